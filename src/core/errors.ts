@@ -1,0 +1,129 @@
+/**
+ * Every error the library throws is an `AssignmentError` with a string `code`.
+ */
+import type { ValidationIssue } from './ruleset/issues.js';
+
+/** Codes of refused workflow actions, so a UI knows what to show. */
+export type WorkflowErrorCode =
+  | 'feature_disabled'
+  | 'forbidden'
+  | 'not_pending'
+  | 'pending_exists'
+  | 'not_expired'
+  | 'invalid_transition'
+  | 'already_assigned'
+  | 'invalid_input';
+
+/** Every error code. */
+export type AssignmentErrorCode =
+  | 'invalid_rule_set'
+  | WorkflowErrorCode
+  | 'not_found'
+  | 'store_failure'
+  | 'concurrency_conflict'
+  | 'notifier_failure';
+
+/**
+ * Base class of every error the library throws.
+ *
+ * @example
+ * ```ts
+ * try { await svc.confirm(recordId, actor); }
+ * catch (e) { if (e instanceof AssignmentError) console.log(e.code); }
+ * ```
+ */
+export class AssignmentError extends Error {
+  readonly code: AssignmentErrorCode;
+  constructor(code: AssignmentErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'AssignmentError';
+    this.code = code;
+  }
+}
+
+/**
+ * A rule set failed validation; `issues` lists every problem with its path.
+ *
+ * @example
+ * ```ts
+ * try { compileRuleSet(input); }
+ * catch (e) { if (e instanceof RuleSetError) console.error(formatIssues(e.issues)); }
+ * ```
+ */
+export class RuleSetError extends AssignmentError {
+  readonly issues: ValidationIssue[];
+  constructor(issues: ValidationIssue[]) {
+    const first = issues[0];
+    const where = first ? ` (first: ${first.path.join('.') || '<root>'}: ${first.message})` : '';
+    super('invalid_rule_set', `Invalid rule set: ${issues.length} issue(s)${where}`);
+    this.name = 'RuleSetError';
+    this.issues = issues;
+  }
+}
+
+/**
+ * A workflow action was refused; `code` says why.
+ *
+ * @example
+ * ```ts
+ * try { transition(record, 'confirm', { ruleSet, now, actor }); }
+ * catch (e) { if (e instanceof WorkflowError && e.code === 'forbidden') showForbidden(); }
+ * ```
+ */
+export class WorkflowError extends AssignmentError {
+  declare readonly code: WorkflowErrorCode;
+  constructor(code: WorkflowErrorCode, message: string) {
+    super(code, message);
+    this.name = 'WorkflowError';
+  }
+}
+
+/**
+ * Something the caller named does not exist (subject, agent, record).
+ *
+ * @example
+ * ```ts
+ * await svc.confirm('no-such-record', actor); // throws NotFoundError, code 'not_found'
+ * ```
+ */
+export class NotFoundError extends AssignmentError {
+  readonly entity: 'subject' | 'agent' | 'record';
+  readonly id: string;
+  constructor(entity: 'subject' | 'agent' | 'record', id: string) {
+    super('not_found', `Unknown ${entity} "${id}"`);
+    this.name = 'NotFoundError';
+    this.entity = entity;
+    this.id = id;
+  }
+}
+
+/**
+ * A store operation failed; `cause` holds the database error.
+ *
+ * @example
+ * ```ts
+ * catch (e) { if (e instanceof StoreError) logger.error(e.cause); }
+ * ```
+ */
+export class StoreError extends AssignmentError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('store_failure', message, options);
+    this.name = 'StoreError';
+  }
+}
+
+/**
+ * A transaction kept conflicting with concurrent ones and the bounded retry gave up,
+ * or an optimistic version check failed.
+ *
+ * @example
+ * ```ts
+ * catch (e) { if (e instanceof ConcurrencyError) retryLater(); }
+ * ```
+ */
+export class ConcurrencyError extends AssignmentError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('concurrency_conflict', message, options);
+    this.name = 'ConcurrencyError';
+  }
+}

@@ -1,0 +1,246 @@
+/**
+ * Runtime data types shared by the core, the service and the adapters
+ * (SPEC §5–§7). Everything here is plain data: serialisable, no closures.
+ */
+import type { Period, Presence, SubjectKind } from './ruleset/types.js';
+
+/** An instant as the core accepts it: a `Date`, an ISO-8601 string or epoch milliseconds. */
+export type Instant = Date | string | number;
+
+/** Who performs an action. `system` is the library itself (auto assignment, expiry, ending). */
+export interface Actor {
+  id: string;
+  role: 'admin' | 'agent' | 'business' | 'system';
+}
+
+/** The actor the core uses for what it does by itself. */
+export const SYSTEM_ACTOR: Actor = Object.freeze({ id: 'system', role: 'system' }) as Actor;
+
+/** Count of subjects in an agent's care now, in total and per period (by when the care began). */
+export type ServingCounts = Partial<Record<Period | 'total', number>>;
+
+/** A service agent's profile and stats, as the decision sees them. */
+export interface AgentSnapshot {
+  id: string;
+  /** Default true; false: never auto-assigned (left, suspended). */
+  enabled?: boolean;
+  /** Default `'online'`. */
+  presence?: Presence;
+  /** Max subjects served at once; absent or null = unlimited. */
+  capacity?: number | null;
+  skills?: string[];
+  languages?: string[];
+  /** Anything else `agentWhen` may test as `agent.<name>`. */
+  attributes?: Record<string, unknown>;
+  /** Auto assignments received in the current period. */
+  assigned?: Partial<Record<Period, number>>;
+  /** Subjects in care now; a number means the total. */
+  serving?: number | ServingCounts;
+}
+
+/** Identifies a subject. */
+export interface SubjectRef {
+  id: string;
+  kind: SubjectKind;
+}
+
+/** A subject as the decision functions accept it. */
+export interface SubjectInput {
+  id: string;
+  /** Default `'customer'`. */
+  kind?: SubjectKind;
+  fields?: Record<string, unknown>;
+  /** The current dedicated agent. */
+  agentId?: string | null;
+  /** The agent before the current one, for sticky rules. */
+  previousAgentId?: string | null;
+  /** The caller knows a pending record of this subject exists. */
+  pending?: boolean;
+}
+
+/** Per-rule memory carried between decisions (round-robin pointer, smooth weighted round-robin weights). */
+export interface RuleState {
+  /** The agent the rule picked last. */
+  lastAgentId?: string | null;
+  /** Smooth weighted round robin: each participant's running weight. */
+  currentWeights?: Record<string, number>;
+}
+
+/** How a record came to be. */
+export type RecordType = 'auto' | 'manual' | 'application';
+
+/** Where a record is in its lifecycle. */
+export type RecordStatus =
+  | 'pending_approval'
+  | 'pending_confirmation'
+  | 'effective'
+  | 'rejected'
+  | 'declined'
+  | 'cancelled'
+  | 'expired'
+  | 'ended';
+
+/** Statuses from which no event is accepted. */
+export const TERMINAL_STATUSES: readonly RecordStatus[] = ['rejected', 'declined', 'cancelled', 'expired', 'ended'];
+
+/** Statuses that wait for somebody. */
+export const PENDING_STATUSES: readonly RecordStatus[] = ['pending_approval', 'pending_confirmation'];
+
+/** Workflow events accepted by `transition()`. */
+export type WorkflowEvent = 'approve' | 'reject' | 'confirm' | 'decline' | 'cancel' | 'expire' | 'end';
+
+/** One status change of one record. `from` is null when the record is created. */
+export interface Transition {
+  recordId: string;
+  from: RecordStatus | null;
+  to: RecordStatus;
+  at: Date;
+  by: Actor;
+  note?: string;
+}
+
+/** One assignment attempt and its history (分配记录). */
+export interface AssignmentRecord {
+  id: string;
+  type: RecordType;
+  status: RecordStatus;
+  subject: SubjectRef;
+  agentId: string;
+  previousAgentId: string | null;
+  ruleId: string | null;
+  requestedBy: Actor;
+  createdAt: Date;
+  updatedAt: Date;
+  expiresAt: Date | null;
+  history: Transition[];
+  /** Optimistic concurrency: 1 at creation, +1 per accepted transition. */
+  version: number;
+}
+
+/** Notification events. */
+export type NotifyEvent =
+  | 'assigned'
+  | 'unassigned'
+  | 'confirmation_requested'
+  | 'approval_requested'
+  | 'approved'
+  | 'rejected'
+  | 'declined'
+  | 'expired'
+  | 'cancelled';
+
+/** Who a notification goes to. */
+export type Recipient = { type: 'agent'; id: string } | { type: 'admins' } | { type: 'user'; id: string };
+
+/** What the service must do, as data (serialisable; stored in the outbox, asserted with `toEqual`). */
+export type Effect =
+  | {
+      type: 'subject.setAgent';
+      subject: SubjectRef;
+      agentId: string;
+      previousAgentId: string | null;
+      recordId: string;
+    }
+  | { type: 'stats.assigned'; agentId: string; delta: 1; ruleId: string | null; at: Date }
+  | { type: 'stats.serving'; agentId: string; delta: 1 | -1; at: Date }
+  | { type: 'ruleState.set'; ruleId: string; state: RuleState }
+  | {
+      type: 'notify';
+      recipient: Recipient;
+      event: NotifyEvent;
+      recordId: string;
+      subject: SubjectRef;
+      agentId: string;
+      at: Date;
+    };
+
+/** The effect types, for exhaustive handling. */
+export type EffectType = Effect['type'];
+
+/** Why `assignCustomer` did not pick an agent. */
+export type UnassignedReason =
+  | 'auto_disabled'
+  | 'already_assigned'
+  | 'pending_exists'
+  | 'no_rule_applies'
+  | 'outside_schedule'
+  | 'no_eligible_agent';
+
+/** A rule's verdict in a trace. */
+export type RuleVerdict =
+  | 'disabled'
+  | 'not_applicable'
+  | 'condition_false'
+  | 'outside_schedule'
+  | 'no_candidate'
+  | 'chosen';
+
+/** Why a participant was not a candidate. */
+export type ExclusionReason = 'unknown' | 'disabled' | 'excluded' | 'presence' | 'capacity' | 'agent_condition';
+
+/** A participant who could not receive the subject, and why. */
+export interface TraceExclusion {
+  agentId: string;
+  reason: ExclusionReason;
+}
+
+/** A candidate and the numbers the order compared. Lower `key` wins for count orders. */
+export interface TraceCandidate {
+  agentId: string;
+  /** Participant position (ties go to the lower one). */
+  position: number;
+  weight: number;
+  /** `fewestAssigned`: assigned in the period; `fewestServing`: serving in the period (or total). */
+  count?: number;
+  /** The ordering key: `count / weight`; for smooth weighted round robin, the running weight before the pick. */
+  key?: number;
+}
+
+/** One evaluated rule in a trace. */
+export interface TraceEntry {
+  ruleId: string;
+  ruleName: string;
+  verdict: RuleVerdict;
+  /** The order the rule uses (for explain). */
+  order?: 'fewestAssigned' | 'fewestServing' | 'roundRobin';
+  period?: Period | 'total';
+  proportional?: boolean;
+  /** `outside_schedule`: when the rule opens next (within 366 days), if ever. */
+  opensAt?: Date | null;
+  excluded?: TraceExclusion[];
+  candidates?: TraceCandidate[];
+  /** `chosen`: the agent picked. */
+  agentId?: string;
+  /** `chosen`: how it was picked. */
+  pickedBy?: 'sticky' | 'order';
+}
+
+/** What `assignCustomer` decided and what must happen because of it. */
+export interface AssignmentResult {
+  outcome: 'assigned' | 'pending_confirmation' | 'unassigned';
+  agentId: string | null;
+  /** `'$default'` for the default rule. */
+  ruleId: string | null;
+  reason: UnassignedReason | null;
+  retryAt: Date | null;
+  /** The new record (type `auto`), when an agent was picked. */
+  record: AssignmentRecord | null;
+  /** Record state changes to persist, in order. */
+  transitions: Transition[];
+  effects: Effect[];
+  /** The updated rule state (all rules, not only the changed one). */
+  ruleState: Record<string, RuleState>;
+  /** Per evaluated rule: why skipped or chosen. */
+  trace: TraceEntry[];
+  /** The instant the decision was made for. */
+  at: Date;
+  /** The subject decided for. */
+  subject: SubjectRef;
+}
+
+/** What every workflow function returns. */
+export interface WorkflowResult {
+  record: AssignmentRecord;
+  transitions: Transition[];
+  effects: Effect[];
+}
