@@ -241,6 +241,8 @@ export interface AssignmentResult {
 /** What every workflow function returns. */
 export interface WorkflowResult {
   record: AssignmentRecord;
+  /** Other records this call changed (e.g. the pending record an admin's manual assignment cancelled). */
+  others: AssignmentRecord[];
   transitions: Transition[];
   effects: Effect[];
 }
