@@ -36,6 +36,8 @@ export interface CompiledRule {
   readonly schedule: CompiledSchedule | null;
   /** Participant ids in their default order. */
   readonly agentIds: readonly string[];
+  /** Participant id → position in `agentIds`. */
+  readonly positionOf: ReadonlyMap<string, number>;
   /** Effective weights (1 each unless `proportional`). */
   readonly weights: readonly number[];
   readonly proportional: boolean;

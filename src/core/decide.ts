@@ -1,0 +1,209 @@
+/**
+ * The rule loop of SPEC §5 steps 3–5, shared by `assignCustomer` and
+ * `createAssigner` so both always choose the same agent.
+ */
+import { type Pick, type PickContext, pickCandidate } from './pick/pickCandidate.js';
+import type { CompiledRule, CompiledRuleSet } from './ruleset/compiledTypes.js';
+import type { SubjectKind } from './ruleset/types.js';
+import { AssignmentError } from './errors.js';
+import { AgentTable } from './pick/agentTable.js';
+import type { AgentSnapshot, RuleState, SubjectInput, TraceEntry, UnassignedReason } from './types.js';
+
+/** Lookahead for `retryAt`. */
+export const RETRY_HORIZON_MS = 366 * 24 * 60 * 60 * 1000;
+
+/** Inputs of one decision, already checked. */
+export interface DecisionInput extends PickContext {
+  readonly ruleSet: CompiledRuleSet;
+  readonly kind: SubjectKind;
+  readonly ruleState: Readonly<Record<string, RuleState>> | undefined;
+}
+
+/** What the rule loop decided. */
+export interface Decision {
+  readonly rule: CompiledRule | null;
+  readonly pick: Pick | null;
+  readonly reason: Extract<UnassignedReason, 'no_rule_applies' | 'outside_schedule' | 'no_eligible_agent'> | null;
+  readonly retryAtMs: number | null;
+}
+
+/** Options a decision shares between `assignCustomer` and `createAssigner`. */
+export interface DecisionOptions {
+  readonly reassign?: boolean;
+  readonly excludeAgentIds?: readonly string[];
+}
+
+const EMPTY_FIELDS: Readonly<Record<string, unknown>> = Object.freeze({});
+
+/**
+ * SPEC §5 steps 1–2: reasons to stop before any rule is evaluated.
+ *
+ * @param ruleSet - the compiled rule set
+ * @param subject - the subject
+ * @param reassign - whether replacing a current agent is allowed
+ * @returns the reason, or null to go on
+ * @example
+ * ```ts
+ * earlyReason(ruleSet, { id: 'c-1', agentId: 'li-lei' }, false); // 'already_assigned'
+ * ```
+ */
+export function earlyReason(ruleSet: CompiledRuleSet, subject: SubjectInput, reassign: boolean): UnassignedReason | null {
+  if (!ruleSet.settings.auto.enabled) return 'auto_disabled';
+  if (subject.agentId != null && !reassign) return 'already_assigned';
+  if (subject.pending === true) return 'pending_exists';
+  return null;
+}
+
+/**
+ * Checks and assembles the inputs of one decision.
+ *
+ * @param ruleSet - the compiled rule set
+ * @param subject - the subject (its `kind` already checked)
+ * @param agents - the agent snapshots
+ * @param ruleState - per-rule state
+ * @param nowMs - the clock
+ * @param options - reassign and exclusions
+ * @returns the decision input
+ * @throws AssignmentError `invalid_input` for malformed agents or exclusions
+ * @example
+ * ```ts
+ * decide(decisionInput(ruleSet, subject, agents, ruleState, nowMs, {}), null);
+ * ```
+ */
+export function decisionInput(
+  ruleSet: CompiledRuleSet,
+  subject: SubjectInput,
+  agents: readonly AgentSnapshot[],
+  ruleState: Readonly<Record<string, RuleState>> | undefined,
+  nowMs: number,
+  options: DecisionOptions,
+): DecisionInput {
+  const exclude = options.excludeAgentIds;
+  if (exclude !== undefined && (!Array.isArray(exclude) || exclude.some((id) => typeof id !== 'string'))) {
+    throw new AssignmentError('invalid_input', 'excludeAgentIds must be an array of agent ids');
+  }
+  // Replacing the current agent means picking somebody else.
+  const current = options.reassign === true && typeof subject.agentId === 'string' ? subject.agentId : null;
+  return {
+    ruleSet,
+    kind: subject.kind ?? 'customer',
+    fields: subject.fields ?? EMPTY_FIELDS,
+    table: new AgentTable(agents),
+    nowMs,
+    exclude: current === null ? (exclude ?? null) : [...(exclude ?? []), current],
+    previousAgentId: typeof subject.previousAgentId === 'string' ? subject.previousAgentId : null,
+    ruleState,
+  };
+}
+
+function stateOf(input: DecisionInput, rule: CompiledRule): RuleState | undefined {
+  const states = input.ruleState;
+  return states != null && Object.hasOwn(states, rule.id) ? states[rule.id] : undefined;
+}
+
+function traceEntry(trace: TraceEntry[] | null, rule: CompiledRule, verdict: TraceEntry['verdict']): TraceEntry | null {
+  if (trace === null) return null;
+  const entry: TraceEntry = { ruleId: rule.id, ruleName: rule.name, verdict };
+  trace.push(entry);
+  return entry;
+}
+
+function describeOrder(entry: TraceEntry, rule: CompiledRule): void {
+  entry.order = rule.order.by;
+  if (rule.order.by !== 'roundRobin') entry.period = rule.order.period;
+  entry.proportional = rule.proportional;
+}
+
+const enum Step {
+  Chosen,
+  Skipped,
+  Closed,
+  NoCandidate,
+}
+
+function evaluateRule(
+  input: DecisionInput,
+  rule: CompiledRule,
+  isDefault: boolean,
+  trace: TraceEntry[] | null,
+): { step: Step; pick: Pick | null } {
+  if (!rule.enabled) {
+    traceEntry(trace, rule, 'disabled');
+    return { step: Step.Skipped, pick: null };
+  }
+  if (!isDefault) {
+    if (rule.appliesTo !== null && rule.appliesTo !== input.kind) {
+      traceEntry(trace, rule, 'not_applicable');
+      return { step: Step.Skipped, pick: null };
+    }
+    if (rule.when !== null && !rule.when(input.fields, null, input.nowMs)) {
+      traceEntry(trace, rule, 'condition_false');
+      return { step: Step.Skipped, pick: null };
+    }
+  }
+  if (rule.schedule !== null && !rule.schedule.isOpen(input.nowMs)) {
+    const entry = traceEntry(trace, rule, 'outside_schedule');
+    if (entry !== null) {
+      const opensAt = rule.schedule.nextOpening(input.nowMs, RETRY_HORIZON_MS);
+      entry.opensAt = opensAt === null ? null : new Date(opensAt);
+    }
+    return { step: Step.Closed, pick: null };
+  }
+  const entry = traceEntry(trace, rule, 'no_candidate');
+  if (entry !== null) describeOrder(entry, rule);
+  const pick = pickCandidate(rule, input, stateOf(input, rule), entry);
+  if (pick === null) return { step: Step.NoCandidate, pick: null };
+  if (entry !== null) {
+    entry.verdict = 'chosen';
+    entry.agentId = pick.agentId;
+    entry.pickedBy = pick.pickedBy;
+  }
+  return { step: Step.Chosen, pick };
+}
+
+/**
+ * Runs the rules in order, then the default rule, and says who gets the subject.
+ *
+ * @param input - the checked inputs
+ * @param trace - when given, one entry per evaluated rule is appended
+ * @returns the decision
+ * @example
+ * ```ts
+ * const decision = decide({ ruleSet, kind: 'customer', fields, table, nowMs, exclude: null,
+ *   previousAgentId: null, ruleState }, null);
+ * ```
+ */
+export function decide(input: DecisionInput, trace: TraceEntry[] | null): Decision {
+  const rules = input.ruleSet.rules;
+  let sawNoCandidate = false;
+  let closed: CompiledRule[] | null = null;
+  for (let r = 0; r < rules.length; r++) {
+    const rule = rules[r]!;
+    const { step, pick } = evaluateRule(input, rule, false, trace);
+    if (step === Step.Chosen) return { rule, pick, reason: null, retryAtMs: null };
+    if (step === Step.Closed) (closed ??= []).push(rule);
+    else if (step === Step.NoCandidate) {
+      if (rule.onNoAgent === 'stop') return { rule: null, pick: null, reason: 'no_eligible_agent', retryAtMs: null };
+      sawNoCandidate = true;
+    }
+  }
+  const fallback = input.ruleSet.defaultRule;
+  if (fallback !== null) {
+    const { step, pick } = evaluateRule(input, fallback, true, trace);
+    if (step === Step.Chosen) return { rule: fallback, pick, reason: null, retryAtMs: null };
+    if (step === Step.Closed) (closed ??= []).push(fallback);
+    else if (step === Step.NoCandidate) sawNoCandidate = true;
+  }
+  if (sawNoCandidate) return { rule: null, pick: null, reason: 'no_eligible_agent', retryAtMs: null };
+  if (closed !== null) return { rule: null, pick: null, reason: 'outside_schedule', retryAtMs: earliestOpening(closed, input.nowMs) };
+  return { rule: null, pick: null, reason: 'no_rule_applies', retryAtMs: null };
+}
+
+function earliestOpening(rules: readonly CompiledRule[], nowMs: number): number | null {
+  let earliest: number | null = null;
+  for (const rule of rules) {
+    const opening = rule.schedule!.nextOpening(nowMs, RETRY_HORIZON_MS);
+    if (opening !== null && (earliest === null || opening < earliest)) earliest = opening;
+  }
+  return earliest;
+}

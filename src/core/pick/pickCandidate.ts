@@ -1,0 +1,209 @@
+/**
+ * Candidate filtering and ordering for one rule (SPEC §5 step 3).
+ *
+ * One scan per order decides; when a trace entry is passed, the same scan also
+ * records every exclusion and every candidate's ordering key, so a traced and
+ * an untraced decision can never disagree.
+ */
+import type { CompiledRule } from '../ruleset/compiledTypes.js';
+import type { AgentSnapshot, ExclusionReason, RuleState, TraceEntry } from '../types.js';
+import type { AgentTable } from './agentTable.js';
+import { countReaderFor, servingTotal } from './agentStats.js';
+
+/** What a rule needs to know about the decision in progress. */
+export interface PickContext {
+  readonly table: AgentTable;
+  readonly fields: Readonly<Record<string, unknown>>;
+  readonly nowMs: number;
+  readonly exclude: readonly string[] | null;
+  readonly previousAgentId: string | null;
+}
+
+/** The participant a rule picked. */
+export interface Pick {
+  /** Participant position in the rule. */
+  readonly position: number;
+  readonly agentId: string;
+  readonly pickedBy: 'sticky' | 'order';
+  /** The rule's new state when the pick changes it (round robin), else null. */
+  readonly state: RuleState | null;
+}
+
+const CANDIDATE = 0;
+const REASONS: readonly ExclusionReason[] = ['unknown', 'unknown', 'excluded', 'disabled', 'presence', 'capacity', 'agent_condition'];
+const UNKNOWN = 1;
+
+function exclusionOf(rule: CompiledRule, agent: AgentSnapshot | undefined, ctx: PickContext): number {
+  if (agent === undefined) return UNKNOWN;
+  if (ctx.exclude !== null && ctx.exclude.includes(agent.id)) return 2;
+  if (agent.enabled === false) return 3;
+  if (rule.presence !== null && !rule.presence.has(agent.presence ?? 'online')) return 4;
+  if (!rule.ignoreCapacity) {
+    const capacity = agent.capacity;
+    if (typeof capacity === 'number' && servingTotal(agent) >= capacity) return 5;
+  }
+  if (rule.agentWhen !== null && !rule.agentWhen(ctx.fields, agent, ctx.nowMs)) return 6;
+  return CANDIDATE;
+}
+
+function recordExclusion(trace: TraceEntry | null, rule: CompiledRule, i: number, why: number): void {
+  if (trace !== null) (trace.excluded ??= []).push({ agentId: rule.agentIds[i]!, reason: REASONS[why]! });
+}
+
+function stickyPick(rule: CompiledRule, ctx: PickContext, positions: Int32Array): Pick | null {
+  const previous = ctx.previousAgentId;
+  if (!rule.sticky || previous === null) return null;
+  const i = rule.positionOf.get(previous);
+  if (i === undefined) return null;
+  const agent = ctx.table.agentAt(rule, positions, i);
+  if (exclusionOf(rule, agent, ctx) !== CANDIDATE) return null;
+  return { position: i, agentId: previous, pickedBy: 'sticky', state: null };
+}
+
+/**
+ * Picks the participant of `rule` that receives the subject, or null when no
+ * participant is a candidate.
+ *
+ * @param rule - the compiled rule (enabled, applicable, condition true, open)
+ * @param ctx - the decision in progress
+ * @param state - the rule's state (round-robin pointer, running weights)
+ * @param trace - when given, filled with exclusions and candidates' keys
+ * @returns the pick, or null
+ * @example
+ * ```ts
+ * const pick = pickCandidate(rule, ctx, ruleState[rule.id], null);
+ * ```
+ */
+export function pickCandidate(
+  rule: CompiledRule,
+  ctx: PickContext,
+  state: RuleState | undefined,
+  trace: TraceEntry | null,
+): Pick | null {
+  const positions = ctx.table.positions(rule);
+  if (trace === null) {
+    // Sticky wins over the order, so an untraced decision can stop here.
+    const sticky = stickyPick(rule, ctx, positions);
+    if (sticky !== null) return sticky;
+  } else {
+    trace.excluded = [];
+    trace.candidates = [];
+  }
+  const pick =
+    rule.order.by !== 'roundRobin'
+      ? pickByCount(rule, ctx, positions, trace)
+      : rule.proportional
+        ? pickBySmoothWeights(rule, ctx, positions, state, trace)
+        : pickInTurn(rule, ctx, positions, state, trace);
+  if (pick === null || trace === null) return pick;
+  return stickyPick(rule, ctx, positions) ?? pick;
+}
+
+function pickByCount(rule: CompiledRule, ctx: PickContext, positions: Int32Array, trace: TraceEntry | null): Pick | null {
+  const read = countReaderFor(rule.order)!;
+  const weights = rule.weights;
+  let best = -1;
+  let bestKey = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < weights.length; i++) {
+    const agent = ctx.table.agentAt(rule, positions, i);
+    const why = exclusionOf(rule, agent, ctx);
+    if (why !== CANDIDATE) {
+      recordExclusion(trace, rule, i, why);
+      continue;
+    }
+    const count = read(agent!);
+    const key = count / weights[i]!;
+    if (trace !== null) trace.candidates!.push({ agentId: rule.agentIds[i]!, position: i, weight: weights[i]!, count, key });
+    // Strictly smaller: ties go to participant order.
+    if (key < bestKey) {
+      bestKey = key;
+      best = i;
+    }
+  }
+  return best < 0 ? null : { position: best, agentId: rule.agentIds[best]!, pickedBy: 'order', state: null };
+}
+
+function pickInTurn(
+  rule: CompiledRule,
+  ctx: PickContext,
+  positions: Int32Array,
+  state: RuleState | undefined,
+  trace: TraceEntry | null,
+): Pick | null {
+  const n = rule.agentIds.length;
+  const last = typeof state?.lastAgentId === 'string' ? rule.positionOf.get(state.lastAgentId) : undefined;
+  const start = last === undefined ? 0 : (last + 1) % n;
+  let best = -1;
+  if (trace === null) {
+    for (let turn = 0; turn < n; turn++) {
+      const i = (start + turn) % n;
+      if (exclusionOf(rule, ctx.table.agentAt(rule, positions, i), ctx) === CANDIDATE) {
+        best = i;
+        break;
+      }
+    }
+  } else {
+    let bestTurn = n;
+    for (let i = 0; i < n; i++) {
+      const why = exclusionOf(rule, ctx.table.agentAt(rule, positions, i), ctx);
+      if (why !== CANDIDATE) {
+        recordExclusion(trace, rule, i, why);
+        continue;
+      }
+      const turn = (i - start + n) % n;
+      trace.candidates!.push({ agentId: rule.agentIds[i]!, position: i, weight: 1, key: turn });
+      if (turn < bestTurn) {
+        bestTurn = turn;
+        best = i;
+      }
+    }
+  }
+  if (best < 0) return null;
+  const agentId = rule.agentIds[best]!;
+  return { position: best, agentId, pickedBy: 'order', state: { lastAgentId: agentId } };
+}
+
+function runningWeight(weights: RuleState['currentWeights'], agentId: string): number {
+  if (weights == null || typeof weights !== 'object' || !Object.hasOwn(weights, agentId)) return 0;
+  const value = weights[agentId];
+  return typeof value === 'number' && Number.isFinite(value) ? value : 0;
+}
+
+/** Smooth weighted round robin over the candidates: each gains its weight, the highest is picked and loses the total. */
+function pickBySmoothWeights(
+  rule: CompiledRule,
+  ctx: PickContext,
+  positions: Int32Array,
+  state: RuleState | undefined,
+  trace: TraceEntry | null,
+): Pick | null {
+  const ids = rule.agentIds;
+  const weights = rule.weights;
+  const previous = state?.currentWeights;
+  const next: Record<string, number> = {};
+  let total = 0;
+  let best = -1;
+  let bestWeight = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i]!;
+    const running = runningWeight(previous, id);
+    const why = exclusionOf(rule, ctx.table.agentAt(rule, positions, i), ctx);
+    if (why !== CANDIDATE) {
+      recordExclusion(trace, rule, i, why);
+      if (running !== 0) next[id] = running;
+      continue;
+    }
+    const raised = running + weights[i]!;
+    next[id] = raised;
+    total += weights[i]!;
+    if (trace !== null) trace.candidates!.push({ agentId: id, position: i, weight: weights[i]!, key: raised });
+    if (raised > bestWeight) {
+      bestWeight = raised;
+      best = i;
+    }
+  }
+  if (best < 0) return null;
+  const agentId = ids[best]!;
+  next[agentId] = bestWeight - total;
+  return { position: best, agentId, pickedBy: 'order', state: { lastAgentId: agentId, currentWeights: next } };
+}

@@ -1,0 +1,134 @@
+import { compileCondition } from '../expr/compileCondition.js';
+import { RuleSetError } from '../errors.js';
+import type { ValidationIssue } from './issues.js';
+import { compileSchedule } from '../time/compileSchedule.js';
+import { parseDuration } from '../time/parseDuration.js';
+import type { CompiledOrder, CompiledRule, CompiledRuleSet, ConditionTest } from './compiledTypes.js';
+import { DEFAULT_RULE_ID, type FieldType, type Order, type Rule, type RuleSet } from './types.js';
+import { validateRuleSet } from './validateRuleSet.js';
+
+// Compiled sets are recognised by identity, never by a flag found in data.
+const compiledSets = new WeakSet<CompiledRuleSet>();
+const cache = new WeakMap<object, CompiledRuleSet>();
+
+/**
+ * Validates and compiles a rule set once: conditions become closures, schedules
+ * become precomputed wall-clock windows, participants become arrays. Compiling
+ * the same object twice returns the cached result.
+ *
+ * @param ruleSet - the rule set as stored by the caller (plain JSON)
+ * @returns the compiled rule set, accepted by every core function
+ * @throws RuleSetError with every validation issue when the rule set is invalid
+ * @example
+ * ```ts
+ * const compiled = compileRuleSet(ruleSet);
+ * assignCustomer({ ruleSet: compiled, subject, agents, now: new Date() });
+ * ```
+ */
+export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
+  if (typeof ruleSet === 'object' && ruleSet !== null) {
+    if (compiledSets.has(ruleSet as unknown as CompiledRuleSet)) return ruleSet as unknown as CompiledRuleSet;
+    const cached = cache.get(ruleSet);
+    if (cached) return cached;
+  }
+  const validation = validateRuleSet(ruleSet);
+  if (!validation.ok) throw new RuleSetError(validation.issues);
+  const source = validation.ruleSet;
+  const compiled: CompiledRuleSet = {
+    compiled: true,
+    source,
+    timeZone: source.timeZone,
+    weekStartsOn: source.weekStartsOn ?? 1,
+    settings: source.settings,
+    pendingTimeoutMs: source.settings.pendingTimeout === undefined ? null : parseDuration(source.settings.pendingTimeout),
+    rules: source.rules.map((rule, index) => compileRule(rule, source, ['rules', index])),
+    defaultRule: source.defaultRule
+      ? compileRule({ ...source.defaultRule, id: DEFAULT_RULE_ID }, source, ['defaultRule'])
+      : null,
+  };
+  Object.freeze(compiled);
+  compiledSets.add(compiled);
+  if (typeof ruleSet === 'object' && ruleSet !== null) cache.set(ruleSet, compiled);
+  return compiled;
+}
+
+/**
+ * Accepts what the core functions accept: a plain rule set (compiled and cached
+ * here) or an already compiled one.
+ *
+ * @param ruleSet - a `RuleSet` or a `CompiledRuleSet`
+ * @returns the compiled rule set
+ * @throws RuleSetError when a plain rule set is invalid
+ * @example
+ * ```ts
+ * resolveRuleSet(compileRuleSet(rs)) === resolveRuleSet(rs); // true: the cache holds it
+ * ```
+ */
+export function resolveRuleSet(ruleSet: RuleSet | CompiledRuleSet): CompiledRuleSet {
+  if (typeof ruleSet === 'object' && ruleSet !== null && compiledSets.has(ruleSet as CompiledRuleSet)) {
+    return ruleSet as CompiledRuleSet;
+  }
+  return compileRuleSet(ruleSet as RuleSet);
+}
+
+/**
+ * Tells whether a value is a rule set compiled by this library.
+ *
+ * @param value - anything
+ * @returns true only for objects returned by `compileRuleSet`
+ * @example
+ * ```ts
+ * isCompiledRuleSet(compileRuleSet(rs)); // true
+ * isCompiledRuleSet({ compiled: true }); // false
+ * ```
+ */
+export function isCompiledRuleSet(value: unknown): value is CompiledRuleSet {
+  return typeof value === 'object' && value !== null && compiledSets.has(value as CompiledRuleSet);
+}
+
+function compileRule(rule: Rule, ruleSet: RuleSet, path: (string | number)[]): CompiledRule {
+  const proportional = rule.proportional === true;
+  return Object.freeze({
+    id: rule.id,
+    name: rule.name,
+    enabled: rule.enabled,
+    appliesTo: rule.appliesTo === undefined || rule.appliesTo === 'any' ? null : rule.appliesTo,
+    when: rule.when === undefined ? null : conditionTest(rule.when, 'subject', ruleSet.fields, [...path, 'when']),
+    schedule: rule.schedule ? compileSchedule(rule.schedule, ruleSet.timeZone) : null,
+    agentIds: Object.freeze(rule.agents.map((a) => a.id)),
+    positionOf: new Map(rule.agents.map((a, position) => [a.id, position])),
+    weights: Object.freeze(rule.agents.map((a) => (proportional ? (a.weight ?? 1) : 1))),
+    proportional,
+    order: compileOrder(rule.order),
+    presence: rule.eligibility?.presence ? new Set(rule.eligibility.presence) : null,
+    ignoreCapacity: rule.eligibility?.ignoreCapacity === true,
+    agentWhen:
+      rule.eligibility?.agentWhen === undefined
+        ? null
+        : conditionTest(rule.eligibility.agentWhen, 'agent', ruleSet.fields, [...path, 'eligibility', 'agentWhen']),
+    sticky: rule.sticky === true,
+    onNoAgent: rule.onNoAgent ?? 'next',
+  });
+}
+
+function compileOrder(order: Order): CompiledOrder {
+  switch (order.by) {
+    case 'fewestAssigned':
+      return { by: 'fewestAssigned', period: order.period };
+    case 'fewestServing':
+      return { by: 'fewestServing', period: order.period ?? 'total' };
+    case 'roundRobin':
+      return { by: 'roundRobin' };
+  }
+}
+
+function conditionTest(
+  condition: NonNullable<Rule['when']>,
+  context: 'subject' | 'agent',
+  fields: Record<string, FieldType> | undefined,
+  path: (string | number)[],
+): ConditionTest {
+  const result = compileCondition(condition, fields ? { context, fields, path } : { context, path });
+  if (!result.ok) throw new RuleSetError(result.issues as ValidationIssue[]);
+  return result.test;
+}

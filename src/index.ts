@@ -1,0 +1,37 @@
+/**
+ * dedicated-agent: decide which service agent becomes the dedicated agent of
+ * each customer or contact, and run the workflow around it.
+ */
+export { assignCustomer, type AssignCustomerInput } from './core/assign.js';
+export {
+  type Assigner,
+  type AssignerDecision,
+  type AssignerOptions,
+  type AssignOptions,
+  createAssigner,
+} from './core/assigner.js';
+export {
+  AssignmentError,
+  type AssignmentErrorCode,
+  ConcurrencyError,
+  NotFoundError,
+  RuleSetError,
+  StoreError,
+  WorkflowError,
+  type WorkflowErrorCode,
+} from './core/errors.js';
+export type { CompiledRuleSet } from './core/ruleset/compiledTypes.js';
+export { compileRuleSet, isCompiledRuleSet } from './core/ruleset/compileRuleSet.js';
+export { formatIssues } from './core/ruleset/formatIssues.js';
+export type { IssueCode, IssuePath, ValidationIssue } from './core/ruleset/issues.js';
+export * from './core/ruleset/types.js';
+export { type ValidationResult, validateRuleSet } from './core/ruleset/validateRuleSet.js';
+export { isScheduleOpen } from './core/time/isScheduleOpen.js';
+export { nextScheduleOpening } from './core/time/nextScheduleOpening.js';
+export { periodRange } from './core/time/periodRange.js';
+export { type ExplainOptions, explain } from './core/trace.js';
+export * from './core/types.js';
+export { expirePending } from './core/workflow/expirePending.js';
+export { requestApplication } from './core/workflow/requestApplication.js';
+export { requestManualAssignment } from './core/workflow/requestManualAssignment.js';
+export { transition } from './core/workflow/transition.js';
