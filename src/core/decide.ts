@@ -114,31 +114,29 @@ function describeOrder(entry: TraceEntry, rule: CompiledRule): void {
   entry.proportional = rule.proportional;
 }
 
-const enum Step {
-  Chosen,
-  Skipped,
-  Closed,
-  NoCandidate,
-}
+// What happened to a rule that did not pick anybody (a pick is returned as is).
+const SKIPPED = 1;
+const CLOSED = 2;
+const NO_CANDIDATE = 3;
 
 function evaluateRule(
   input: DecisionInput,
   rule: CompiledRule,
   isDefault: boolean,
   trace: TraceEntry[] | null,
-): { step: Step; pick: Pick | null } {
+): Pick | typeof SKIPPED | typeof CLOSED | typeof NO_CANDIDATE {
   if (!rule.enabled) {
     traceEntry(trace, rule, 'disabled');
-    return { step: Step.Skipped, pick: null };
+    return SKIPPED;
   }
   if (!isDefault) {
     if (rule.appliesTo !== null && rule.appliesTo !== input.kind) {
       traceEntry(trace, rule, 'not_applicable');
-      return { step: Step.Skipped, pick: null };
+      return SKIPPED;
     }
     if (rule.when !== null && !rule.when(input.fields, null, input.nowMs)) {
       traceEntry(trace, rule, 'condition_false');
-      return { step: Step.Skipped, pick: null };
+      return SKIPPED;
     }
   }
   if (rule.schedule !== null && !rule.schedule.isOpen(input.nowMs)) {
@@ -147,18 +145,18 @@ function evaluateRule(
       const opensAt = rule.schedule.nextOpening(input.nowMs, RETRY_HORIZON_MS);
       entry.opensAt = opensAt === null ? null : new Date(opensAt);
     }
-    return { step: Step.Closed, pick: null };
+    return CLOSED;
   }
   const entry = traceEntry(trace, rule, 'no_candidate');
   if (entry !== null) describeOrder(entry, rule);
   const pick = pickCandidate(rule, input, stateOf(input, rule), entry);
-  if (pick === null) return { step: Step.NoCandidate, pick: null };
+  if (pick === null) return NO_CANDIDATE;
   if (entry !== null) {
     entry.verdict = 'chosen';
     entry.agentId = pick.agentId;
     entry.pickedBy = pick.pickedBy;
   }
-  return { step: Step.Chosen, pick };
+  return pick;
 }
 
 /**
@@ -179,24 +177,30 @@ export function decide(input: DecisionInput, trace: TraceEntry[] | null): Decisi
   let closed: CompiledRule[] | null = null;
   for (let r = 0; r < rules.length; r++) {
     const rule = rules[r]!;
-    const { step, pick } = evaluateRule(input, rule, false, trace);
-    if (step === Step.Chosen) return { rule, pick, reason: null, retryAtMs: null };
-    if (step === Step.Closed) (closed ??= []).push(rule);
-    else if (step === Step.NoCandidate) {
+    const outcome = evaluateRule(input, rule, false, trace);
+    if (typeof outcome === 'object') return { rule, pick: outcome, reason: null, retryAtMs: null };
+    if (outcome === CLOSED) closed = addTo(closed, rule);
+    else if (outcome === NO_CANDIDATE) {
       if (rule.onNoAgent === 'stop') return { rule: null, pick: null, reason: 'no_eligible_agent', retryAtMs: null };
       sawNoCandidate = true;
     }
   }
   const fallback = input.ruleSet.defaultRule;
   if (fallback !== null) {
-    const { step, pick } = evaluateRule(input, fallback, true, trace);
-    if (step === Step.Chosen) return { rule: fallback, pick, reason: null, retryAtMs: null };
-    if (step === Step.Closed) (closed ??= []).push(fallback);
-    else if (step === Step.NoCandidate) sawNoCandidate = true;
+    const outcome = evaluateRule(input, fallback, true, trace);
+    if (typeof outcome === 'object') return { rule: fallback, pick: outcome, reason: null, retryAtMs: null };
+    if (outcome === CLOSED) closed = addTo(closed, fallback);
+    else if (outcome === NO_CANDIDATE) sawNoCandidate = true;
   }
   if (sawNoCandidate) return { rule: null, pick: null, reason: 'no_eligible_agent', retryAtMs: null };
   if (closed !== null) return { rule: null, pick: null, reason: 'outside_schedule', retryAtMs: earliestOpening(closed, input.nowMs) };
   return { rule: null, pick: null, reason: 'no_rule_applies', retryAtMs: null };
+}
+
+function addTo(rules: CompiledRule[] | null, rule: CompiledRule): CompiledRule[] {
+  if (rules === null) return [rule];
+  rules.push(rule);
+  return rules;
 }
 
 function earliestOpening(rules: readonly CompiledRule[], nowMs: number): number | null {

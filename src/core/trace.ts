@@ -65,6 +65,12 @@ function orderSentence(entry: TraceEntry): string {
   }
 }
 
+function tied(entry: TraceEntry): boolean {
+  const candidates = entry.candidates ?? [];
+  const picked = candidates.find((c) => c.agentId === entry.agentId);
+  return picked !== undefined && candidates.some((c) => c !== picked && c.key === picked.key);
+}
+
 function entryLines(entry: TraceEntry, name: (id: string) => string): string[] {
   const label = ruleLabel(entry);
   switch (entry.verdict) {
@@ -89,9 +95,7 @@ function entryLines(entry: TraceEntry, name: (id: string) => string): string[] {
           : [`${label}: matched, but no participant is eligible.`];
       for (const candidate of entry.candidates ?? []) lines.push(`  - ${candidateLine(entry, candidate, name)}`);
       for (const exclusion of entry.excluded ?? []) lines.push(`  - ${name(exclusion.agentId)}: not a candidate, ${REASON_WORDS[exclusion.reason]}.`);
-      if (entry.verdict === 'chosen' && entry.pickedBy === 'order' && (entry.candidates?.length ?? 0) > 1) {
-        lines.push(`  Ties go to the participant listed first.`);
-      }
+      if (entry.verdict === 'chosen' && entry.pickedBy === 'order' && tied(entry)) lines.push('  Ties go to the participant listed first.');
       return lines;
     }
   }

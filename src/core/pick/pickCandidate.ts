@@ -29,25 +29,31 @@ export interface Pick {
   readonly state: RuleState | null;
 }
 
+// Exclusion codes, indexes into REASONS; CANDIDATE means not excluded.
 const CANDIDATE = 0;
-const REASONS: readonly ExclusionReason[] = ['unknown', 'unknown', 'excluded', 'disabled', 'presence', 'capacity', 'agent_condition'];
 const UNKNOWN = 1;
+const EXCLUDED = 2;
+const DISABLED = 3;
+const PRESENCE = 4;
+const CAPACITY = 5;
+const AGENT_CONDITION = 6;
+const REASONS: readonly ExclusionReason[] = ['unknown', 'unknown', 'excluded', 'disabled', 'presence', 'capacity', 'agent_condition'];
 
 function exclusionOf(rule: CompiledRule, agent: AgentSnapshot | undefined, ctx: PickContext): number {
   if (agent === undefined) return UNKNOWN;
-  if (ctx.exclude !== null && ctx.exclude.includes(agent.id)) return 2;
-  if (agent.enabled === false) return 3;
-  if (rule.presence !== null && !rule.presence.has(agent.presence ?? 'online')) return 4;
+  if (ctx.exclude?.includes(agent.id)) return EXCLUDED;
+  if (agent.enabled === false) return DISABLED;
+  if (rule.presence !== null && !rule.presence.has(agent.presence ?? 'online')) return PRESENCE;
   if (!rule.ignoreCapacity) {
     const capacity = agent.capacity;
-    if (typeof capacity === 'number' && servingTotal(agent) >= capacity) return 5;
+    if (typeof capacity === 'number' && servingTotal(agent) >= capacity) return CAPACITY;
   }
-  if (rule.agentWhen !== null && !rule.agentWhen(ctx.fields, agent, ctx.nowMs)) return 6;
+  if (rule.agentWhen !== null && !rule.agentWhen(ctx.fields, agent, ctx.nowMs)) return AGENT_CONDITION;
   return CANDIDATE;
 }
 
 function recordExclusion(trace: TraceEntry | null, rule: CompiledRule, i: number, why: number): void {
-  if (trace !== null) (trace.excluded ??= []).push({ agentId: rule.agentIds[i]!, reason: REASONS[why]! });
+  if (trace !== null) trace.excluded!.push({ agentId: rule.agentIds[i]!, reason: REASONS[why]! });
 }
 
 function stickyPick(rule: CompiledRule, ctx: PickContext, positions: Int32Array): Pick | null {

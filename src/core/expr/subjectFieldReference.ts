@@ -1,0 +1,37 @@
+import type { FieldType } from '../ruleset/types.js';
+import type { StaticType } from './staticType.js';
+import { subjectFieldNode, type ValueNode } from './valueNode.js';
+
+/** Names that, followed by a property, refer to the subject's fields: `customer.region`. */
+export const SUBJECT_ROOTS: ReadonlySet<string> = new Set(['customer', 'contact', 'subject']);
+
+const FIELD_TYPES: ReadonlySet<string> = new Set(['string', 'number', 'boolean', 'date', 'string[]', 'number[]']);
+const LISTED_FIELDS = 12;
+
+/**
+ * A reference to the subject field `key`, checked against the declared fields
+ * when there are any.
+ *
+ * @param key - the field name
+ * @param fields - the declared fields (`RuleSet.fields`), if any
+ * @returns the node reading the field, or why it is unknown
+ * @example
+ * ```ts
+ * subjectFieldReference('level', { level: 'number' }); // { ok: true, node: … }
+ * subjectFieldReference('levle', { level: 'number' }); // { ok: false, message: 'Unknown field `levle`; …' }
+ * ```
+ */
+export function subjectFieldReference(
+  key: string,
+  fields: Readonly<Record<string, FieldType>> | undefined,
+): { ok: true; node: ValueNode } | { ok: false; message: string } {
+  if (fields === undefined) return { ok: true, node: subjectFieldNode(key, 'unknown') };
+  if (Object.hasOwn(fields, key)) {
+    const declared: unknown = fields[key];
+    const type = typeof declared === 'string' && FIELD_TYPES.has(declared) ? (declared as StaticType) : 'unknown';
+    return { ok: true, node: subjectFieldNode(key, type) };
+  }
+  const names = Object.keys(fields);
+  const listed = names.length === 0 ? 'none' : names.slice(0, LISTED_FIELDS).join(', ') + (names.length > LISTED_FIELDS ? ', …' : '');
+  return { ok: false, message: `Unknown field \`${key}\`; declared fields: ${listed}.` };
+}

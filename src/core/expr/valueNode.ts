@@ -1,0 +1,530 @@
+import type { AgentSnapshot } from '../types.js';
+import { daysSince } from './daysSince.js';
+import { includesValue } from './includesValue.js';
+import { readDataProperty } from './readDataProperty.js';
+import { type StaticType, typeOfConstant } from './staticType.js';
+import { valuesEqual } from './valuesEqual.js';
+
+/** A compiled expression: evaluates against the subject's fields, the agent (or null) and `now` (epoch ms). */
+export type Evaluator = (fields: Readonly<Record<string, unknown>>, agent: AgentSnapshot | null, now: number) => unknown;
+
+/**
+ * One compiled node of a condition, in either form: the closure plus what the
+ * compiler knows about it. Both the string and the structured form are built
+ * from the constructors in this file, so they share one semantics.
+ */
+export interface ValueNode {
+  readonly evaluate: Evaluator;
+  readonly type: StaticType;
+  /** The value does not depend on fields, agent or now (folded at compile time). */
+  readonly constant: boolean;
+  /** `evaluate` always returns a boolean. */
+  readonly boolean: boolean;
+}
+
+/** The ordering operators of the language. */
+export type ComparisonOperator = '<' | '<=' | '>' | '>=';
+
+/** The arithmetic operators of the language. */
+export type ArithmeticOperator = '+' | '-' | '*' | '/' | '%';
+
+const NO_FIELDS: Readonly<Record<string, unknown>> = Object.freeze({});
+const stringStartsWith = String.prototype.startsWith;
+const stringEndsWith = String.prototype.endsWith;
+const stringToLowerCase = String.prototype.toLowerCase;
+const stringToUpperCase = String.prototype.toUpperCase;
+
+/**
+ * The value of a constant node, read once at compile time.
+ *
+ * @param node - a node whose `constant` is true
+ * @returns its value
+ * @example
+ * ```ts
+ * constantValue(constantNode(3)); // 3
+ * ```
+ */
+export function constantValue(node: ValueNode): unknown {
+  return node.evaluate(NO_FIELDS, null, 0);
+}
+
+/**
+ * A literal value. Arrays must already be frozen copies owned by the compiler.
+ *
+ * @param value - a string, finite number, boolean, null or frozen array of those
+ * @returns a constant node
+ * @example
+ * ```ts
+ * constantNode('north').evaluate({}, null, 0); // 'north'
+ * ```
+ */
+export function constantNode(value: unknown): ValueNode {
+  return { evaluate: () => value, type: typeOfConstant(value), constant: true, boolean: typeof value === 'boolean' };
+}
+
+/**
+ * The closure of a node whose children are all constant is run once here, so
+ * `[-1, 2]` or `'abc'.length` cost nothing per evaluation.
+ */
+function derived(evaluate: Evaluator, type: StaticType, boolean: boolean, children: readonly ValueNode[]): ValueNode {
+  if (children.every((child) => child.constant)) return constantNode(evaluate(NO_FIELDS, null, 0));
+  return { evaluate, type, constant: false, boolean };
+}
+
+/**
+ * A top-level subject field, read as an own property of the fields record.
+ *
+ * @param key - the field name
+ * @param type - the declared type, or `unknown`
+ * @returns a node reading the field (missing: null)
+ * @example
+ * ```ts
+ * subjectFieldNode('region', 'string').evaluate({ region: 'north' }, null, 0); // 'north'
+ * ```
+ */
+export function subjectFieldNode(key: string, type: StaticType): ValueNode {
+  return { evaluate: (fields) => readDataProperty(fields, key), type, constant: false, boolean: false };
+}
+
+const AGENT_PROPERTY_TYPES: Readonly<Record<string, StaticType>> = {
+  id: 'string',
+  enabled: 'boolean',
+  presence: 'string',
+  skills: 'string[]',
+  languages: 'string[]',
+  capacity: 'number',
+};
+
+/**
+ * `agent.<name>`: the snapshot's `id`, `enabled` (default true), `presence`
+ * (default `'online'`), `skills`, `languages`, `capacity`, or else the own
+ * property `name` of `agent.attributes`. Without an agent, everything is null.
+ *
+ * @param name - the property after `agent.`
+ * @returns a node reading it
+ * @example
+ * ```ts
+ * agentPropertyNode('presence').evaluate({}, { id: 'a1' }, 0); // 'online'
+ * ```
+ */
+export function agentPropertyNode(name: string): ValueNode {
+  const type = Object.hasOwn(AGENT_PROPERTY_TYPES, name) ? AGENT_PROPERTY_TYPES[name]! : 'unknown';
+  let evaluate: Evaluator;
+  if (name === 'enabled' || name === 'presence') {
+    const fallback = name === 'enabled' ? true : 'online';
+    evaluate = (_fields, agent) => {
+      if (agent === null) return null;
+      const value = readDataProperty(agent, name);
+      return value === null ? fallback : value;
+    };
+  } else if (type !== 'unknown') {
+    evaluate = (_fields, agent) => (agent === null ? null : readDataProperty(agent, name));
+  } else {
+    evaluate = (_fields, agent) => (agent === null ? null : readDataProperty(readDataProperty(agent, 'attributes'), name));
+  }
+  return { evaluate, type, constant: false, boolean: false };
+}
+
+/**
+ * A property of a value: own properties of objects and arrays, `length` of strings.
+ *
+ * @param object - the node whose value is read
+ * @param key - property name or array index
+ * @param type - the property's static type, as the caller inferred it
+ * @returns a node reading the property (missing: null)
+ * @example
+ * ```ts
+ * memberNode(subjectFieldNode('address', 'unknown'), 'city', 'unknown');
+ * ```
+ */
+export function memberNode(object: ValueNode, key: string | number, type: StaticType): ValueNode {
+  const read = object.evaluate;
+  return derived((f, a, n) => readDataProperty(read(f, a, n), key), type, false, [object]);
+}
+
+function isPrimitive(value: unknown): boolean {
+  return value === null || typeof value !== 'object';
+}
+
+/**
+ * `left == right` (or `!=` when `negate`): strict, arrays element-wise.
+ *
+ * @param left - a node
+ * @param right - a node
+ * @param negate - build `!=`
+ * @returns a boolean node
+ * @example
+ * ```ts
+ * equalityNode(subjectFieldNode('level', 'number'), constantNode(3), false);
+ * ```
+ */
+export function equalityNode(left: ValueNode, right: ValueNode, negate: boolean): ValueNode {
+  let evaluate: Evaluator;
+  const constantSide = right.constant ? right : left.constant ? left : null;
+  if (constantSide !== null && isPrimitive(constantValue(constantSide))) {
+    // Values are normalised (undefined → null, NaN → null), so === is exact here.
+    const value = constantValue(constantSide);
+    const read = (constantSide === right ? left : right).evaluate;
+    evaluate = negate ? (f, a, n) => read(f, a, n) !== value : (f, a, n) => read(f, a, n) === value;
+  } else {
+    const l = left.evaluate;
+    const r = right.evaluate;
+    evaluate = negate
+      ? (f, a, n) => !valuesEqual(l(f, a, n), r(f, a, n))
+      : (f, a, n) => valuesEqual(l(f, a, n), r(f, a, n));
+  }
+  return derived(evaluate, 'boolean', true, [left, right]);
+}
+
+/**
+ * `<`, `<=`, `>`, `>=`: only number with number or string with string (by
+ * UTF-16 code units, so ISO dates order correctly); anything else is false.
+ *
+ * @param operator - the comparison
+ * @param left - a node
+ * @param right - a node
+ * @returns a boolean node
+ * @example
+ * ```ts
+ * comparisonNode('>=', subjectFieldNode('level', 'number'), constantNode(3));
+ * ```
+ */
+export function comparisonNode(operator: ComparisonOperator, left: ValueNode, right: ValueNode): ValueNode {
+  const l = left.evaluate;
+  const r = right.evaluate;
+  const rightValue = right.constant ? constantValue(right) : undefined;
+  let evaluate: Evaluator;
+  if (typeof rightValue === 'number' || typeof rightValue === 'string') {
+    const kind = typeof rightValue;
+    const c = rightValue;
+    switch (operator) {
+      case '<':
+        evaluate = (f, a, n) => {
+          const x = l(f, a, n);
+          return typeof x === kind && (x as number) < (c as number);
+        };
+        break;
+      case '<=':
+        evaluate = (f, a, n) => {
+          const x = l(f, a, n);
+          return typeof x === kind && (x as number) <= (c as number);
+        };
+        break;
+      case '>':
+        evaluate = (f, a, n) => {
+          const x = l(f, a, n);
+          return typeof x === kind && (x as number) > (c as number);
+        };
+        break;
+      case '>=':
+        evaluate = (f, a, n) => {
+          const x = l(f, a, n);
+          return typeof x === kind && (x as number) >= (c as number);
+        };
+        break;
+    }
+  } else {
+    const compare = COMPARE[operator];
+    evaluate = (f, a, n) => {
+      const x = l(f, a, n);
+      const y = r(f, a, n);
+      return typeof x === typeof y && (typeof x === 'number' || typeof x === 'string') && compare(x as number, y as number);
+    };
+  }
+  return derived(evaluate, 'boolean', true, [left, right]);
+}
+
+const COMPARE: Readonly<Record<ComparisonOperator, (x: number, y: number) => boolean>> = {
+  '<': (x, y) => x < y,
+  '<=': (x, y) => x <= y,
+  '>': (x, y) => x > y,
+  '>=': (x, y) => x >= y,
+};
+
+const ARITHMETIC: Readonly<Record<ArithmeticOperator, (x: number, y: number) => number>> = {
+  '+': (x, y) => x + y,
+  '-': (x, y) => x - y,
+  '*': (x, y) => x * y,
+  '/': (x, y) => x / y,
+  '%': (x, y) => x % y,
+};
+
+/**
+ * `+ - * / %` on numbers; anything else, and a result that is not finite
+ * (division by zero), is null. `+` does not join strings.
+ *
+ * @param operator - the arithmetic operator
+ * @param left - a node
+ * @param right - a node
+ * @returns a node of type number (null at run time when undefined)
+ * @example
+ * ```ts
+ * arithmeticNode('/', constantNode(1), constantNode(0)).evaluate({}, null, 0); // null
+ * ```
+ */
+export function arithmeticNode(operator: ArithmeticOperator, left: ValueNode, right: ValueNode): ValueNode {
+  const l = left.evaluate;
+  const r = right.evaluate;
+  const apply = ARITHMETIC[operator];
+  const evaluate: Evaluator = (f, a, n) => {
+    const x = l(f, a, n);
+    const y = r(f, a, n);
+    if (typeof x !== 'number' || typeof y !== 'number') return null;
+    const result = apply(x, y);
+    return Number.isFinite(result) ? result : null;
+  };
+  return derived(evaluate, 'number', false, [left, right]);
+}
+
+/**
+ * Unary `-`: a number's negation, null for anything else.
+ *
+ * @param argument - a node
+ * @returns a node of type number
+ * @example
+ * ```ts
+ * negationNode(constantNode(2)).evaluate({}, null, 0); // -2
+ * ```
+ */
+export function negationNode(argument: ValueNode): ValueNode {
+  const read = argument.evaluate;
+  return derived(
+    (f, a, n) => {
+      const x = read(f, a, n);
+      return typeof x === 'number' ? -x : null;
+    },
+    'number',
+    false,
+    [argument],
+  );
+}
+
+/**
+ * `!x`: true unless `x` is exactly true.
+ *
+ * @param argument - a node
+ * @returns a boolean node
+ * @example
+ * ```ts
+ * notNode(constantNode(null)).evaluate({}, null, 0); // true
+ * ```
+ */
+export function notNode(argument: ValueNode): ValueNode {
+  const read = argument.evaluate;
+  return derived((f, a, n) => read(f, a, n) !== true, 'boolean', true, [argument]);
+}
+
+/**
+ * `&&` / `||` over exactly-true operands: `a && b` is `a === true && b === true`.
+ *
+ * @param operator - `'&&'` or `'||'`
+ * @param left - a node
+ * @param right - a node
+ * @returns a boolean node
+ * @example
+ * ```ts
+ * logicalNode('||', constantNode(1), constantNode(true)).evaluate({}, null, 0); // true
+ * ```
+ */
+export function logicalNode(operator: '&&' | '||', left: ValueNode, right: ValueNode): ValueNode {
+  const l = left.evaluate;
+  const r = right.evaluate;
+  const evaluate: Evaluator =
+    operator === '&&'
+      ? (f, a, n) => l(f, a, n) === true && r(f, a, n) === true
+      : (f, a, n) => l(f, a, n) === true || r(f, a, n) === true;
+  return derived(evaluate, 'boolean', true, [left, right]);
+}
+
+/**
+ * `all` / `any` of a structured condition over any number of children; an
+ * empty `all` holds, an empty `any` does not.
+ *
+ * @param operator - `'&&'` for all, `'||'` for any
+ * @param children - boolean-valued nodes
+ * @returns a boolean node
+ * @example
+ * ```ts
+ * everyNode('&&', []).evaluate({}, null, 0); // true
+ * ```
+ */
+export function everyNode(operator: '&&' | '||', children: readonly ValueNode[]): ValueNode {
+  if (children.length === 0) return constantNode(operator === '&&');
+  return children.reduce((left, right) => logicalNode(operator, left, right));
+}
+
+/**
+ * `test ? then : otherwise`: the `then` branch only when `test` is exactly true.
+ *
+ * @param test - a node
+ * @param then - the value when `test` is true
+ * @param otherwise - the value in every other case
+ * @returns a node
+ * @example
+ * ```ts
+ * conditionalNode(constantNode(1), constantNode('a'), constantNode('b')).evaluate({}, null, 0); // 'b'
+ * ```
+ */
+export function conditionalNode(test: ValueNode, then: ValueNode, otherwise: ValueNode): ValueNode {
+  const t = test.evaluate;
+  const c = then.evaluate;
+  const e = otherwise.evaluate;
+  const type = then.type === otherwise.type || otherwise.type === 'null' ? then.type : then.type === 'null' ? otherwise.type : 'unknown';
+  return derived(
+    (f, a, n) => (t(f, a, n) === true ? c(f, a, n) : e(f, a, n)),
+    type,
+    then.boolean && otherwise.boolean,
+    [test, then, otherwise],
+  );
+}
+
+/**
+ * `item in container`: membership in an array (see `includesValue`) or
+ * substring of a string. A literal list of primitives becomes a `Set`.
+ *
+ * @param item - the node looked for
+ * @param container - an array- or string-valued node
+ * @returns a boolean node
+ * @example
+ * ```ts
+ * membershipNode(subjectFieldNode('region', 'string'), constantNode(Object.freeze(['n', 's'])));
+ * ```
+ */
+export function membershipNode(item: ValueNode, container: ValueNode): ValueNode {
+  const read = item.evaluate;
+  const list = container.constant ? constantValue(container) : undefined;
+  let evaluate: Evaluator;
+  if (Array.isArray(list) && list.every(isPrimitive)) {
+    const members = new Set<unknown>(list);
+    evaluate = (f, a, n) => members.has(read(f, a, n));
+  } else if (typeof list === 'string') {
+    evaluate = (f, a, n) => includesValue(list, read(f, a, n));
+  } else {
+    const readContainer = container.evaluate;
+    evaluate = (f, a, n) => includesValue(readContainer(f, a, n), read(f, a, n));
+  }
+  return derived(evaluate, 'boolean', true, [item, container]);
+}
+
+/**
+ * `startsWith(s, p)` / `endsWith(s, p)`: false unless both are strings.
+ *
+ * @param test - which end
+ * @param text - the string node
+ * @param part - the prefix or suffix node
+ * @returns a boolean node
+ * @example
+ * ```ts
+ * affixNode('startsWith', constantNode('North'), constantNode('No')).evaluate({}, null, 0); // true
+ * ```
+ */
+export function affixNode(test: 'startsWith' | 'endsWith', text: ValueNode, part: ValueNode): ValueNode {
+  const s = text.evaluate;
+  const p = part.evaluate;
+  const method = test === 'startsWith' ? stringStartsWith : stringEndsWith;
+  return derived(
+    (f, a, n) => {
+      const x = s(f, a, n);
+      const y = p(f, a, n);
+      return typeof x === 'string' && typeof y === 'string' && method.call(x, y);
+    },
+    'boolean',
+    true,
+    [text, part],
+  );
+}
+
+/**
+ * `lower(s)` / `upper(s)`: locale-independent case mapping; null for non-strings.
+ *
+ * @param mapping - which case
+ * @param text - a node
+ * @returns a string node
+ * @example
+ * ```ts
+ * caseNode('lower', constantNode('VIP')).evaluate({}, null, 0); // 'vip'
+ * ```
+ */
+export function caseNode(mapping: 'lower' | 'upper', text: ValueNode): ValueNode {
+  const s = text.evaluate;
+  const method = mapping === 'lower' ? stringToLowerCase : stringToUpperCase;
+  return derived(
+    (f, a, n) => {
+      const x = s(f, a, n);
+      return typeof x === 'string' ? method.call(x) : null;
+    },
+    'string',
+    false,
+    [text],
+  );
+}
+
+/**
+ * `len(x)`: length of a string or array; null for anything else.
+ *
+ * @param value - a node
+ * @returns a number node
+ * @example
+ * ```ts
+ * lengthNode(constantNode('abc')).evaluate({}, null, 0); // 3
+ * ```
+ */
+export function lengthNode(value: ValueNode): ValueNode {
+  const read = value.evaluate;
+  return derived(
+    (f, a, n) => {
+      const x = read(f, a, n);
+      return typeof x === 'string' || Array.isArray(x) ? x.length : null;
+    },
+    'number',
+    false,
+    [value],
+  );
+}
+
+/**
+ * `exists(x)`: true unless `x` is null (missing fields are null).
+ *
+ * @param value - a node
+ * @returns a boolean node
+ * @example
+ * ```ts
+ * existsNode(subjectFieldNode('email', 'string')).evaluate({}, null, 0); // false
+ * ```
+ */
+export function existsNode(value: ValueNode): ValueNode {
+  const read = value.evaluate;
+  return derived((f, a, n) => read(f, a, n) !== null, 'boolean', true, [value]);
+}
+
+/**
+ * `daysSince(date)`: whole days from `date` until the evaluation's `now`.
+ * Never folded: it depends on `now`.
+ *
+ * @param value - an ISO-string or epoch-ms node
+ * @returns a number node
+ * @example
+ * ```ts
+ * daysSinceNode(subjectFieldNode('createdAt', 'date'));
+ * ```
+ */
+export function daysSinceNode(value: ValueNode): ValueNode {
+  const read = value.evaluate;
+  return { evaluate: (f, a, n) => daysSince(read(f, a, n), n), type: 'number', constant: false, boolean: false };
+}
+
+/**
+ * Stands for a part of a condition that has an issue; it is never evaluated,
+ * since a condition with issues does not compile. Compared by identity.
+ *
+ * @example
+ * ```ts
+ * if (node === INVALID_NODE) return INVALID_NODE; // the issue is already reported
+ * ```
+ */
+export const INVALID_NODE: ValueNode = Object.freeze({
+  evaluate: () => null,
+  type: 'unknown' as const,
+  constant: false,
+  boolean: false,
+});

@@ -1,0 +1,118 @@
+import { formatIssuePath } from './formatIssuePath.js';
+import type { ValidationIssue } from './issues.js';
+
+/** Expressions wider than this (in terminal columns) are shown as a window around the caret. */
+const MAX_SHOWN_COLUMNS = 72;
+/** Columns of context kept left of the caret in a window. */
+const COLUMNS_BEFORE_CARET = 30;
+const ELLIPSIS = '...';
+const INDENT = '  ';
+
+/** East Asian Wide and Fullwidth ranges (and emoji pictographs): two terminal columns each. */
+const WIDE_RANGES: readonly (readonly [number, number])[] = [
+  [0x1100, 0x115f],
+  [0x2e80, 0x303e],
+  [0x3041, 0x33ff],
+  [0x3400, 0x4dbf],
+  [0x4e00, 0x9fff],
+  [0xa000, 0xa4cf],
+  [0xa960, 0xa97f],
+  [0xac00, 0xd7a3],
+  [0xf900, 0xfaff],
+  [0xfe10, 0xfe19],
+  [0xfe30, 0xfe6f],
+  [0xff00, 0xff60],
+  [0xffe0, 0xffe6],
+  [0x1f300, 0x1f64f],
+  [0x1f900, 0x1f9ff],
+  [0x20000, 0x3fffd],
+];
+
+/** Combining marks, zero-width spaces and joiners, variation selectors: no column of their own. */
+const ZERO_WIDTH_RANGES: readonly (readonly [number, number])[] = [
+  [0x0300, 0x036f],
+  [0x200b, 0x200f],
+  [0x20d0, 0x20ff],
+  [0xfe00, 0xfe0f],
+  [0xe0100, 0xe01ef],
+];
+
+/**
+ * Renders validation issues for humans, one block per issue: the path
+ * (`rules[2].when`, `<root>` for the whole rule set), the message and the
+ * code; for expression issues, the expression on one line and a caret `^`
+ * under the reported position. Pure and deterministic, no colours.
+ *
+ * `index` counts UTF-16 code units, as JavaScript strings and jsep do; the
+ * caret is placed in terminal columns, so it stands under the right
+ * character also after Chinese, Japanese or Korean text (two columns per
+ * wide character, none for combining marks). Line breaks and other control
+ * characters in the expression are shown as spaces so it stays on one line.
+ * Expressions wider than 72 columns are cut to a window around the caret,
+ * with `...` where text was left out.
+ *
+ * @param issues - issues as returned by `validateRuleSet` or carried by `RuleSetError`
+ * @returns the text, blocks separated by line breaks; `''` for no issues
+ * @example
+ * ```ts
+ * formatIssues([{ code: 'unknown_function', path: ['rules', 0, 'when'], message: 'Unknown function "foo".',
+ *   expression: "region == '北京' && foo(1)", index: 18 }]);
+ * // rules[0].when: Unknown function "foo". [unknown_function]
+ * //   region == '北京' && foo(1)
+ * //                       ^
+ * ```
+ */
+export function formatIssues(issues: readonly ValidationIssue[]): string {
+  return issues.map(formatIssue).join('\n');
+}
+
+function formatIssue(issue: ValidationIssue): string {
+  const heading = `${formatIssuePath(issue.path)}: ${issue.message} [${issue.code}]`;
+  if (typeof issue.expression !== 'string' || typeof issue.index !== 'number') return heading;
+  const { line, caretColumn } = expressionWindow(issue.expression, issue.index);
+  return `${heading}\n${INDENT}${line}\n${INDENT}${' '.repeat(caretColumn)}^`;
+}
+
+/** The expression as one line (cut around the caret when wide) and the caret's terminal column in it. */
+function expressionWindow(expression: string, index: number): { line: string; caretColumn: number } {
+  const characters = Array.from(expression, (character) => (isControl(character) ? ' ' : character));
+  const widths = characters.map((character) => columnWidth(character.codePointAt(0) ?? 0));
+  const caretUnits = Number.isNaN(index) ? 0 : Math.min(Math.max(index, 0), expression.length);
+  // Code units → characters: astral characters take two units but are one character.
+  let caret = 0;
+  for (let units = 0; caret < characters.length && units < caretUnits; caret++) units += characters[caret]!.length;
+  const totalWidth = widths.reduce((sum, width) => sum + width, 0);
+  if (totalWidth <= MAX_SHOWN_COLUMNS) {
+    return { line: characters.join(''), caretColumn: sum(widths, 0, caret) };
+  }
+  let start = caret;
+  for (let budget = COLUMNS_BEFORE_CARET; start > 0 && widths[start - 1]! <= budget; start--) budget -= widths[start - 1]!;
+  let end = start;
+  for (let shown = 0; end < characters.length && shown + widths[end]! <= MAX_SHOWN_COLUMNS; end++) shown += widths[end]!;
+  const before = start > 0 ? ELLIPSIS : '';
+  const after = end < characters.length ? ELLIPSIS : '';
+  return {
+    line: `${before}${characters.slice(start, end).join('')}${after}`,
+    caretColumn: before.length + sum(widths, start, caret),
+  };
+}
+
+function sum(widths: readonly number[], from: number, to: number): number {
+  let total = 0;
+  for (let i = from; i < to; i++) total += widths[i]!;
+  return total;
+}
+
+function isControl(character: string): boolean {
+  const code = character.codePointAt(0) ?? 0;
+  return code < 0x20 || (code >= 0x7f && code < 0xa0);
+}
+
+function columnWidth(codePoint: number): number {
+  if (inRanges(codePoint, ZERO_WIDTH_RANGES)) return 0;
+  return inRanges(codePoint, WIDE_RANGES) ? 2 : 1;
+}
+
+function inRanges(codePoint: number, ranges: readonly (readonly [number, number])[]): boolean {
+  return ranges.some(([low, high]) => codePoint >= low && codePoint <= high);
+}

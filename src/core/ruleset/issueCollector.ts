@@ -1,0 +1,65 @@
+import { describeValue } from './describeValue.js';
+import type { IssueCode, IssuePath, ValidationIssue } from './issues.js';
+
+/**
+ * Gathers every issue of one validation run, so the validator reports all
+ * problems at once instead of stopping at the first.
+ *
+ * @example
+ * ```ts
+ * const issues = new IssueCollector();
+ * issues.report('missing', ['timeZone'], 'Missing "timeZone" in the rule set: expected an IANA time zone.');
+ * issues.list.length; // 1
+ * ```
+ */
+export class IssueCollector {
+  readonly list: ValidationIssue[] = [];
+
+  /**
+   * Records one issue.
+   *
+   * @param code - the issue code
+   * @param path - where in the input; copied, so callers may reuse their array
+   * @param message - what is wrong and what is expected
+   * @returns nothing
+   * @example
+   * ```ts
+   * issues.report('invalid_weight', ['rules', 0, 'agents', 1, 'weight'], 'Expected a weight greater than 0, got the number 0.');
+   * ```
+   */
+  report(code: IssueCode, path: IssuePath, message: string): void {
+    this.list.push({ code, path: [...path], message });
+  }
+
+  /**
+   * Records issues produced elsewhere (the condition compiler), unchanged.
+   *
+   * @param issues - complete issues with their own paths
+   * @returns nothing
+   * @example
+   * ```ts
+   * if (!compiled.ok) issues.add(compiled.issues);
+   * ```
+   */
+  add(issues: readonly ValidationIssue[]): void {
+    this.list.push(...issues);
+  }
+
+  /**
+   * Records an `invalid_type` issue: the value has the wrong JSON kind.
+   *
+   * @param value - what was found
+   * @param path - where it was found
+   * @param expected - what a valid value looks like, e.g. `'a boolean'`
+   * @returns undefined, so a check can `return issues.invalidType(…)`
+   * @example
+   * ```ts
+   * issues.invalidType('yes', ['rules', 0, 'enabled'], 'a boolean (true or false)');
+   * // message: 'Expected a boolean (true or false), got the string "yes".'
+   * ```
+   */
+  invalidType(value: unknown, path: IssuePath, expected: string): undefined {
+    this.report('invalid_type', path, `Expected ${expected}, got ${describeValue(value)}.`);
+    return undefined;
+  }
+}

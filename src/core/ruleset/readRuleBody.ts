@@ -1,0 +1,191 @@
+import { FORBIDDEN_NAMES } from '../expr/forbiddenNames.js';
+import { arrayCheck, booleanCheck, nonEmptyStringCheck, objectCheck, oneOfCheck, stringCheck } from './basicChecks.js';
+import type { Check } from './check.js';
+import { conditionCheck } from './conditionCheck.js';
+import { describeValue, quote } from './describeValue.js';
+import type { IssueCollector } from './issueCollector.js';
+import type { IssuePath } from './issues.js';
+import { type ObjectReader, readObject } from './objectReader.js';
+import { readOwnValue } from './readOwnValue.js';
+import { scheduleCheck } from './scheduleCheck.js';
+import {
+  type DefaultRule,
+  type Eligibility,
+  type FieldType,
+  type Order,
+  PERIODS,
+  PRESENCES,
+  type Participant,
+} from './types.js';
+
+/** What rules and the default rule have in common: everything but `id`, `when` and `appliesTo`. */
+export type RuleBody = Omit<DefaultRule, 'id'>;
+
+/** The keys a rule body may hold. */
+export const RULE_BODY_KEYS: readonly string[] = [
+  'name',
+  'description',
+  'enabled',
+  'schedule',
+  'agents',
+  'proportional',
+  'order',
+  'eligibility',
+  'sticky',
+  'onNoAgent',
+];
+
+const orderByCheck = oneOfCheck<Order['by']>(['fewestAssigned', 'fewestServing', 'roundRobin']);
+
+const periodCheck = oneOfCheck(PERIODS);
+
+const onNoAgentCheck = oneOfCheck(['next', 'stop'] as const);
+
+const orderCheck = objectCheck({ what: 'an order', keys: ['by', 'period'] }, (order): Order | undefined => {
+  const by = order.required('by', orderByCheck);
+  if (by === 'roundRobin') {
+    if (order.has('period')) {
+      order.issues.report(
+        'unknown_key',
+        order.pathOf('period'),
+        'A roundRobin order takes no period: it rotates through the participants regardless of counts.',
+      );
+      return undefined;
+    }
+    return { by };
+  }
+  if (by === 'fewestAssigned') {
+    if (!order.has('period')) {
+      order.issues.report(
+        'missing',
+        order.pathOf('period'),
+        `A fewestAssigned order counts assignments per period: add "period", ${periodCheck.expected}.`,
+      );
+      return undefined;
+    }
+    const period = order.required('period', periodCheck);
+    return period === undefined ? undefined : { by, period };
+  }
+  const period = order.optional('period', periodCheck);
+  if (by === undefined) return undefined;
+  return { by, ...(period !== undefined && { period }) };
+});
+
+const presenceListCheck = arrayCheck(oneOfCheck(PRESENCES), `a list of presences (${PRESENCES.join(', ')})`, {
+  nonEmpty: 'No agent could ever be eligible: list at least one presence, or omit presence to allow any.',
+  distinct: true,
+});
+
+function eligibilityCheck(fields: Record<string, FieldType> | undefined): Check<Eligibility> {
+  return objectCheck(
+    { what: 'the eligibility', keys: ['presence', 'ignoreCapacity', 'agentWhen'] },
+    (eligibility): Eligibility => {
+      const presence = eligibility.optional('presence', presenceListCheck);
+      const ignoreCapacity = eligibility.optional('ignoreCapacity', booleanCheck);
+      const agentWhen = eligibility.optional('agentWhen', conditionCheck('agent', fields));
+      return {
+        ...(presence !== undefined && { presence }),
+        ...(ignoreCapacity !== undefined && { ignoreCapacity }),
+        ...(agentWhen !== undefined && { agentWhen }),
+      };
+    },
+  );
+}
+
+const weightCheck: Check<number> = {
+  expected: 'a finite number greater than 0',
+  read(value, path, issues) {
+    if (typeof value !== 'number') return issues.invalidType(value, path, weightCheck.expected);
+    if (!Number.isFinite(value) || value <= 0) {
+      issues.report('invalid_weight', path, `Expected a weight that is a finite number greater than 0, got ${describeValue(value)}.`);
+      return undefined;
+    }
+    return value;
+  },
+};
+
+const PARTICIPANTS = 'a non-empty list of participants { id, weight? }';
+
+/** Participants: each id non-empty, not a prototype name (ids key weight maps) and listed once. */
+const participantsCheck: Check<Participant[]> = {
+  expected: PARTICIPANTS,
+  read(value, path, issues) {
+    if (!Array.isArray(value)) return issues.invalidType(value, path, PARTICIPANTS);
+    if (value.length === 0) {
+      issues.report('invalid_value', path, 'A rule needs at least one participant agent.');
+      return undefined;
+    }
+    const firstIndexOfId = new Map<string, number>();
+    const participants: Participant[] = [];
+    for (let index = 0; index < value.length; index++) {
+      const participant = readParticipant(readOwnValue(value, index), [...path, index], issues);
+      if (participant === undefined) continue;
+      const first = firstIndexOfId.get(participant.id);
+      if (first === undefined) firstIndexOfId.set(participant.id, index);
+      else {
+        issues.report(
+          'duplicate_id',
+          [...path, index, 'id'],
+          `Agent ${quote(participant.id)} is already a participant at index ${first}.`,
+        );
+      }
+      participants.push(participant);
+    }
+    return participants.length === value.length && firstIndexOfId.size === value.length ? participants : undefined;
+  },
+};
+
+function readParticipant(value: unknown, path: IssuePath, issues: IssueCollector): Participant | undefined {
+  const participant = readObject(value, path, { what: 'a participant', keys: ['id', 'weight'] }, issues);
+  if (participant === undefined) return undefined;
+  const id = participant.required('id', nonEmptyStringCheck);
+  const weight = participant.optional('weight', weightCheck);
+  if (id === undefined) return undefined;
+  if (FORBIDDEN_NAMES.has(id)) {
+    issues.report(
+      'forbidden_name',
+      participant.pathOf('id'),
+      `${quote(id)} cannot be an agent id: it names JavaScript's prototype machinery.`,
+    );
+    return undefined;
+  }
+  return { id, ...(weight !== undefined && { weight }) };
+}
+
+/**
+ * Reads what rules and the default rule share: name, description, enabled,
+ * schedule, participants, order, eligibility, sticky and onNoAgent.
+ *
+ * @param rule - a reader over the rule's entries (unknown keys already reported)
+ * @param fields - the declared subject fields, when the declaration is valid
+ * @returns the checked copy, or undefined when a required part is invalid
+ * @example
+ * ```ts
+ * const body = readRuleBody(reader, fields);
+ * ```
+ */
+export function readRuleBody(rule: ObjectReader, fields: Record<string, FieldType> | undefined): RuleBody | undefined {
+  const name = rule.required('name', stringCheck);
+  const description = rule.optional('description', stringCheck);
+  const enabled = rule.required('enabled', booleanCheck);
+  const schedule = rule.optional('schedule', scheduleCheck);
+  const agents = rule.required('agents', participantsCheck);
+  const proportional = rule.optional('proportional', booleanCheck);
+  const order = rule.required('order', orderCheck);
+  const eligibility = rule.optional('eligibility', eligibilityCheck(fields));
+  const sticky = rule.optional('sticky', booleanCheck);
+  const onNoAgent = rule.optional('onNoAgent', onNoAgentCheck);
+  if (name === undefined || enabled === undefined || agents === undefined || order === undefined) return undefined;
+  return {
+    name,
+    ...(description !== undefined && { description }),
+    enabled,
+    ...(schedule !== undefined && { schedule }),
+    agents,
+    ...(proportional !== undefined && { proportional }),
+    order,
+    ...(eligibility !== undefined && { eligibility }),
+    ...(sticky !== undefined && { sticky }),
+    ...(onNoAgent !== undefined && { onNoAgent }),
+  };
+}

@@ -1,0 +1,42 @@
+import { AssignmentError } from '../errors.js';
+import { PERIODS, type Period, type WeekStartsOn } from '../ruleset/types.js';
+import type { Instant } from '../types.js';
+import { isValidTimeZone } from './isValidTimeZone.js';
+import { periodBounds } from './periodBounds.js';
+import { toEpochMs } from './toEpochMs.js';
+
+/**
+ * The counting period around an instant in a zone, so that stores count
+ * `assigned` / `serving` in exactly the periods the engine uses.
+ *
+ * The range is half-open `[start, end)`: an instant equal to `start` belongs to
+ * the period, one equal to `end` to the next. A period starts at the first
+ * instant of a local date (midnight, or the end of the DST gap where midnight
+ * does not exist), so days last 23 or 25 hours across DST changes. Weeks start
+ * on `weekStartsOn`; quarters start in January, April, July and October.
+ *
+ * @param period - `day`, `week`, `month`, `quarter` or `year`
+ * @param now - the instant (`Date`, ISO string or epoch ms)
+ * @param timeZone - an IANA zone name (the rule set's `timeZone`)
+ * @param weekStartsOn - first day of a week: 0 = Sunday … 6 = Saturday; default 1 (Monday)
+ * @returns the first instant of the period and the first instant of the next one
+ * @throws AssignmentError `invalid_input` for an unknown period, zone or week start, or an invalid instant
+ * @example
+ * ```ts
+ * periodRange('month', '2026-10-15T10:00:00+08:00', 'Asia/Shanghai');
+ * // { start: 2026-09-30T16:00:00.000Z, end: 2026-10-31T16:00:00.000Z }
+ * ```
+ */
+export function periodRange(period: Period, now: Instant, timeZone: string, weekStartsOn: WeekStartsOn = 1): { start: Date; end: Date } {
+  if (!PERIODS.includes(period)) {
+    throw new AssignmentError('invalid_input', `period must be one of ${PERIODS.join(', ')}, got ${JSON.stringify(period)}`);
+  }
+  if (!isValidTimeZone(timeZone)) {
+    throw new AssignmentError('invalid_input', `timeZone is not a known IANA time zone: ${JSON.stringify(timeZone)}`);
+  }
+  if (!Number.isInteger(weekStartsOn) || weekStartsOn < 0 || weekStartsOn > 6) {
+    throw new AssignmentError('invalid_input', `weekStartsOn must be 0 (Sunday) … 6 (Saturday), got ${JSON.stringify(weekStartsOn)}`);
+  }
+  const { start, end } = periodBounds(period, toEpochMs(now, 'now'), timeZone, weekStartsOn);
+  return { start: new Date(start), end: new Date(end) };
+}

@@ -1,0 +1,195 @@
+import fc from 'fast-check';
+import {
+  type AgentSnapshot,
+  assignCustomer,
+  createAssigner,
+  type Presence,
+  type Rule,
+  type RuleSet,
+  type SubjectInput,
+} from 'dedicated-agent';
+import { describe, expect, it } from 'vitest';
+
+const AGENT_IDS = ['a', 'b', 'c', 'd', 'e'];
+const PRESENCES: Presence[] = ['online', 'busy', 'away', 'offline'];
+const START = Date.parse('2026-03-06T00:00:00Z'); // spans the New York DST change
+
+const ruleArb: fc.Arbitrary<Omit<Rule, 'id' | 'name'>> = fc.record(
+  {
+    enabled: fc.boolean(),
+    appliesTo: fc.constantFrom('customer' as const, 'contact' as const, 'any' as const),
+    when: fc.constantFrom('level >= 3', "region == 'north'", "'vip' in tags", 'level < 2 || region == null'),
+    schedule: fc.constantFrom(
+      { hours: [{ from: '09:00', to: '17:00' }] },
+      { weekdays: [6, 7] as (6 | 7)[], hours: [{ from: '22:00', to: '06:00' }] },
+    ),
+    agents: fc.uniqueArray(
+      fc.record({ id: fc.constantFrom(...AGENT_IDS, 'ghost'), weight: fc.integer({ min: 1, max: 4 }) }),
+      { minLength: 1, maxLength: 6, selector: (a) => a.id },
+    ),
+    proportional: fc.boolean(),
+    order: fc.oneof(
+      fc.record({ by: fc.constant('fewestAssigned' as const), period: fc.constantFrom('day' as const, 'week' as const, 'month' as const) }),
+      fc.record({ by: fc.constant('fewestServing' as const), period: fc.constantFrom('day' as const, 'year' as const) }, { requiredKeys: ['by'] }),
+      fc.constant({ by: 'roundRobin' as const }),
+    ),
+    eligibility: fc.record(
+      {
+        presence: fc.subarray(PRESENCES, { minLength: 1 }),
+        ignoreCapacity: fc.boolean(),
+        agentWhen: fc.constantFrom("'zh' in agent.languages", 'agent.capacity == null || agent.capacity > 2'),
+      },
+      { requiredKeys: [] },
+    ),
+    sticky: fc.boolean(),
+    onNoAgent: fc.constantFrom('next' as const, 'stop' as const),
+  },
+  { requiredKeys: ['enabled', 'agents', 'order'] },
+);
+
+const ruleSetArb: fc.Arbitrary<RuleSet> = fc
+  .record({
+    rules: fc.array(ruleArb, { maxLength: 4 }),
+    defaultRule: fc.option(ruleArb.map(({ when: _w, appliesTo: _a, ...rest }) => ({ ...rest, name: 'Default' }))),
+    confirmation: fc.boolean(),
+  })
+  .map(({ rules, defaultRule, confirmation }) => ({
+    version: 1 as const,
+    timeZone: 'America/New_York',
+    settings: {
+      manual: { enabled: true, agentConfirmation: false },
+      auto: { enabled: true, agentConfirmation: confirmation },
+      application: { enabled: false, adminApproval: false, agentConfirmation: false },
+    },
+    rules: rules.map((rule, i) => ({ ...rule, id: `r${i}`, name: `Rule ${i}` })),
+    defaultRule,
+  }));
+
+const agentArb: fc.Arbitrary<AgentSnapshot> = fc.record(
+  {
+    id: fc.constantFrom(...AGENT_IDS),
+    enabled: fc.boolean(),
+    presence: fc.constantFrom(...PRESENCES),
+    capacity: fc.option(fc.integer({ min: 0, max: 5 })),
+    languages: fc.subarray(['zh', 'en']),
+    assigned: fc.record({ day: fc.nat(5), week: fc.nat(10), month: fc.nat(20) }),
+    serving: fc.record({ total: fc.nat(6), day: fc.nat(3), year: fc.nat(6) }),
+  },
+  { requiredKeys: ['id'] },
+);
+
+const agentsArb = fc.uniqueArray(agentArb, { selector: (a) => a.id, maxLength: 5 });
+
+const subjectArb: fc.Arbitrary<SubjectInput> = fc.record({
+  id: fc.constantFrom('s1', 's2'),
+  kind: fc.constantFrom('customer' as const, 'contact' as const),
+  fields: fc.record(
+    { level: fc.integer({ min: 0, max: 5 }), region: fc.constantFrom('north', 'south'), tags: fc.subarray(['vip', 'new']) },
+    { requiredKeys: [] },
+  ),
+  previousAgentId: fc.option(fc.constantFrom(...AGENT_IDS)),
+});
+
+const instantArb = fc.integer({ min: 0, max: 14 * 24 * 60 }).map((minutes) => START + minutes * 60_000);
+
+describe('assignCustomer invariants', () => {
+  it('picks only an eligible participant of the rule it names, and the trace agrees with the result', () => {
+    fc.assert(
+      fc.property(ruleSetArb, agentsArb, subjectArb, instantArb, fc.subarray(AGENT_IDS, { maxLength: 2 }), (ruleSet, agents, subject, now, exclude) => {
+        const result = assignCustomer({ ruleSet, subject, agents, now, excludeAgentIds: exclude });
+        const chosen = result.trace.filter((t) => t.verdict === 'chosen');
+        if (result.agentId === null) {
+          expect(chosen).toEqual([]);
+          expect(result.record).toBeNull();
+          return;
+        }
+        expect(chosen).toHaveLength(1);
+        expect(chosen[0]!.ruleId).toBe(result.ruleId);
+        expect(chosen[0]!.agentId).toBe(result.agentId);
+        const rule = result.ruleId === '$default' ? ruleSet.defaultRule! : ruleSet.rules.find((r) => r.id === result.ruleId)!;
+        const agent = agents.find((a) => a.id === result.agentId)!;
+        expect(rule.agents.map((p) => p.id)).toContain(agent.id);
+        expect(exclude).not.toContain(agent.id);
+        expect(agent.enabled).not.toBe(false);
+        if (rule.eligibility?.presence) expect(rule.eligibility.presence).toContain(agent.presence ?? 'online');
+        if (!rule.eligibility?.ignoreCapacity && typeof agent.capacity === 'number') {
+          expect((agent.serving as { total?: number } | undefined)?.total ?? 0).toBeLessThan(agent.capacity);
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('never lets a count order pass over a candidate with a smaller count per weight', () => {
+    fc.assert(
+      fc.property(ruleSetArb, agentsArb, subjectArb, instantArb, (ruleSet, agents, subject, now) => {
+        const result = assignCustomer({ ruleSet, subject, agents, now });
+        const entry = result.trace.find((t) => t.verdict === 'chosen');
+        if (entry?.pickedBy !== 'order' || entry.order === 'roundRobin') return;
+        const picked = entry.candidates!.find((c) => c.agentId === entry.agentId)!;
+        for (const other of entry.candidates!) {
+          expect(picked.key!).toBeLessThanOrEqual(other.key!);
+          if (other.key === picked.key) expect(picked.position).toBeLessThanOrEqual(other.position);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('is deterministic: the same inputs give the same result, record id included', () => {
+    fc.assert(
+      fc.property(ruleSetArb, agentsArb, subjectArb, instantArb, (ruleSet, agents, subject, now) => {
+        const first = assignCustomer({ ruleSet, subject, agents, now });
+        const second = assignCustomer({ ruleSet, subject, agents: structuredClone(agents), now });
+        expect(JSON.parse(JSON.stringify(second))).toEqual(JSON.parse(JSON.stringify(first)));
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
+
+describe('createAssigner', () => {
+  it('chooses exactly what assignCustomer would choose given the same state, subject after subject', () => {
+    fc.assert(
+      fc.property(
+        ruleSetArb,
+        agentsArb,
+        fc.array(fc.tuple(subjectArb, fc.integer({ min: 0, max: 36 * 60 })), { minLength: 1, maxLength: 25 }),
+        (ruleSet, agents, steps) => {
+          const assigner = createAssigner(ruleSet, { agents });
+          let now = START;
+          steps.forEach(([subject, gapMinutes], i) => {
+            now += gapMinutes * 60_000;
+            const expected = assigner.preview({ ...subject, id: `s${i}` }, now);
+            const fromScratch = assignCustomer({ ruleSet, subject: { ...subject, id: `s${i}` }, agents: assigner.agents(), ruleState: assigner.ruleState(), now });
+            const decision = assigner.assign({ ...subject, id: `s${i}` }, now);
+            expect(decision.agentId).toBe(fromScratch.agentId);
+            expect(decision.agentId).toBe(expected.agentId);
+            expect(decision.ruleId).toBe(fromScratch.ruleId);
+            expect(decision.reason).toBe(fromScratch.reason);
+          });
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it('resets day counts at midnight in the rule set zone, not in UTC', () => {
+    const ruleSet: RuleSet = {
+      version: 1,
+      timeZone: 'Asia/Shanghai',
+      settings: {
+        manual: { enabled: false, agentConfirmation: false },
+        auto: { enabled: true, agentConfirmation: false },
+        application: { enabled: false, adminApproval: false, agentConfirmation: false },
+      },
+      rules: [{ id: 'r', name: 'R', enabled: true, agents: [{ id: 'a' }, { id: 'b' }], order: { by: 'fewestAssigned', period: 'day' } }],
+    };
+    const assigner = createAssigner(ruleSet, { agents: [{ id: 'a' }, { id: 'b', assigned: { day: 5 } }] });
+    assigner.assign({ id: '1' }, '2026-11-25T23:59:00+08:00');
+    expect(assigner.agents().map((a) => a.assigned?.day)).toEqual([1, 5]);
+    assigner.assign({ id: '2' }, '2026-11-26T00:00:00+08:00');
+    expect(assigner.agents().map((a) => a.assigned?.day)).toEqual([1, 0]);
+    expect(assigner.agents().map((a) => a.assigned?.month)).toEqual([2, 0]);
+  });
+});
