@@ -1,11 +1,10 @@
-import { compileCondition } from '../expr/compileCondition.js';
 import { RuleSetError } from '../errors.js';
-import type { ValidationIssue } from './issues.js';
 import { compileSchedule } from '../time/compileSchedule.js';
 import { parseDuration } from '../time/parseDuration.js';
 import type { CompiledOrder, CompiledRule, CompiledRuleSet, ConditionTest } from './compiledTypes.js';
-import { DEFAULT_RULE_ID, type FieldType, type Order, type Rule, type RuleSet } from './types.js';
-import { validateRuleSet } from './validateRuleSet.js';
+import { conditionKey } from './issueCollector.js';
+import { DEFAULT_RULE_ID, type Order, type Rule, type RuleSet } from './types.js';
+import { checkRuleSet } from './validateRuleSet.js';
 
 // Compiled sets are recognised by identity, never by a flag found in data.
 const compiledSets = new WeakSet<CompiledRuleSet>();
@@ -31,9 +30,9 @@ export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
     const cached = cache.get(ruleSet);
     if (cached) return cached;
   }
-  const validation = validateRuleSet(ruleSet);
-  if (!validation.ok) throw new RuleSetError(validation.issues);
-  const source = validation.ruleSet;
+  const { ruleSet: source, issues } = checkRuleSet(ruleSet);
+  if (source === undefined) throw new RuleSetError(issues.list);
+  const conditions = issues.conditions;
   const compiled: CompiledRuleSet = {
     compiled: true,
     source,
@@ -41,9 +40,9 @@ export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
     weekStartsOn: source.weekStartsOn ?? 1,
     settings: source.settings,
     pendingTimeoutMs: source.settings.pendingTimeout === undefined ? null : parseDuration(source.settings.pendingTimeout),
-    rules: source.rules.map((rule, index) => compileRule(rule, source, ['rules', index])),
+    rules: source.rules.map((rule, index) => compileRule(rule, source, conditions, ['rules', index])),
     defaultRule: source.defaultRule
-      ? compileRule({ ...source.defaultRule, id: DEFAULT_RULE_ID }, source, ['defaultRule'])
+      ? compileRule({ ...source.defaultRule, id: DEFAULT_RULE_ID }, source, conditions, ['defaultRule'])
       : null,
   };
   Object.freeze(compiled);
@@ -86,14 +85,21 @@ export function isCompiledRuleSet(value: unknown): value is CompiledRuleSet {
   return typeof value === 'object' && value !== null && compiledSets.has(value as CompiledRuleSet);
 }
 
-function compileRule(rule: Rule, ruleSet: RuleSet, path: (string | number)[]): CompiledRule {
+function compileRule(
+  rule: Rule,
+  ruleSet: RuleSet,
+  conditions: ReadonlyMap<string, ConditionTest>,
+  path: (string | number)[],
+): CompiledRule {
+  // Validation compiled every condition already; a missing one would be a library bug.
+  const condition = (at: (string | number)[]) => conditions.get(conditionKey(at))!;
   const proportional = rule.proportional === true;
   return Object.freeze({
     id: rule.id,
     name: rule.name,
     enabled: rule.enabled,
     appliesTo: rule.appliesTo === undefined || rule.appliesTo === 'any' ? null : rule.appliesTo,
-    when: rule.when === undefined ? null : conditionTest(rule.when, 'subject', ruleSet.fields, [...path, 'when']),
+    when: rule.when === undefined ? null : condition([...path, 'when']),
     schedule: rule.schedule ? compileSchedule(rule.schedule, ruleSet.timeZone) : null,
     agentIds: Object.freeze(rule.agents.map((a) => a.id)),
     positionOf: new Map(rule.agents.map((a, position) => [a.id, position])),
@@ -103,9 +109,7 @@ function compileRule(rule: Rule, ruleSet: RuleSet, path: (string | number)[]): C
     presence: rule.eligibility?.presence ? new Set(rule.eligibility.presence) : null,
     ignoreCapacity: rule.eligibility?.ignoreCapacity === true,
     agentWhen:
-      rule.eligibility?.agentWhen === undefined
-        ? null
-        : conditionTest(rule.eligibility.agentWhen, 'agent', ruleSet.fields, [...path, 'eligibility', 'agentWhen']),
+      rule.eligibility?.agentWhen === undefined ? null : condition([...path, 'eligibility', 'agentWhen']),
     sticky: rule.sticky === true,
     onNoAgent: rule.onNoAgent ?? 'next',
   });
@@ -120,15 +124,4 @@ function compileOrder(order: Order): CompiledOrder {
     case 'roundRobin':
       return { by: 'roundRobin' };
   }
-}
-
-function conditionTest(
-  condition: NonNullable<Rule['when']>,
-  context: 'subject' | 'agent',
-  fields: Record<string, FieldType> | undefined,
-  path: (string | number)[],
-): ConditionTest {
-  const result = compileCondition(condition, fields ? { context, fields, path } : { context, path });
-  if (!result.ok) throw new RuleSetError(result.issues as ValidationIssue[]);
-  return result.test;
 }

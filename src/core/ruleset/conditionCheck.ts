@@ -1,6 +1,7 @@
 import { compileCondition } from '../expr/compileCondition.js';
 import type { Check } from './check.js';
 import { copyJsonData } from './copyJsonData.js';
+import { conditionKey } from './issueCollector.js';
 import type { Condition, FieldType } from './types.js';
 
 /**
@@ -28,6 +29,7 @@ export function conditionCheck(
         issues.add(compiled.issues);
         return undefined;
       }
+      issues.conditions.set(conditionKey(path), compiled.test);
       if (typeof value === 'string') return value;
       // The compiler accepted the tree, so its shape is a Condition; only the copy is left to do.
       return copyJsonData(value, path, issues)?.value as Condition | undefined;

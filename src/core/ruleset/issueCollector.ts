@@ -1,3 +1,4 @@
+import type { ConditionTest } from './compiledTypes.js';
 import { describeValue } from './describeValue.js';
 import type { IssueCode, IssuePath, ValidationIssue } from './issues.js';
 
@@ -14,6 +15,8 @@ import type { IssueCode, IssuePath, ValidationIssue } from './issues.js';
  */
 export class IssueCollector {
   readonly list: ValidationIssue[] = [];
+  /** Conditions compiled while checking them, by `conditionKey(path)`, so compiling a rule set compiles each once. */
+  readonly conditions = new Map<string, ConditionTest>();
 
   /**
    * Records one issue.
@@ -62,4 +65,18 @@ export class IssueCollector {
     this.report('invalid_type', path, `Expected ${expected}, got ${describeValue(value)}.`);
     return undefined;
   }
+}
+
+/**
+ * The key under which a condition compiled during validation is kept.
+ *
+ * @param path - the condition's path, e.g. `['rules', 2, 'when']`
+ * @returns a string key
+ * @example
+ * ```ts
+ * conditionKey(['rules', 2, 'when']); // 'rules/2/when'
+ * ```
+ */
+export function conditionKey(path: IssuePath): string {
+  return path.join('/');
 }

@@ -73,10 +73,27 @@ const ROOT_KEYS = ['version', 'timeZone', 'weekStartsOn', 'settings', 'fields', 
  * ```
  */
 export function validateRuleSet(input: unknown): ValidationResult {
+  const { ruleSet, issues } = checkRuleSet(input);
+  return ruleSet === undefined ? { ok: false, issues: issues.list } : { ok: true, ruleSet };
+}
+
+/**
+ * `validateRuleSet` for the compiler: also hands over the conditions it
+ * compiled while checking them (keyed by `conditionKey(path)`).
+ *
+ * @internal
+ * @param input - anything
+ * @returns the clean copy (undefined when there are issues) and the collector
+ * @example
+ * ```ts
+ * const { ruleSet, issues } = checkRuleSet(input);
+ * const when = issues.conditions.get(conditionKey(['rules', 0, 'when']));
+ * ```
+ */
+export function checkRuleSet(input: unknown): { ruleSet: RuleSet | undefined; issues: IssueCollector } {
   const issues = new IssueCollector();
   const ruleSet = readRuleSet(input, issues);
-  if (ruleSet === undefined || issues.list.length > 0) return { ok: false, issues: issues.list };
-  return { ok: true, ruleSet };
+  return { ruleSet: issues.list.length > 0 ? undefined : ruleSet, issues };
 }
 
 function readRuleSet(input: unknown, issues: IssueCollector): RuleSet | undefined {
