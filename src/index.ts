@@ -35,3 +35,42 @@ export { expirePending } from './core/workflow/expirePending.js';
 export { type ApplicationRequest, requestApplication } from './core/workflow/requestApplication.js';
 export { type ManualAssignmentRequest, requestManualAssignment } from './core/workflow/requestManualAssignment.js';
 export { type TransitionOptions, transition } from './core/workflow/transition.js';
+export type {
+  AgentProfile,
+  AssignmentStore,
+  ChangeSet,
+  Clock,
+  CounterChange,
+  Notification,
+  Notifier,
+  OutboxEntry,
+  PeriodBuckets,
+  PeriodRanges,
+  Promisable,
+  RecordPage,
+  RecordQuery,
+  StoredSubject,
+  StoreTransaction,
+  SubjectAgentChange,
+  SubjectInputRecord,
+} from './ports.js';
+export { createAssignmentService } from './service/createAssignmentService.js';
+export type {
+  ApplicationInput,
+  AssignmentService,
+  AssignmentServiceBase,
+  AssignmentServiceOptions,
+  AutoAssignOptions,
+  DispatchOptions,
+  DispatchResult,
+  ManualAssignmentInput,
+  RecordFilter,
+  RecordOutcome,
+  ReleaseOptions,
+  ReleaseResult,
+  RetryOptions,
+  SubjectLocator,
+  SubjectUpdate,
+  SubjectView,
+  WorkflowOutcome,
+} from './service/types.js';

@@ -1,0 +1,5 @@
+/**
+ * dedicated-agent/memory: an in-memory `AssignmentStore` with real transaction
+ * semantics, for tests, demos and single-process apps.
+ */
+export { createMemoryStore } from './createMemoryStore.js';

@@ -1,0 +1,82 @@
+import type { AgentProfile, Notification, StoredSubject } from '../../ports.js';
+import type { AssignmentRecord, RuleState, SubjectRef } from '../../core/types.js';
+import { RecordTimeline } from './recordTimeline.js';
+
+/** An outbox entry as the memory store keeps it. */
+export interface OutboxRow {
+  notification: Notification;
+  attempts: number;
+  /** Due from this instant (epoch ms): `at` at first, then the lease end or the retry time. */
+  dueMs: number;
+  /** Insertion order, so entries due at the same instant are claimed first in, first out. */
+  seq: number;
+  lastError: string | null;
+}
+
+/** One agent's counters: per `"<period>:<bucket start ms>"`, plus the total serving. */
+export interface AgentCounters {
+  assigned: Map<string, number>;
+  serving: Map<string, number>;
+  servingTotal: number;
+}
+
+/** Everything the memory store has committed. Only `planChangeSet` and the store's own methods change it. */
+export interface MemoryState {
+  subjects: Map<string, StoredSubject>;
+  agents: Map<string, AgentProfile>;
+  records: Map<string, AssignmentRecord>;
+  /** Subject key → ids of its records. */
+  recordsBySubject: Map<string, Set<string>>;
+  /** Ids of records in a pending status, for `dueRecords`. */
+  pendingIds: Set<string>;
+  /** Every record id in query order. */
+  timeline: RecordTimeline;
+  ruleState: Map<string, RuleState>;
+  counters: Map<string, AgentCounters>;
+  outbox: Map<string, OutboxRow>;
+  outboxSeq: number;
+  idempotency: Map<string, unknown>;
+}
+
+/**
+ * A memory store's state before anything was written.
+ *
+ * @internal
+ * @returns empty maps and indexes
+ * @example
+ * ```ts
+ * const state = emptyMemoryState();
+ * state.records.size; // 0
+ * ```
+ */
+export function emptyMemoryState(): MemoryState {
+  return {
+    subjects: new Map(),
+    agents: new Map(),
+    records: new Map(),
+    recordsBySubject: new Map(),
+    pendingIds: new Set(),
+    timeline: new RecordTimeline(),
+    ruleState: new Map(),
+    counters: new Map(),
+    outbox: new Map(),
+    outboxSeq: 0,
+    idempotency: new Map(),
+  };
+}
+
+/**
+ * The key of a subject in the memory store's maps: kind and id, which together
+ * identify a subject.
+ *
+ * @internal
+ * @param subject - the subject
+ * @returns a string key
+ * @example
+ * ```ts
+ * subjectKey({ id: 'c-1', kind: 'customer' }); // 'customer\u0000c-1'
+ * ```
+ */
+export function subjectKey(subject: SubjectRef): string {
+  return `${subject.kind}\u0000${subject.id}`;
+}

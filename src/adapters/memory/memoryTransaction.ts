@@ -1,0 +1,160 @@
+import { AssignmentError, NotFoundError, StoreError } from '../../core/errors.js';
+import { PERIODS } from '../../core/ruleset/types.js';
+import type { AgentSnapshot, AssignmentRecord, RuleState, ServingCounts, SubjectRef } from '../../core/types.js';
+import type { AgentProfile, PeriodRanges, StoredSubject, StoreTransaction } from '../../ports.js';
+import { type AgentCounters, type MemoryState, subjectKey } from './memoryState.js';
+import { planChangeSet } from './planChangeSet.js';
+
+/** A transaction of the memory store and the means to end it. */
+export interface MemoryTransaction {
+  tx: StoreTransaction;
+  /** Writes everything the transaction staged; called once `work` has resolved. */
+  finish(): void;
+  /** Ends the transaction: any later call on `tx` is refused. */
+  close(): void;
+}
+
+/**
+ * Opens a transaction on the memory store's state. The store runs one at a
+ * time, so reading the committed state is reading a consistent snapshot and
+ * every lock is already held. Writes are staged and reach the state only in
+ * `finish`, which the store calls when `work` resolves; every value going in or
+ * out is copied, so nobody holds an alias into the state.
+ *
+ * @internal
+ * @param state - the committed state
+ * @returns the transaction and its `finish` and `close`
+ * @example
+ * ```ts
+ * const { tx, finish, close } = openMemoryTransaction(state);
+ * try { await work(tx); finish(); } finally { close(); }
+ * ```
+ */
+export function openMemoryTransaction(state: MemoryState): MemoryTransaction {
+  const stagedSubjects = new Map<string, StoredSubject>();
+  const stagedAgents = new Map<string, AgentProfile>();
+  let commitPlan: (() => void) | null = null;
+  let closed = false;
+
+  const open = (): void => {
+    if (closed) throw new StoreError('The transaction has ended; its methods can no longer be called');
+    if (commitPlan !== null) throw new StoreError('commit must be the last call of a transaction');
+  };
+  const subjectOf = (key: string): StoredSubject | undefined => stagedSubjects.get(key) ?? state.subjects.get(key);
+  const agentOf = (id: string): AgentProfile | undefined => stagedAgents.get(id) ?? state.agents.get(id);
+  const profiles = (ids?: readonly string[]): AgentProfile[] => {
+    const wanted = ids ?? [...new Set([...state.agents.keys(), ...stagedAgents.keys()])];
+    return wanted.flatMap((id) => {
+      const profile = agentOf(id);
+      return profile === undefined ? [] : [structuredClone(profile)];
+    });
+  };
+
+  const tx: StoreTransaction = {
+    lockSubject(subject, fields) {
+      open();
+      const key = subjectKey(checkSubjectRef(subject));
+      const current = subjectOf(key);
+      if (fields === undefined) return current === undefined ? null : structuredClone(current);
+      const next: StoredSubject =
+        current === undefined
+          ? { id: subject.id, kind: subject.kind, fields: {}, agentId: null, previousAgentId: null, agentSince: null }
+          : structuredClone(current);
+      next.fields = structuredClone(fields);
+      stagedSubjects.set(key, next);
+      return structuredClone(next);
+    },
+    lockAssignment() {
+      open();
+      return structuredClone(Object.fromEntries(state.ruleState)) as Record<string, RuleState>;
+    },
+    agentSnapshots(periods, ids) {
+      open();
+      return profiles(ids).map((profile) => snapshotOf(profile, state.counters.get(profile.id), periods));
+    },
+    agents(ids) {
+      open();
+      return profiles(ids);
+    },
+    updateAgent(id, patch) {
+      open();
+      const current = agentOf(id);
+      if (current === undefined) throw new NotFoundError('agent', id);
+      stagedAgents.set(id, { ...structuredClone(current), ...structuredClone(patch), id });
+    },
+    record(id) {
+      open();
+      const record = state.records.get(id);
+      return record === undefined ? null : structuredClone(record);
+    },
+    subjectRecords(subject, statuses) {
+      open();
+      const ids = state.recordsBySubject.get(subjectKey(checkSubjectRef(subject))) ?? [];
+      const records = [...ids].map((id) => state.records.get(id)!);
+      return oldestFirst(records.filter((record) => statuses.includes(record.status)));
+    },
+    agentRecords(agentId, statuses) {
+      open();
+      const records = [...state.records.values()].filter((record) => record.agentId === agentId && statuses.includes(record.status));
+      return oldestFirst(records);
+    },
+    dueRecords(now, limit) {
+      open();
+      const nowMs = now.getTime();
+      const due = [...state.pendingIds]
+        .map((id) => state.records.get(id)!)
+        .filter((record) => record.expiresAt !== null && record.expiresAt.getTime() <= nowMs)
+        .sort((a, b) => a.expiresAt!.getTime() - b.expiresAt!.getTime() || compareCreated(a, b));
+      return structuredClone(due.slice(0, limit));
+    },
+    idempotentResult(key) {
+      open();
+      return state.idempotency.has(key) ? structuredClone(state.idempotency.get(key)) : undefined;
+    },
+    commit(changes) {
+      open();
+      commitPlan = planChangeSet(state, subjectOf, changes);
+    },
+  };
+
+  return {
+    tx,
+    finish() {
+      for (const [key, subject] of stagedSubjects) state.subjects.set(key, subject);
+      for (const [id, profile] of stagedAgents) state.agents.set(id, profile);
+      commitPlan?.();
+    },
+    close() {
+      closed = true;
+    },
+  };
+}
+
+function checkSubjectRef(subject: SubjectRef): SubjectRef {
+  if (typeof subject?.id !== 'string' || (subject.kind !== 'customer' && subject.kind !== 'contact')) {
+    throw new AssignmentError('invalid_input', 'subject must be { id: string, kind: customer | contact }');
+  }
+  return subject;
+}
+
+function compareCreated(a: AssignmentRecord, b: AssignmentRecord): number {
+  return a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+function oldestFirst(records: AssignmentRecord[]): AssignmentRecord[] {
+  return structuredClone(records.sort(compareCreated));
+}
+
+/** An agent's profile with the counts of the buckets that start where the current periods start. */
+function snapshotOf(profile: AgentProfile, counters: AgentCounters | undefined, periods: PeriodRanges): AgentSnapshot {
+  const snapshot: AgentSnapshot & { name?: string } = { ...profile };
+  delete snapshot.name;
+  const assigned: Partial<Record<(typeof PERIODS)[number], number>> = {};
+  const serving: ServingCounts = { total: counters?.servingTotal ?? 0 };
+  for (const period of PERIODS) {
+    const key = `${period}:${periods[period].start.getTime()}`;
+    assigned[period] = counters?.assigned.get(key) ?? 0;
+    serving[period] = counters?.serving.get(key) ?? 0;
+  }
+  return { ...snapshot, assigned, serving };
+}

@@ -1,0 +1,257 @@
+/**
+ * Ports: the interfaces the caller implements (or takes from the shipped
+ * adapters). The service is the only code that talks to them.
+ *
+ * The store port is deliberately coarse: a transaction reads what a decision
+ * needs and then writes everything in one `commit(changes)`, so an adapter for
+ * a database can do each step in one round trip and the invariants (one
+ * effective and at most one pending record per subject, one record per
+ * idempotency key, versions) can be enforced by the database itself.
+ */
+import type { Period, SubjectKind } from './core/ruleset/types.js';
+import type {
+  AgentSnapshot,
+  AssignmentRecord,
+  NotifyEvent,
+  Recipient,
+  RecordStatus,
+  RecordType,
+  RuleState,
+  SubjectRef,
+} from './core/types.js';
+
+/** A value or a promise of it, so an in-memory adapter can answer synchronously. */
+export type Promisable<T> = T | Promise<T>;
+
+/** An agent's profile as the CRM maintains it (an `AgentSnapshot` without counts). */
+export type AgentProfile = Omit<AgentSnapshot, 'assigned' | 'serving'> & {
+  /** Display name, for notifications and explanations. */
+  name?: string;
+};
+
+/** A subject as the store keeps it. */
+export interface StoredSubject {
+  id: string;
+  kind: SubjectKind;
+  fields: Record<string, unknown>;
+  /** The current dedicated agent. */
+  agentId: string | null;
+  /** The agent before the current one (for sticky rules). */
+  previousAgentId: string | null;
+  /** When the current agent's care began (its record became effective). */
+  agentSince: Date | null;
+}
+
+/** A subject to create or update (`kind` defaults to `'customer'`). */
+export interface SubjectInputRecord {
+  id: string;
+  kind?: SubjectKind;
+  fields?: Record<string, unknown>;
+}
+
+/** The current period of each kind, as `periodRange` gives them for the rule set. */
+export type PeriodRanges = Record<Period, { start: Date; end: Date }>;
+
+/** The start of the period containing an instant, for each kind of period: identifies a counter bucket. */
+export type PeriodBuckets = Record<Period, Date>;
+
+/**
+ * A change of an agent's counts. `assigned` counts automatic assignments when
+ * they are made; `serving` counts subjects in care. `buckets` are the periods
+ * the counted thing belongs to (for `serving`, the periods in which the care
+ * began), so a store can keep per-period counters that `agentSnapshots` reads
+ * back with the current `PeriodRanges`.
+ *
+ * A store keeps, per agent and counter, one count per period kind and bucket
+ * start (`delta` added to each of the five buckets), plus the agent's total
+ * `serving` (the sum of all its serving deltas, whatever the bucket).
+ */
+export interface CounterChange {
+  agentId: string;
+  counter: 'assigned' | 'serving';
+  delta: number;
+  buckets: PeriodBuckets;
+}
+
+/** A notification as delivered to the `Notifier`. */
+export interface Notification {
+  /** Unique per notification; use it to de-duplicate (delivery is at least once). */
+  id: string;
+  event: NotifyEvent;
+  recipient: Recipient;
+  recordId: string;
+  subject: SubjectRef;
+  agentId: string;
+  at: Date;
+}
+
+/** A notification waiting in the outbox. It is due from `notification.at` until delivered. */
+export interface OutboxEntry {
+  notification: Notification;
+  /** Delivery attempts so far, this one excluded. */
+  attempts: number;
+}
+
+/** A change of a subject's dedicated agent. */
+export interface SubjectAgentChange {
+  subject: SubjectRef;
+  agentId: string | null;
+  previousAgentId: string | null;
+  agentSince: Date | null;
+}
+
+/** Everything one service call writes, committed atomically by `StoreTransaction.commit`. */
+export interface ChangeSet {
+  /**
+   * Records to insert (`expectedVersion` null) or update. An update must
+   * match `expectedVersion` (the version read), else the store throws
+   * `ConcurrencyError`; so does an insert of an existing id. The store must
+   * also refuse (with `ConcurrencyError`) a second pending or a second
+   * effective record for one subject. The list is in a safe order for stores
+   * that check those rules row by row (e.g. unique partial indexes): records
+   * leaving a pending or effective status come before records entering one.
+   */
+  records: { record: AssignmentRecord; expectedVersion: number | null }[];
+  subjects: SubjectAgentChange[];
+  ruleState: { ruleId: string; state: RuleState }[];
+  counters: CounterChange[];
+  /** Notifications to deliver; a repeated `id` is refused with `ConcurrencyError`. */
+  outbox: Notification[];
+  /**
+   * Remember this call's result under its idempotency key. `result` is JSON
+   * data (the service converts it; instants are ISO strings), so a store may
+   * keep it as JSON. A key already stored is refused with `ConcurrencyError`.
+   */
+  idempotency?: { key: string; result: unknown };
+}
+
+/** Filters of the assignment-record screen (seed section 5). */
+export interface RecordQuery {
+  /** Records created at or after. */
+  from?: Date;
+  /** Records created before. */
+  to?: Date;
+  types?: RecordType[];
+  statuses?: RecordStatus[];
+  subjectId?: string;
+  subjectKind?: SubjectKind;
+  agentId?: string;
+  /** Opaque cursor from a previous page; an unreadable one is refused with `AssignmentError` `invalid_input`. */
+  cursor?: string;
+  /** Page size, 1–500. */
+  limit: number;
+}
+
+/**
+ * One page of records, newest first (by `createdAt`, then by `id`, both
+ * descending). The cursor marks a position in that order, so records inserted
+ * between two page reads never shift, repeat or hide the records that follow.
+ */
+export interface RecordPage {
+  items: AssignmentRecord[];
+  /** Cursor of the next page, or null on the last page. */
+  nextCursor: string | null;
+}
+
+/**
+ * What a transaction can read and write. Reads see committed data and this
+ * transaction's own earlier writes (`lockSubject` with fields, `updateAgent`).
+ * Every result is the caller's own copy: changing it changes nothing stored.
+ * Lock order, to keep databases free of deadlocks: subject, then records, then
+ * the assignment lock (the service always follows it).
+ */
+export interface StoreTransaction {
+  /**
+   * Reads and locks a subject until the transaction ends. With `fields`, the
+   * subject is created when absent and its fields are replaced when present.
+   */
+  lockSubject(subject: SubjectRef, fields?: Record<string, unknown>): Promisable<StoredSubject | null>;
+  /**
+   * Takes the assignment lock (no other transaction can hold it until this one
+   * ends, which keeps counts and round robin exact across processes) and reads
+   * the rule state.
+   */
+  lockAssignment(): Promisable<Record<string, RuleState>>;
+  /**
+   * Agent profiles with their counts in the current periods, computed from
+   * committed data: `assigned[p]` and `serving[p]` are the counts of the bucket
+   * starting at `periods[p].start` (0 when none), `serving.total` the agent's
+   * total. All agents when `ids` is absent; unknown ids are left out.
+   */
+  agentSnapshots(periods: PeriodRanges, ids?: readonly string[]): Promisable<AgentSnapshot[]>;
+  /** Agent profiles. All agents when `ids` is absent. */
+  agents(ids?: readonly string[]): Promisable<AgentProfile[]>;
+  /** Changes an agent's profile; an unknown id is refused with `NotFoundError`. */
+  updateAgent(id: string, patch: Partial<Omit<AgentProfile, 'id'>>): Promisable<void>;
+  /** A record by id, locked until the transaction ends when `lock` is set. */
+  record(id: string, options?: { lock?: boolean }): Promisable<AssignmentRecord | null>;
+  /** The subject's records in the given statuses (e.g. its pending and effective records), oldest first. */
+  subjectRecords(subject: SubjectRef, statuses: readonly RecordStatus[]): Promisable<AssignmentRecord[]>;
+  /** Records of an agent in the given statuses (e.g. when the agent leaves), oldest first. */
+  agentRecords(agentId: string, statuses: readonly RecordStatus[]): Promisable<AssignmentRecord[]>;
+  /** Pending records with `expiresAt <= now`, oldest first, at most `limit`. */
+  dueRecords(now: Date, limit: number): Promisable<AssignmentRecord[]>;
+  /** The result stored under an idempotency key, if any. */
+  idempotentResult(key: string): Promisable<unknown | undefined>;
+  /**
+   * Checks the whole change set (versions, one pending and one effective record
+   * per subject, unique ids and idempotency key) before writing any of it, then
+   * writes it. Called at most once, as the transaction's last call. Nothing is
+   * visible to others before the transaction commits.
+   */
+  commit(changes: ChangeSet): Promisable<void>;
+}
+
+/**
+ * Storage for the service: subjects, agents, records, rule state, counters,
+ * the outbox and idempotency keys. Every adapter must pass
+ * `runStoreConformance` from `dedicated-agent/testing`.
+ */
+export interface AssignmentStore {
+  /**
+   * Runs `work` in one transaction: its `commit` happens only if `work`
+   * resolves, and a throw anywhere rolls everything back. Retryable conflicts
+   * (serialization failures, deadlocks, version mismatches) are thrown as
+   * `ConcurrencyError`, other failures as `StoreError` with the cause; an error
+   * thrown by `work` itself is rethrown unchanged. `work` must not call the
+   * store's own methods (only `tx`'s).
+   */
+  transaction<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T>;
+  /**
+   * Creates or updates agent profiles (counts are the store's own). An update
+   * replaces the properties given and keeps the others, so a CRM syncing
+   * presence does not re-enable an agent the service disabled.
+   */
+  upsertAgents(agents: readonly AgentProfile[]): Promise<void>;
+  /** Creates subjects or replaces their fields when given (their agents change only through the service). */
+  upsertSubjects(subjects: readonly SubjectInputRecord[]): Promise<void>;
+  /** A subject, without locking. */
+  subject(subject: SubjectRef): Promise<StoredSubject | null>;
+  /** Subjects whose dedicated agent is `agentId`. */
+  subjectsOfAgent(agentId: string): Promise<SubjectRef[]>;
+  /** Records matching the query, newest first, with a stable cursor. */
+  queryRecords(query: RecordQuery): Promise<RecordPage>;
+  /**
+   * Claims up to `limit` outbox entries due at `now` for delivery, earliest
+   * due first (then in the order they were written): each is hidden from other
+   * claimers until `leaseUntil` (when it is due again), and its attempt count
+   * is raised. Several dispatchers may claim at once without sharing an entry.
+   */
+  claimOutbox(now: Date, limit: number, leaseUntil: Date): Promise<OutboxEntry[]>;
+  /** Removes delivered entries from the outbox; unknown ids are ignored. */
+  completeOutbox(ids: readonly string[]): Promise<void>;
+  /** Schedules a failed entry's next attempt (due at `retryAt`) and records the error; an unknown id is ignored. */
+  failOutbox(id: string, retryAt: Date, error: string): Promise<void>;
+  /** Releases resources the store opened itself (never the caller's client). */
+  close?(): Promise<void>;
+}
+
+/** Delivers notifications (e-mail, chat, in-app); called by `dispatchNotifications`. */
+export interface Notifier {
+  send(notification: Notification): Promisable<void>;
+}
+
+/** The service's clock. */
+export interface Clock {
+  now(): Date;
+}

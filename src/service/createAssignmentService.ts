@@ -1,0 +1,122 @@
+import { randomUUID } from 'node:crypto';
+import { AssignmentError } from '../core/errors.js';
+import { resolveRuleSet } from '../core/ruleset/compileRuleSet.js';
+import { applyForAgent } from './applyForAgent.js';
+import { assignManually } from './assignManually.js';
+import { autoAssign } from './autoAssign.js';
+import { callStore } from './callStore.js';
+import { dispatchNotifications } from './dispatchNotifications.js';
+import { expireOverdueRecords } from './expireOverdueRecords.js';
+import { invalidInput } from './invalidInput.js';
+import { readRecordFilter } from './readRecordFilter.js';
+import { readSubjectLocator } from './readSubjectLocator.js';
+import { releaseAgent } from './releaseAgent.js';
+import { sendWorkflowEvent } from './sendWorkflowEvent.js';
+import type { ServiceContext } from './serviceContext.js';
+import type { AssignmentService, AssignmentServiceOptions, DispatchOptions, RetryOptions } from './types.js';
+
+const DEFAULT_RETRY: RetryOptions = { attempts: 8, baseMs: 10, maxMs: 1_000 };
+const DEFAULT_DISPATCH: DispatchOptions = { batchSize: 50, leaseMs: 60_000, backoffBaseMs: 10_000, backoffMaxMs: 3_600_000 };
+const SYSTEM_CLOCK = { now: () => new Date() };
+
+/**
+ * Creates the assignment service (SPEC §7): the only code that performs
+ * effects. Each call runs in one store transaction — reads the subject (locked),
+ * the rule state and the agents' period counts when the rules decide, its
+ * pending and effective records; calls the pure core; commits the records, the
+ * subject's agent, counts, rule state, outbox notifications and idempotency key
+ * together — and is retried as a whole when it conflicts with a concurrent call
+ * (bounded, jittered), giving up with `ConcurrencyError`. Store failures surface
+ * as `StoreError`; malformed arguments as `AssignmentError` `invalid_input`
+ * naming the field; unknown subjects, agents and records as `NotFoundError`.
+ *
+ * With `loadRuleSet`, the rule set is loaded at the start of every call, so an
+ * admin's change applies to the next call; compiling is cached by object
+ * identity, so return the same object while the rule set is unchanged.
+ *
+ * @param options - store, rule set (or loader), and optionally notifier, clock, id generator, retry and dispatch options
+ * @returns the service
+ * @throws AssignmentError `invalid_input` for malformed options; RuleSetError for an invalid fixed `ruleSet`
+ * @example
+ * ```ts
+ * const store = createMemoryStore();
+ * await store.upsertAgents([{ id: 'li-lei', presence: 'online', capacity: 200 }]);
+ * const svc = createAssignmentService({ store, ruleSet, notifier: { send: (n) => inbox.push(n) } });
+ * const result = await svc.autoAssign({ id: 'c-1', kind: 'customer', fields: { region: '北京' } });
+ * result.agentId; // 'li-lei'
+ * await svc.dispatchNotifications(); // { delivered: 1, failed: 0 }
+ * ```
+ */
+export function createAssignmentService(options: AssignmentServiceOptions): AssignmentService {
+  const context = serviceContext(options);
+  return {
+    autoAssign: (subject, autoOptions) => autoAssign(context, subject, autoOptions),
+    assignManually: (input) => assignManually(context, input),
+    apply: (input) => applyForAgent(context, input),
+    approve: (recordId, actor, note) => sendWorkflowEvent(context, 'approve', recordId, actor, note),
+    reject: (recordId, actor, note) => sendWorkflowEvent(context, 'reject', recordId, actor, note),
+    confirm: (recordId, actor, note) => sendWorkflowEvent(context, 'confirm', recordId, actor, note),
+    decline: (recordId, actor, note) => sendWorkflowEvent(context, 'decline', recordId, actor, note),
+    cancel: (recordId, actor, note) => sendWorkflowEvent(context, 'cancel', recordId, actor, note),
+    expirePending: () => expireOverdueRecords(context),
+    releaseAgent: (agentId, releaseOptions) => releaseAgent(context, agentId, releaseOptions),
+    async getSubject(locator) {
+      const ref = readSubjectLocator(locator, 'subject');
+      const stored = await callStore('subject', () => context.store.subject(ref));
+      return stored === null ? null : { id: stored.id, kind: stored.kind, fields: stored.fields, agentId: stored.agentId };
+    },
+    async records(filter) {
+      const query = readRecordFilter(filter);
+      return callStore('queryRecords', () => context.store.queryRecords(query));
+    },
+    dispatchNotifications: () => dispatchNotifications(context),
+  };
+}
+
+function serviceContext(options: AssignmentServiceOptions): ServiceContext {
+  if (typeof options !== 'object' || options === null) throw invalidInput('options', 'an object', options);
+  const { store, notifier, clock, ids } = options;
+  if (typeof store !== 'object' || store === null || typeof store.transaction !== 'function') {
+    throw new AssignmentError('invalid_input', 'options.store must be an AssignmentStore (e.g. createMemoryStore())');
+  }
+  if (notifier !== undefined && typeof notifier?.send !== 'function') throw invalidInput('options.notifier', 'an object with send()', notifier);
+  if (clock !== undefined && typeof clock?.now !== 'function') throw invalidInput('options.clock', 'an object with now()', clock);
+  if (ids !== undefined && typeof ids !== 'function') throw invalidInput('options.ids', 'a function returning ids', ids);
+  return {
+    store,
+    notifier: notifier ?? null,
+    clock: clock ?? SYSTEM_CLOCK,
+    ids: ids ?? randomUUID,
+    retry: numbers('options.retry', DEFAULT_RETRY, options.retry, { attempts: 1, baseMs: 0, maxMs: 0 }),
+    dispatch: numbers('options.dispatch', DEFAULT_DISPATCH, options.dispatch, { batchSize: 1, leaseMs: 1, backoffBaseMs: 1, backoffMaxMs: 1 }),
+    loadRuleSet: ruleSetLoader(options),
+  };
+}
+
+function ruleSetLoader(options: AssignmentServiceOptions): ServiceContext['loadRuleSet'] {
+  const { ruleSet, loadRuleSet } = options;
+  if ((ruleSet === undefined) === (loadRuleSet === undefined)) {
+    throw new AssignmentError('invalid_input', 'options need exactly one of ruleSet and loadRuleSet');
+  }
+  if (loadRuleSet !== undefined) {
+    if (typeof loadRuleSet !== 'function') throw invalidInput('options.loadRuleSet', 'a function returning a promise of a rule set', loadRuleSet);
+    return async () => resolveRuleSet(await loadRuleSet());
+  }
+  // Compiled now, so an invalid rule set fails at start-up rather than on the first customer.
+  const compiled = resolveRuleSet(ruleSet!);
+  return async () => compiled;
+}
+
+/** Fills numeric options from defaults, refusing non-integers and values under the minimum. */
+function numbers<T extends object>(field: string, defaults: T, given: Partial<T> | undefined, minimum: Record<keyof T, number>): T {
+  if (given === undefined) return { ...defaults };
+  if (typeof given !== 'object' || given === null) throw invalidInput(field, 'an object', given);
+  const result = { ...defaults, ...given };
+  for (const key of Object.keys(defaults) as (keyof T & string)[]) {
+    const value = result[key];
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < minimum[key]) {
+      throw invalidInput(`${field}.${key}`, `an integer ≥ ${minimum[key]}`, value);
+    }
+  }
+  return result;
+}

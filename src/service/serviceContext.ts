@@ -1,0 +1,25 @@
+import type { CompiledRuleSet } from '../core/ruleset/compiledTypes.js';
+import type { AssignmentStore, Clock, Notifier, StoreTransaction } from '../ports.js';
+import type { DispatchOptions, RetryOptions } from './types.js';
+
+/** What every operation of the service works with: the options, checked and defaulted. @internal */
+export interface ServiceContext {
+  store: AssignmentStore;
+  notifier: Notifier | null;
+  clock: Clock;
+  ids: () => string;
+  retry: RetryOptions;
+  dispatch: DispatchOptions;
+  /** The rule set for this call, compiled (cached by identity). */
+  loadRuleSet: () => Promise<CompiledRuleSet>;
+}
+
+/** One attempt of one transaction: the store transaction, the rule set, the instant and an id source. @internal */
+export interface TransactionCall {
+  tx: StoreTransaction;
+  ruleSet: CompiledRuleSet;
+  /** The clock read once for the attempt: every record, effect and counter of it uses this instant. */
+  now: Date;
+  /** A new id from the caller's generator. */
+  nextId(): string;
+}

@@ -1,0 +1,188 @@
+/**
+ * Public types of the assignment service (SPEC §7): its options, inputs and
+ * results. The service itself is `createAssignmentService`.
+ */
+import type { CompiledRuleSet } from '../core/ruleset/compiledTypes.js';
+import type { RuleSet, SubjectKind } from '../core/ruleset/types.js';
+import type {
+  Actor,
+  AssignmentRecord,
+  AssignmentResult,
+  Instant,
+  RecordStatus,
+  RecordType,
+  SubjectRef,
+} from '../core/types.js';
+import type { AssignmentStore, Clock, Notifier, RecordPage } from '../ports.js';
+
+/** How the service retries a transaction that conflicted with a concurrent one. */
+export interface RetryOptions {
+  /** Transactions tried in all, the first included (default 8). */
+  attempts: number;
+  /** Back-off before the second try; doubles each time (default 10 ms). Each wait is drawn at random up to it. */
+  baseMs: number;
+  /** Longest back-off (default 1000 ms). */
+  maxMs: number;
+}
+
+/** How `dispatchNotifications` works through the outbox. */
+export interface DispatchOptions {
+  /** Entries claimed at once (default 50). */
+  batchSize: number;
+  /** How long a claimed entry is hidden from other dispatchers (default 60 s). */
+  leaseMs: number;
+  /** Wait before retrying a failed delivery; doubles per attempt (default 10 s). */
+  backoffBaseMs: number;
+  /** Longest wait between attempts (default 1 h). */
+  backoffMaxMs: number;
+}
+
+/** What the service is built from, besides the rule set. */
+export interface AssignmentServiceBase {
+  store: AssignmentStore;
+  /** Delivers the outbox in `dispatchNotifications`; without one, notifications wait in the outbox. */
+  notifier?: Notifier;
+  /** Default: the system clock. */
+  clock?: Clock;
+  /** Ids of records and notifications; default `crypto.randomUUID`. */
+  ids?: () => string;
+  retry?: Partial<RetryOptions>;
+  dispatch?: Partial<DispatchOptions>;
+}
+
+/**
+ * Options of `createAssignmentService`: a fixed `ruleSet`, or `loadRuleSet`,
+ * called at the start of every call. Compiling is cached by object identity,
+ * so the loader should return the same object while the rule set is unchanged
+ * (and a new object when it changes).
+ */
+export type AssignmentServiceOptions = AssignmentServiceBase &
+  (
+    | { ruleSet: RuleSet | CompiledRuleSet; loadRuleSet?: undefined }
+    | { loadRuleSet: () => Promise<RuleSet | CompiledRuleSet>; ruleSet?: undefined }
+  );
+
+/** A subject as `autoAssign` receives it from the CRM. */
+export interface SubjectUpdate {
+  id: string;
+  /** Default `'customer'`. */
+  kind?: SubjectKind;
+  /** Replaces the stored fields when given; absent: the stored fields are kept. */
+  fields?: Record<string, unknown>;
+}
+
+/** Names a subject; `kind` defaults to `'customer'`. */
+export interface SubjectLocator {
+  id: string;
+  kind?: SubjectKind;
+}
+
+/** Options of `autoAssign`. */
+export interface AutoAssignOptions {
+  /** A repeated key returns the first call's result and writes nothing. */
+  idempotencyKey?: string;
+  /** Replace the subject's current agent (who is then not a candidate). */
+  reassign?: boolean;
+}
+
+/** Input of `assignManually`. */
+export interface ManualAssignmentInput {
+  subject: SubjectLocator;
+  agentId: string;
+  /** An admin. */
+  actor: Actor;
+  note?: string;
+}
+
+/** Input of `apply`. */
+export interface ApplicationInput {
+  subject: SubjectLocator;
+  agentId: string;
+  /** A business user. */
+  actor: Actor;
+  /** Whether the CRM lets this user view the subject. */
+  canView: boolean;
+  note?: string;
+}
+
+/** The record a request created. */
+export interface RecordOutcome {
+  record: AssignmentRecord;
+}
+
+/** The record a workflow event moved, and the automatic re-offer it caused, if any. */
+export interface WorkflowOutcome extends RecordOutcome {
+  /** With `auto.reofferOnDecline`, the new automatic assignment after an auto record was declined; else null. */
+  reoffer: AssignmentResult | null;
+}
+
+/** Options of `releaseAgent`. */
+export interface ReleaseOptions {
+  /** An admin; cancels the pending records addressed to the leaving agent. */
+  actor: Actor;
+  /** Run the rules for each subject (true) or leave it without an agent (false). */
+  reassign: boolean;
+}
+
+/** What `releaseAgent` did. */
+export interface ReleaseResult {
+  /** Subjects that got a new automatic record (effective, or waiting for the new agent's confirmation). */
+  reassigned: SubjectRef[];
+  /** Subjects left without an agent. */
+  unassigned: SubjectRef[];
+}
+
+/** A subject as `getSubject` shows it. */
+export interface SubjectView {
+  id: string;
+  kind: SubjectKind;
+  fields: Record<string, unknown>;
+  agentId: string | null;
+}
+
+/** Filters of the assignment-record screen; all optional. */
+export interface RecordFilter {
+  /** Records created at or after. */
+  from?: Instant;
+  /** Records created before. */
+  to?: Instant;
+  types?: RecordType[];
+  statuses?: RecordStatus[];
+  subjectId?: string;
+  subjectKind?: SubjectKind;
+  agentId?: string;
+  /** `nextCursor` of the previous page. */
+  cursor?: string | null;
+  /** Page size, 1–500; default 50. */
+  limit?: number;
+}
+
+/** What one `dispatchNotifications` run did. */
+export interface DispatchResult {
+  delivered: number;
+  failed: number;
+}
+
+/** The assignment service: the only code that performs effects (SPEC §7). */
+export interface AssignmentService {
+  /** Stores or updates the subject, decides by the rules and commits the decision. */
+  autoAssign(subject: SubjectUpdate, options?: AutoAssignOptions): Promise<AssignmentResult>;
+  /** An admin assigns an agent by hand, cancelling the subject's pending record, if any. */
+  assignManually(input: ManualAssignmentInput): Promise<RecordOutcome>;
+  /** A business user applies for an agent for a subject they can view. */
+  apply(input: ApplicationInput): Promise<RecordOutcome>;
+  approve(recordId: string, actor: Actor, note?: string): Promise<WorkflowOutcome>;
+  reject(recordId: string, actor: Actor, note?: string): Promise<WorkflowOutcome>;
+  confirm(recordId: string, actor: Actor, note?: string): Promise<WorkflowOutcome>;
+  decline(recordId: string, actor: Actor, note?: string): Promise<WorkflowOutcome>;
+  cancel(recordId: string, actor: Actor, note?: string): Promise<WorkflowOutcome>;
+  /** Expires every overdue pending record (re-offering auto ones when configured); returns them as expired. */
+  expirePending(): Promise<AssignmentRecord[]>;
+  /** Disables an agent and moves each of their subjects, one transaction per subject. Safe to re-run. */
+  releaseAgent(agentId: string, options: ReleaseOptions): Promise<ReleaseResult>;
+  getSubject(subject: SubjectLocator): Promise<SubjectView | null>;
+  /** Records matching the filters, newest first, one page at a time. */
+  records(filter?: RecordFilter): Promise<RecordPage>;
+  /** Delivers due outbox entries through the notifier; failed ones are retried later. */
+  dispatchNotifications(): Promise<DispatchResult>;
+}

@@ -1,0 +1,69 @@
+import { atomicityConformance } from './atomicityConformance.js';
+import { concurrencyConformance } from './concurrencyConformance.js';
+import { type StoreUnderTest, type SuiteFunction, type TestFunction, conformanceHarness } from './conformanceHarness.js';
+import { idempotencyConformance } from './idempotencyConformance.js';
+import { outboxConformance } from './outboxConformance.js';
+import { periodConformance } from './periodConformance.js';
+import { recordQueryConformance } from './recordQueryConformance.js';
+import { workflowConformance } from './workflowConformance.js';
+
+/** Options of `runStoreConformance`. */
+export interface StoreConformanceOptions {
+  /** Names the suite: `store conformance: <name>`. */
+  name: string;
+  /** Makes a fresh, empty store for one test (and how to dispose of it). */
+  create: () => Promise<StoreUnderTest> | StoreUnderTest;
+  /** The framework's `describe`; default the global one. */
+  describe?: SuiteFunction;
+  /** The framework's `it`; default the global one. */
+  it?: TestFunction;
+  /** Per-test timeout in ms, passed to `it` as its third argument (for slow databases). */
+  timeout?: number;
+}
+
+/**
+ * Registers the suite every `AssignmentStore` must pass: every guarantee of the
+ * service through the store — hundreds of concurrent automatic assignments
+ * (round robin stays exact, a subject never gets two agents or two records),
+ * fairness by counts under concurrency, concurrent workflow events on one
+ * record (exactly one wins), an id generator and a notifier that throw mid-call
+ * (nothing half-written), whole change sets refused, idempotency, counting
+ * periods that roll over at local midnight in the rule set's zone, record
+ * queries and cursor pagination, the outbox with leases, expiry, re-offer and
+ * releasing an agent. Framework-agnostic: pass your framework's `describe` and
+ * `it` (or rely on globals); assertions use `node:assert/strict`.
+ *
+ * @param options - the store's name and factory, and optionally `describe`, `it` and a timeout
+ * @returns nothing; the tests are registered with `describe`/`it`
+ * @throws Error when no `describe`/`it` is given and none is global
+ * @example
+ * ```ts
+ * import { describe, it } from 'vitest';
+ * import { runStoreConformance } from 'dedicated-agent/testing';
+ *
+ * runStoreConformance({
+ *   name: 'my-store',
+ *   create: async () => ({ store: await createMyStore(), cleanup: () => dropSchema() }),
+ *   describe,
+ *   it,
+ * });
+ * ```
+ */
+export function runStoreConformance(options: StoreConformanceOptions): void {
+  const globals = globalThis as { describe?: SuiteFunction; it?: TestFunction };
+  const describe = options.describe ?? globals.describe;
+  const it = options.it ?? globals.it;
+  if (typeof describe !== 'function' || typeof it !== 'function') {
+    throw new Error('runStoreConformance needs describe and it: pass them, or run it where the test framework defines them globally');
+  }
+  const harness = conformanceHarness(options.create, describe, it, options.timeout);
+  describe(`store conformance: ${options.name}`, () => {
+    concurrencyConformance(harness);
+    atomicityConformance(harness);
+    idempotencyConformance(harness);
+    periodConformance(harness);
+    recordQueryConformance(harness);
+    outboxConformance(harness);
+    workflowConformance(harness);
+  });
+}
