@@ -2,10 +2,11 @@ import { type Decision, decide, decisionInput, earlyReason } from './decide.js';
 import { AssignmentError } from './errors.js';
 import type { CompiledRuleSet } from './ruleset/compiledTypes.js';
 import { resolveRuleSet } from './ruleset/compileRuleSet.js';
-import type { RuleSet } from './ruleset/types.js';
+import type { RuleSet, SubjectKind } from './ruleset/types.js';
 import { toEpochMs } from './time/toEpochMs.js';
 import {
   type AgentSnapshot,
+  type AssignmentRecord,
   type AssignmentResult,
   type Effect,
   type Instant,
@@ -14,6 +15,7 @@ import {
   type SubjectInput,
   type SubjectRef,
   type TraceEntry,
+  type Transition,
   type UnassignedReason,
 } from './types.js';
 import { createRecord } from './workflow/createRecord.js';
@@ -37,6 +39,55 @@ export interface AssignCustomerInput {
   recordId?: string;
 }
 
+const NO_RULE_STATE: Readonly<Record<string, RuleState>> = Object.freeze({});
+
+/**
+ * The result of `assignCustomer`. Its fields are plain data; `trace` is
+ * computed on first read by running the same decision again with tracing on
+ * (so callers who never read it do not pay for it), and `toJSON` includes it.
+ */
+class Assignment implements AssignmentResult {
+  // Private fields stay out of spreads, Object.keys and equality checks: the result looks like plain data.
+  #trace: TraceEntry[] | null;
+  readonly #input: AssignCustomerInput | null;
+  readonly #ruleSet: CompiledRuleSet;
+
+  constructor(
+    readonly outcome: AssignmentResult['outcome'],
+    readonly agentId: string | null,
+    readonly ruleId: string | null,
+    readonly reason: UnassignedReason | null,
+    readonly retryAt: Date | null,
+    readonly record: AssignmentRecord | null,
+    readonly transitions: Transition[],
+    readonly effects: Effect[],
+    readonly ruleState: Record<string, RuleState>,
+    readonly at: Date,
+    readonly subject: SubjectRef,
+    input: AssignCustomerInput | null,
+    ruleSet: CompiledRuleSet,
+  ) {
+    this.#trace = input === null ? [] : null;
+    this.#input = input;
+    this.#ruleSet = ruleSet;
+  }
+
+  get trace(): TraceEntry[] {
+    if (this.#trace === null) {
+      const trace: TraceEntry[] = [];
+      const input = this.#input!;
+      decide(decisionInput(this.#ruleSet, input.subject, this.subject.kind, input.agents, input.ruleState, this.at.getTime(), input), trace);
+      this.#trace = trace;
+    }
+    return this.#trace;
+  }
+
+  toJSON(): AssignmentResult {
+    const { outcome, agentId, ruleId, reason, retryAt, record, transitions, effects, ruleState, at, subject, trace } = this;
+    return { outcome, agentId, ruleId, reason, retryAt, record, transitions, effects, ruleState, trace, at, subject };
+  }
+}
+
 /**
  * Decides which agent becomes the subject's dedicated agent by the rule set
  * (SPEC §5), and returns everything that must happen because of it: the new
@@ -45,7 +96,7 @@ export interface AssignCustomerInput {
  *
  * The trace is computed on first read from the inputs you passed (so bulk
  * callers who never read it do not pay for it); read it before mutating those
- * inputs.
+ * inputs. `JSON.stringify(result)` includes it.
  *
  * @param input - rule set, subject, agent snapshots, rule state and the clock
  * @returns the decision and its consequences
@@ -68,31 +119,20 @@ export function assignCustomer(input: AssignCustomerInput): AssignmentResult {
   if (typeof input !== 'object' || input === null) throw new AssignmentError('invalid_input', 'assignCustomer needs an input object');
   const ruleSet = resolveRuleSet(input.ruleSet);
   const nowMs = toEpochMs(input.now, 'now');
-  const subjectInput = input.subject;
-  const subject = subjectRef(subjectInput);
+  const subject = subjectRef(input.subject);
+  // One Date per decision, shared by the record, transitions and effects (treat them as immutable).
   const at = new Date(nowMs);
-  const ruleState = input.ruleState ?? {};
+  const ruleState = (input.ruleState ?? NO_RULE_STATE) as Record<string, RuleState>;
 
-  const early = earlyReason(ruleSet, subjectInput, input.reassign === true);
-  if (early !== null) return unassigned(subject, at, early, null, ruleState, []);
+  const early = earlyReason(ruleSet, input.subject, input.reassign === true);
+  if (early !== null) return new Assignment('unassigned', null, null, early, null, null, [], [], ruleState, at, subject, null, ruleSet);
 
-  const subjectChecked = { ...subjectInput, kind: subject.kind };
-  const inputOf = () => decisionInput(ruleSet, subjectChecked, input.agents, input.ruleState, nowMs, input);
-  const decision = decide(inputOf(), null);
-  // Traced lazily by running the same decision again with a trace.
-  let trace: TraceEntry[] | null = null;
-  const readTrace = (): TraceEntry[] => {
-    if (trace === null) {
-      trace = [];
-      decide(inputOf(), trace);
-    }
-    return trace;
-  };
+  const decision = decide(decisionInput(ruleSet, input.subject, subject.kind, input.agents, input.ruleState, nowMs, input), null);
   if (decision.pick === null) {
     const retryAt = decision.retryAtMs === null ? null : new Date(decision.retryAtMs);
-    return unassigned(subject, at, decision.reason!, retryAt, ruleState, readTrace);
+    return new Assignment('unassigned', null, null, decision.reason, retryAt, null, [], [], ruleState, at, subject, input, ruleSet);
   }
-  return assigned(input, ruleSet, subject, at, decision, ruleState, readTrace);
+  return assigned(input, ruleSet, subject, at, decision, ruleState);
 }
 
 function subjectRef(subject: SubjectInput): SubjectRef {
@@ -100,40 +140,15 @@ function subjectRef(subject: SubjectInput): SubjectRef {
   if (typeof subject.id !== 'string' || subject.id === '') {
     throw new AssignmentError('invalid_input', 'subject.id must be a non-empty string');
   }
-  const kind = subject.kind ?? 'customer';
+  const kind: SubjectKind = subject.kind ?? 'customer';
   if (kind !== 'customer' && kind !== 'contact') {
     throw new AssignmentError('invalid_input', `subject.kind must be 'customer' or 'contact', got ${JSON.stringify(kind)}`);
   }
-  if (subject.fields !== undefined && (typeof subject.fields !== 'object' || subject.fields === null || Array.isArray(subject.fields))) {
+  const fields = subject.fields;
+  if (fields !== undefined && (typeof fields !== 'object' || fields === null || Array.isArray(fields))) {
     throw new AssignmentError('invalid_input', 'subject.fields must be an object');
   }
   return { id: subject.id, kind };
-}
-
-function unassigned(
-  subject: SubjectRef,
-  at: Date,
-  reason: UnassignedReason,
-  retryAt: Date | null,
-  ruleState: Readonly<Record<string, RuleState>>,
-  trace: TraceEntry[] | (() => TraceEntry[]),
-): AssignmentResult {
-  return withTrace(
-    {
-      outcome: 'unassigned',
-      agentId: null,
-      ruleId: null,
-      reason,
-      retryAt,
-      record: null,
-      transitions: [],
-      effects: [],
-      ruleState: ruleState as Record<string, RuleState>,
-      at,
-      subject,
-    },
-    trace,
-  );
 }
 
 function assigned(
@@ -142,14 +157,13 @@ function assigned(
   subject: SubjectRef,
   at: Date,
   decision: Decision,
-  ruleState: Readonly<Record<string, RuleState>>,
-  trace: () => TraceEntry[],
+  ruleState: Record<string, RuleState>,
 ): AssignmentResult {
   const rule = decision.rule!;
   const pick = decision.pick!;
   const confirmation = ruleSet.settings.auto.agentConfirmation;
   const record = createRecord({
-    ...(input.recordId === undefined ? {} : { id: input.recordId }),
+    id: input.recordId,
     type: 'auto',
     status: confirmation ? 'pending_confirmation' : 'effective',
     subject,
@@ -161,32 +175,12 @@ function assigned(
     pendingTimeoutMs: ruleSet.pendingTimeoutMs,
   });
   const effects: Effect[] = [{ type: 'stats.assigned', agentId: pick.agentId, delta: 1, ruleId: rule.id, at }];
-  let nextRuleState = ruleState as Record<string, RuleState>;
+  let nextRuleState = ruleState;
   if (pick.state !== null) {
     nextRuleState = { ...ruleState, [rule.id]: pick.state };
     effects.push({ type: 'ruleState.set', ruleId: rule.id, state: pick.state });
   }
-  effects.push(...effectsOnEntry(record, at));
-  return withTrace(
-    {
-      outcome: confirmation ? 'pending_confirmation' : 'assigned',
-      agentId: pick.agentId,
-      ruleId: rule.id,
-      reason: null,
-      retryAt: null,
-      record,
-      transitions: [record.history[0]!],
-      effects,
-      ruleState: nextRuleState,
-      at,
-      subject,
-    },
-    trace,
-  );
-}
-
-function withTrace(result: Omit<AssignmentResult, 'trace'>, trace: TraceEntry[] | (() => TraceEntry[])): AssignmentResult {
-  if (Array.isArray(trace)) return { ...result, trace };
-  // An enumerable own getter: JSON.stringify, structuredClone and toEqual all see a plain array.
-  return Object.defineProperty(result, 'trace', { enumerable: true, configurable: true, get: trace }) as AssignmentResult;
+  for (const effect of effectsOnEntry(record, record.createdAt)) effects.push(effect);
+  const outcome = confirmation ? 'pending_confirmation' : 'assigned';
+  return new Assignment(outcome, pick.agentId, rule.id, null, null, record, [record.history[0]!], effects, nextRuleState, at, subject, input, ruleSet);
 }

@@ -156,7 +156,7 @@ export function createAssigner(ruleSet: RuleSet | CompiledRuleSet, options: Assi
     rollOver(nowMs);
     const early = earlyReason(compiled, subject, opts.reassign === true);
     if (early !== null) return { outcome: 'unassigned', agentId: null, ruleId: null, reason: early, retryAt: null };
-    const decision = decide(decisionInput(compiled, subject, agents, ruleState, nowMs, opts), null);
+    const decision = decide(decisionInput(compiled, subject, subject.kind ?? 'customer', agents, ruleState, nowMs, opts), null);
     if (decision.pick === null) {
       return {
         outcome: 'unassigned',

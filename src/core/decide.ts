@@ -58,7 +58,8 @@ export function earlyReason(ruleSet: CompiledRuleSet, subject: SubjectInput, rea
  * Checks and assembles the inputs of one decision.
  *
  * @param ruleSet - the compiled rule set
- * @param subject - the subject (its `kind` already checked)
+ * @param subject - the subject
+ * @param kind - its kind, already checked
  * @param agents - the agent snapshots
  * @param ruleState - per-rule state
  * @param nowMs - the clock
@@ -67,12 +68,13 @@ export function earlyReason(ruleSet: CompiledRuleSet, subject: SubjectInput, rea
  * @throws AssignmentError `invalid_input` for malformed agents or exclusions
  * @example
  * ```ts
- * decide(decisionInput(ruleSet, subject, agents, ruleState, nowMs, {}), null);
+ * decide(decisionInput(ruleSet, subject, 'customer', agents, ruleState, nowMs, {}), null);
  * ```
  */
 export function decisionInput(
   ruleSet: CompiledRuleSet,
   subject: SubjectInput,
+  kind: SubjectKind,
   agents: readonly AgentSnapshot[],
   ruleState: Readonly<Record<string, RuleState>> | undefined,
   nowMs: number,
@@ -86,9 +88,9 @@ export function decisionInput(
   const current = options.reassign === true && typeof subject.agentId === 'string' ? subject.agentId : null;
   return {
     ruleSet,
-    kind: subject.kind ?? 'customer',
+    kind,
     fields: subject.fields ?? EMPTY_FIELDS,
-    table: new AgentTable(agents),
+    table: AgentTable.for(agents),
     nowMs,
     exclude: current === null ? (exclude ?? null) : [...(exclude ?? []), current],
     previousAgentId: typeof subject.previousAgentId === 'string' ? subject.previousAgentId : null,

@@ -3,23 +3,32 @@
  *
  * Building an id → snapshot map on every decision would cost more than the
  * decision itself, so positions are computed once per agents array and per
- * rule, and verified on every read: a snapshot is used only when its id is the
- * participant's id, and an absent participant is believed absent only after the
+ * rule, and verified on every read: a snapshot is used only when it is the
+ * very object seen at that position before, or when its id is the
+ * participant's id; an absent participant is believed absent only after the
  * whole array has been checked against the indexed ids once in that decision.
- * Replacing, adding or removing snapshots in the array therefore stays correct;
- * only the first decision after such a change pays for re-indexing.
+ * Replacing, adding or removing snapshots in the array therefore stays
+ * correct; only the first decision after such a change pays for re-indexing.
+ * (A snapshot object's own `id` is its identity and must not be changed in
+ * place.)
  */
 import { AssignmentError } from '../errors.js';
 import type { CompiledRule } from '../ruleset/compiledTypes.js';
 import type { AgentSnapshot } from '../types.js';
 
+/** A rule's participants in one agents array. */
+export interface ParticipantSlots {
+  /** Position of each participant in `agents`, -1 when absent. */
+  readonly positions: Int32Array;
+  /** The snapshot object last verified at each participant's position. */
+  readonly seen: (AgentSnapshot | undefined)[];
+}
+
 interface Index {
   readonly ids: readonly string[];
   readonly byId: ReadonlyMap<string, number>;
-  readonly positions: WeakMap<CompiledRule, Int32Array>;
+  readonly slots: WeakMap<CompiledRule, ParticipantSlots>;
 }
-
-const indexes = new WeakMap<readonly AgentSnapshot[], Index>();
 
 function buildIndex(agents: readonly AgentSnapshot[]): Index {
   if (!Array.isArray(agents)) throw new AssignmentError('invalid_input', 'agents must be an array of agent snapshots');
@@ -38,9 +47,7 @@ function buildIndex(agents: readonly AgentSnapshot[]): Index {
     // The first snapshot of an id wins; later duplicates are ignored.
     if (!byId.has(id)) byId.set(id, i);
   }
-  const index: Index = { ids, byId, positions: new WeakMap() };
-  indexes.set(agents, index);
-  return index;
+  return { ids, byId, slots: new WeakMap() };
 }
 
 function sameIds(index: Index, agents: readonly AgentSnapshot[]): boolean {
@@ -53,45 +60,70 @@ function sameIds(index: Index, agents: readonly AgentSnapshot[]): boolean {
   return true;
 }
 
+const tables = new WeakMap<readonly AgentSnapshot[], AgentTable>();
+
 /**
- * Resolves participants of rules to snapshots of one `agents` array, for the
- * duration of one decision.
+ * Resolves participants of rules to snapshots of one `agents` array. One
+ * table per array is kept and reused; `begin()` starts a decision.
  */
 export class AgentTable {
   private index: Index;
   private verified = false;
 
-  /**
-   * @param agents - the caller's snapshots
-   * @throws AssignmentError `invalid_input` naming the first malformed entry
-   */
-  constructor(readonly agents: readonly AgentSnapshot[]) {
-    const cached = indexes.get(agents);
-    this.index = cached !== undefined && cached.ids.length === agents.length ? cached : buildIndex(agents);
+  private constructor(readonly agents: readonly AgentSnapshot[]) {
+    this.index = buildIndex(agents);
   }
 
-  /** Positions of the rule's participants in `agents` (-1 when absent). */
-  positions(rule: CompiledRule): Int32Array {
-    let positions = this.index.positions.get(rule);
-    if (positions === undefined) {
-      positions = new Int32Array(rule.agentIds.length);
+  /**
+   * The table of an agents array, ready for a new decision.
+   *
+   * @param agents - the caller's snapshots
+   * @returns the table
+   * @throws AssignmentError `invalid_input` naming the first malformed entry
+   * @example
+   * ```ts
+   * const table = AgentTable.for(agents);
+   * ```
+   */
+  static for(agents: readonly AgentSnapshot[]): AgentTable {
+    let table = tables.get(agents);
+    if (table === undefined) {
+      table = new AgentTable(agents);
+      tables.set(agents, table);
+    } else if (table.index.ids.length !== agents.length) {
+      table.index = buildIndex(agents);
+    }
+    table.verified = false;
+    return table;
+  }
+
+  /** The rule's participants in `agents`. */
+  slots(rule: CompiledRule): ParticipantSlots {
+    let slots = this.index.slots.get(rule);
+    if (slots === undefined) {
+      const positions = new Int32Array(rule.agentIds.length);
       const byId = this.index.byId;
       for (let i = 0; i < positions.length; i++) positions[i] = byId.get(rule.agentIds[i]!) ?? -1;
-      this.index.positions.set(rule, positions);
+      slots = { positions, seen: new Array(positions.length).fill(undefined) };
+      this.index.slots.set(rule, slots);
     }
-    return positions;
+    return slots;
   }
 
   /**
    * The snapshot of participant `i` of `rule`, or undefined when the agent is
    * not in `agents`.
    */
-  agentAt(rule: CompiledRule, positions: Int32Array, i: number): AgentSnapshot | undefined {
-    const position = positions[i]!;
+  agentAt(rule: CompiledRule, slots: ParticipantSlots, i: number): AgentSnapshot | undefined {
+    const position = slots.positions[i]!;
     if (position >= 0) {
       const agent = this.agents[position];
-      if (agent != null && agent.id === rule.agentIds[i]) return agent;
-    } else if (this.verified && positions === this.index.positions.get(rule)) {
+      if (agent === slots.seen[i]) return agent;
+      if (agent != null && agent.id === rule.agentIds[i]) {
+        slots.seen[i] = agent;
+        return agent;
+      }
+    } else if (this.verified && slots === this.index.slots.get(rule)) {
       return undefined;
     }
     return this.reindexedAgentAt(rule, i);
@@ -102,7 +134,11 @@ export class AgentTable {
       if (!sameIds(this.index, this.agents)) this.index = buildIndex(this.agents);
       this.verified = true;
     }
-    const position = this.positions(rule)[i]!;
-    return position >= 0 ? this.agents[position] : undefined;
+    const slots = this.slots(rule);
+    const position = slots.positions[i]!;
+    if (position < 0) return undefined;
+    const agent = this.agents[position]!;
+    slots.seen[i] = agent;
+    return agent;
   }
 }

@@ -7,8 +7,9 @@
  */
 import type { CompiledRule } from '../ruleset/compiledTypes.js';
 import type { AgentSnapshot, ExclusionReason, RuleState, TraceEntry } from '../types.js';
-import type { AgentTable } from './agentTable.js';
+import type { AgentTable, ParticipantSlots } from './agentTable.js';
 import { countReaderFor, servingTotal } from './agentStats.js';
+import { presenceBit } from './presenceBit.js';
 
 /** What a rule needs to know about the decision in progress. */
 export interface PickContext {
@@ -43,7 +44,7 @@ function exclusionOf(rule: CompiledRule, agent: AgentSnapshot | undefined, ctx: 
   if (agent === undefined) return UNKNOWN;
   if (ctx.exclude?.includes(agent.id)) return EXCLUDED;
   if (agent.enabled === false) return DISABLED;
-  if (rule.presence !== null && !rule.presence.has(agent.presence ?? 'online')) return PRESENCE;
+  if (rule.presenceMask !== 0 && (rule.presenceMask & presenceBit(agent.presence)) === 0) return PRESENCE;
   if (!rule.ignoreCapacity) {
     const capacity = agent.capacity;
     if (typeof capacity === 'number' && servingTotal(agent) >= capacity) return CAPACITY;
@@ -56,12 +57,12 @@ function recordExclusion(trace: TraceEntry | null, rule: CompiledRule, i: number
   if (trace !== null) trace.excluded!.push({ agentId: rule.agentIds[i]!, reason: REASONS[why]! });
 }
 
-function stickyPick(rule: CompiledRule, ctx: PickContext, positions: Int32Array): Pick | null {
+function stickyPick(rule: CompiledRule, ctx: PickContext, slots: ParticipantSlots): Pick | null {
   const previous = ctx.previousAgentId;
   if (!rule.sticky || previous === null) return null;
   const i = rule.positionOf.get(previous);
   if (i === undefined) return null;
-  const agent = ctx.table.agentAt(rule, positions, i);
+  const agent = ctx.table.agentAt(rule, slots, i);
   if (exclusionOf(rule, agent, ctx) !== CANDIDATE) return null;
   return { position: i, agentId: previous, pickedBy: 'sticky', state: null };
 }
@@ -86,10 +87,10 @@ export function pickCandidate(
   state: RuleState | undefined,
   trace: TraceEntry | null,
 ): Pick | null {
-  const positions = ctx.table.positions(rule);
+  const slots = ctx.table.slots(rule);
   if (trace === null) {
     // Sticky wins over the order, so an untraced decision can stop here.
-    const sticky = stickyPick(rule, ctx, positions);
+    const sticky = stickyPick(rule, ctx, slots);
     if (sticky !== null) return sticky;
   } else {
     trace.excluded = [];
@@ -97,21 +98,21 @@ export function pickCandidate(
   }
   const pick =
     rule.order.by !== 'roundRobin'
-      ? pickByCount(rule, ctx, positions, trace)
+      ? pickByCount(rule, ctx, slots, trace)
       : rule.proportional
-        ? pickBySmoothWeights(rule, ctx, positions, state, trace)
-        : pickInTurn(rule, ctx, positions, state, trace);
+        ? pickBySmoothWeights(rule, ctx, slots, state, trace)
+        : pickInTurn(rule, ctx, slots, state, trace);
   if (pick === null || trace === null) return pick;
-  return stickyPick(rule, ctx, positions) ?? pick;
+  return stickyPick(rule, ctx, slots) ?? pick;
 }
 
-function pickByCount(rule: CompiledRule, ctx: PickContext, positions: Int32Array, trace: TraceEntry | null): Pick | null {
+function pickByCount(rule: CompiledRule, ctx: PickContext, slots: ParticipantSlots, trace: TraceEntry | null): Pick | null {
   const read = countReaderFor(rule.order)!;
   const weights = rule.weights;
   let best = -1;
   let bestKey = Number.POSITIVE_INFINITY;
   for (let i = 0; i < weights.length; i++) {
-    const agent = ctx.table.agentAt(rule, positions, i);
+    const agent = ctx.table.agentAt(rule, slots, i);
     const why = exclusionOf(rule, agent, ctx);
     if (why !== CANDIDATE) {
       recordExclusion(trace, rule, i, why);
@@ -132,7 +133,7 @@ function pickByCount(rule: CompiledRule, ctx: PickContext, positions: Int32Array
 function pickInTurn(
   rule: CompiledRule,
   ctx: PickContext,
-  positions: Int32Array,
+  slots: ParticipantSlots,
   state: RuleState | undefined,
   trace: TraceEntry | null,
 ): Pick | null {
@@ -143,7 +144,7 @@ function pickInTurn(
   if (trace === null) {
     for (let turn = 0; turn < n; turn++) {
       const i = (start + turn) % n;
-      if (exclusionOf(rule, ctx.table.agentAt(rule, positions, i), ctx) === CANDIDATE) {
+      if (exclusionOf(rule, ctx.table.agentAt(rule, slots, i), ctx) === CANDIDATE) {
         best = i;
         break;
       }
@@ -151,7 +152,7 @@ function pickInTurn(
   } else {
     let bestTurn = n;
     for (let i = 0; i < n; i++) {
-      const why = exclusionOf(rule, ctx.table.agentAt(rule, positions, i), ctx);
+      const why = exclusionOf(rule, ctx.table.agentAt(rule, slots, i), ctx);
       if (why !== CANDIDATE) {
         recordExclusion(trace, rule, i, why);
         continue;
@@ -179,7 +180,7 @@ function runningWeight(weights: RuleState['currentWeights'], agentId: string): n
 function pickBySmoothWeights(
   rule: CompiledRule,
   ctx: PickContext,
-  positions: Int32Array,
+  slots: ParticipantSlots,
   state: RuleState | undefined,
   trace: TraceEntry | null,
 ): Pick | null {
@@ -193,7 +194,7 @@ function pickBySmoothWeights(
   for (let i = 0; i < ids.length; i++) {
     const id = ids[i]!;
     const running = runningWeight(previous, id);
-    const why = exclusionOf(rule, ctx.table.agentAt(rule, positions, i), ctx);
+    const why = exclusionOf(rule, ctx.table.agentAt(rule, slots, i), ctx);
     if (why !== CANDIDATE) {
       recordExclusion(trace, rule, i, why);
       if (running !== 0) next[id] = running;

@@ -2,6 +2,7 @@ import { RuleSetError } from '../errors.js';
 import { compileSchedule } from '../time/compileSchedule.js';
 import { parseDuration } from '../time/parseDuration.js';
 import type { CompiledOrder, CompiledRule, CompiledRuleSet, ConditionTest } from './compiledTypes.js';
+import { presenceBit } from '../pick/presenceBit.js';
 import { conditionKey } from './issueCollector.js';
 import { DEFAULT_RULE_ID, type Order, type Rule, type RuleSet } from './types.js';
 import { checkRuleSet } from './validateRuleSet.js';
@@ -106,7 +107,7 @@ function compileRule(
     weights: Object.freeze(rule.agents.map((a) => (proportional ? (a.weight ?? 1) : 1))),
     proportional,
     order: compileOrder(rule.order),
-    presence: rule.eligibility?.presence ? new Set(rule.eligibility.presence) : null,
+    presenceMask: (rule.eligibility?.presence ?? []).reduce((mask, presence) => mask | presenceBit(presence), 0),
     ignoreCapacity: rule.eligibility?.ignoreCapacity === true,
     agentWhen:
       rule.eligibility?.agentWhen === undefined ? null : condition([...path, 'eligibility', 'agentWhen']),

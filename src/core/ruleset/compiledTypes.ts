@@ -4,7 +4,7 @@
  * and the workflow functions.
  */
 import type { AgentSnapshot } from '../types.js';
-import type { Period, Presence, RuleSet, Settings, SubjectKind, WeekStartsOn } from './types.js';
+import type { Period, RuleSet, Settings, SubjectKind, WeekStartsOn } from './types.js';
 
 /** A compiled predicate: `true` only when the condition evaluates to exactly `true`. */
 export type ConditionTest = (fields: Readonly<Record<string, unknown>>, agent: AgentSnapshot | null, now: number) => boolean;
@@ -42,8 +42,8 @@ export interface CompiledRule {
   readonly weights: readonly number[];
   readonly proportional: boolean;
   readonly order: CompiledOrder;
-  /** Allowed presences; null: any. */
-  readonly presence: ReadonlySet<Presence> | null;
+  /** Allowed presences as bits (`presenceBit`); 0: any presence. */
+  readonly presenceMask: number;
   readonly ignoreCapacity: boolean;
   readonly agentWhen: ConditionTest | null;
   readonly sticky: boolean;

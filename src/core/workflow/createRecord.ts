@@ -8,7 +8,7 @@ export type InitialStatus = 'pending_approval' | 'pending_confirmation' | 'effec
 /** What a new record is made of. */
 export interface NewRecordInput {
   /** Absent: derived from type, subject and time (`deriveRecordId`), so the core stays deterministic. */
-  id?: string;
+  id?: string | undefined;
   type: RecordType;
   status: InitialStatus;
   subject: SubjectRef;
@@ -46,11 +46,13 @@ export interface NewRecordInput {
 export function createRecord(input: NewRecordInput): AssignmentRecord {
   const atMs = toEpochMs(input.at, 'at');
   const id = input.id ?? deriveRecordId(input.type, input.subject, atMs);
+  // One Date for the creation instant, shared by the record's fields (treat Dates in records as immutable).
+  const at = new Date(atMs);
   const created: Transition = {
     recordId: id,
     from: null,
     to: input.status,
-    at: new Date(atMs),
+    at,
     by: input.requestedBy,
     ...(input.note === undefined ? {} : { note: input.note }),
   };
@@ -63,8 +65,8 @@ export function createRecord(input: NewRecordInput): AssignmentRecord {
     previousAgentId: input.previousAgentId,
     ruleId: input.ruleId,
     requestedBy: input.requestedBy,
-    createdAt: new Date(atMs),
-    updatedAt: new Date(atMs),
+    createdAt: at,
+    updatedAt: at,
     expiresAt: pendingExpiry(input.status, atMs, input.pendingTimeoutMs),
     history: [created],
     version: 1,

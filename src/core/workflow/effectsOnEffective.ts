@@ -37,9 +37,9 @@ export function effectsOnEffective(record: AssignmentRecord, at: Date): Effect[]
     },
   ];
   if (previous !== record.agentId) {
-    effects.push({ type: 'stats.serving', agentId: record.agentId, delta: 1, at: new Date(at.getTime()) });
+    effects.push({ type: 'stats.serving', agentId: record.agentId, delta: 1, at });
   }
-  if (replaces) effects.push({ type: 'stats.serving', agentId: previous, delta: -1, at: new Date(at.getTime()) });
+  if (replaces) effects.push({ type: 'stats.serving', agentId: previous, delta: -1, at });
   effects.push(notificationEffect(record, { type: 'agent', id: record.agentId }, 'assigned', at));
   if (replaces) effects.push(notificationEffect(record, { type: 'agent', id: previous }, 'unassigned', at));
   return effects;

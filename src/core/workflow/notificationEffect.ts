@@ -22,7 +22,7 @@ export function notificationEffect(record: AssignmentRecord, recipient: Recipien
     recordId: record.id,
     subject: { id: record.subject.id, kind: record.subject.kind },
     agentId: record.agentId,
-    at: new Date(at.getTime()),
+    at,
   };
 }
 
