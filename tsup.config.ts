@@ -5,6 +5,9 @@ export default defineConfig({
     index: 'src/index.ts',
     memory: 'src/adapters/memory/index.ts',
     testing: 'src/testing/index.ts',
+    postgres: 'src/adapters/postgres/index.ts',
+    // The command-line tool (package `bin`); tsup keeps its shebang and makes it executable.
+    cli: 'src/cli/main.ts',
   },
   format: ['esm', 'cjs'],
   dts: true,

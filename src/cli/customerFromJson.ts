@@ -1,0 +1,33 @@
+import { CliError } from './cliError.js';
+import { parseInstant } from './parseInstant.js';
+import type { SimulationCustomer } from './simulationResult.js';
+
+/**
+ * Checks one customer of a JSONL file, `{ "id", "kind"?, "createdAt", "fields"? }`,
+ * and keeps only those keys.
+ *
+ * @param value - the parsed JSON line
+ * @param where - `file:line`, the prefix of error messages
+ * @returns the customer, `createdAt` as epoch milliseconds and `fields` `{}` when absent
+ * @throws CliError (exit 2) naming the line and the key that is wrong
+ * @example
+ * ```ts
+ * customerFromJson({ id: 'c-1', createdAt: '2026-10-08T09:30+08:00', fields: { region: '北京' } }, 'customers.jsonl:1');
+ * ```
+ */
+export function customerFromJson(value: unknown, where: string): SimulationCustomer {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new CliError(`${where}: expected a JSON object { "id", "kind"?, "createdAt", "fields" }, got ${Array.isArray(value) ? 'an array' : value === null ? 'null' : typeof value}`);
+  }
+  const { id, kind, createdAt, fields } = value as Record<string, unknown>;
+  if (typeof id !== 'string' || id === '') throw new CliError(`${where}: "id" must be a non-empty string`);
+  if (kind !== undefined && kind !== 'customer' && kind !== 'contact') {
+    throw new CliError(`${where}: "kind" must be "customer" or "contact", got ${JSON.stringify(kind)}`);
+  }
+  if (createdAt === undefined) throw new CliError(`${where}: "createdAt" is missing (the instant the customer was created, e.g. 2026-10-01T09:00+08:00)`);
+  const at = parseInstant(createdAt, `${where}: createdAt`);
+  if (fields !== undefined && (typeof fields !== 'object' || fields === null || Array.isArray(fields))) {
+    throw new CliError(`${where}: "fields" must be an object`);
+  }
+  return { id, ...(kind !== undefined && { kind }), createdAt: at, fields: (fields as Record<string, unknown> | undefined) ?? {} };
+}

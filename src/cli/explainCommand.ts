@@ -1,0 +1,125 @@
+import { parseArgs } from 'node:util';
+import { assignCustomer, explain, type SubjectInput } from '../index.js';
+import { agentLabel } from './agentLabel.js';
+import { CliError } from './cliError.js';
+import type { CliIo } from './cliIo.js';
+import { outputFormat, parseCommandArgs, usageError } from './parseCommandArgs.js';
+import { formatLocalTime } from './formatLocalTime.js';
+import { loadAgents } from './loadAgents.js';
+import { loadRuleSet } from './loadRuleSet.js';
+import { parseInstant } from './parseInstant.js';
+import { parseJsonText } from './parseJsonText.js';
+import { readTextFile } from './readTextFile.js';
+import { unknownAgentWarnings } from './unknownAgentWarnings.js';
+
+const HELP = `Usage: dedicated-agent explain <rules.json> --customer <customer.json> --agents <agents.json> [--at <instant>] [options]
+
+Decides one customer exactly as assignCustomer() would and explains the
+decision rule by rule: which rules were skipped and why, which participants
+were not candidates and why, and the numbers the order compared.
+
+Options:
+  --customer <file>     the customer: { "id", "kind"?, "fields", "agentId"?, "previousAgentId"?,
+                        "pending"?, "createdAt"? }
+  --agents <file>       the agents: an array of agent snapshots with their current counts
+                        ("assigned", "serving") and an optional display "name"
+  --at <instant>        when to decide: ISO-8601 with a UTC offset, e.g. 2026-11-25T10:00+08:00
+                        (default: the customer's createdAt)
+  --reassign            allow replacing the customer's current agent
+  --format <text|json>  output format (default: text); json prints the whole AssignmentResult
+  -h, --help            show this help
+
+Exit status: 0 when a decision was explained (assigned or not), 2 for unusable input.
+
+Example:
+  dedicated-agent explain examples/data/rules.json --customer examples/data/customer.json \\
+    --agents examples/data/agents.json --at 2026-11-25T10:00+08:00
+`;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function readSubject(path: string): { subject: SubjectInput; createdAt: unknown } {
+  const value = parseJsonText(readTextFile(path, 'customer file'), path);
+  if (!isRecord(value)) throw new CliError(`${path}: expected a JSON object { "id", "kind"?, "fields", … }`);
+  const { id, kind, fields, agentId, previousAgentId, pending, createdAt } = value;
+  if (typeof id !== 'string' || id === '') throw new CliError(`${path}: "id" must be a non-empty string`);
+  if (kind !== undefined && kind !== 'customer' && kind !== 'contact') {
+    throw new CliError(`${path}: "kind" must be "customer" or "contact", got ${JSON.stringify(kind)}`);
+  }
+  if (fields !== undefined && !isRecord(fields)) throw new CliError(`${path}: "fields" must be an object`);
+  for (const [key, agent] of [
+    ['agentId', agentId],
+    ['previousAgentId', previousAgentId],
+  ] as const) {
+    if (agent !== undefined && agent !== null && typeof agent !== 'string') throw new CliError(`${path}: "${key}" must be an agent id or null`);
+  }
+  if (pending !== undefined && typeof pending !== 'boolean') throw new CliError(`${path}: "pending" must be true or false`);
+  const subject: SubjectInput = {
+    id,
+    ...(kind !== undefined && { kind }),
+    fields: (fields as Record<string, unknown> | undefined) ?? {},
+    ...(agentId !== undefined && { agentId: agentId as string | null }),
+    ...(previousAgentId !== undefined && { previousAgentId: previousAgentId as string | null }),
+    ...(pending !== undefined && { pending }),
+  };
+  return { subject, createdAt };
+}
+
+/**
+ * `dedicated-agent explain`: decides one customer at one instant and prints
+ * the decision and the whole trace in plain language (or the result as JSON).
+ *
+ * @param args - the arguments after `explain`
+ * @param io - where to write
+ * @returns the exit code (0)
+ * @throws CliError for usage errors and unusable input
+ * @example
+ * ```ts
+ * explainCommand(['rules.json', '--customer', 'c.json', '--agents', 'agents.json', '--at', '2026-11-25T10:00+08:00'], process);
+ * ```
+ */
+export function explainCommand(args: string[], io: CliIo): number {
+  const { values, positionals } = parseCommandArgs('explain', () =>
+    parseArgs({
+      args,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        customer: { type: 'string' },
+        agents: { type: 'string' },
+        at: { type: 'string' },
+        reassign: { type: 'boolean' },
+        format: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }),
+  );
+  if (values.help) {
+    io.stdout.write(HELP);
+    return 0;
+  }
+  const format = outputFormat('explain', values.format);
+  if (positionals.length !== 1) throw usageError('explain', positionals.length === 0 ? 'missing the rule-set file' : 'explain takes one rule-set file');
+  if (values.customer === undefined) throw usageError('explain', 'missing --customer <customer.json>');
+  if (values.agents === undefined) throw usageError('explain', 'missing --agents <agents.json>');
+  const { ruleSet, compiled } = loadRuleSet(positionals[0]!);
+  const agents = loadAgents(values.agents);
+  const { subject, createdAt } = readSubject(values.customer);
+  let now: number;
+  if (values.at !== undefined) now = parseInstant(values.at, '--at');
+  else if (createdAt !== undefined) now = parseInstant(createdAt, `${values.customer}: createdAt`);
+  else throw usageError('explain', `missing --at <instant> (${values.customer} has no createdAt either)`);
+  for (const warning of unknownAgentWarnings(ruleSet, agents, positionals[0]!)) io.stderr.write(`warning: ${warning}\n`);
+
+  const result = assignCustomer({ ruleSet: compiled, subject, agents, now, reassign: values.reassign === true });
+  if (format === 'json') {
+    io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    return 0;
+  }
+  const at = new Date(now);
+  io.stdout.write(`Decision at ${formatLocalTime(at, ruleSet.timeZone)} ${ruleSet.timeZone} (${at.toISOString()})\n`);
+  io.stdout.write(`${explain(result, { agentName: agentLabel(agents) })}\n`);
+  return 0;
+}

@@ -1,0 +1,65 @@
+import { CliError, EXIT_USAGE } from './cliError.js';
+import type { CliIo } from './cliIo.js';
+import { explainCommand } from './explainCommand.js';
+import { simulateCommand } from './simulateCommand.js';
+import { validateCommand } from './validateCommand.js';
+
+const HELP = `Usage: dedicated-agent <command> [options]
+
+Check, explain and try out dedicated-agent rule sets before saving them.
+
+Commands:
+  validate <rules.json>   check a rule set; every problem with its path, carets under expression errors
+  explain <rules.json>    decide one customer at one instant and explain the decision rule by rule
+  simulate <rules.json>   replay a stream of customers and show the resulting distribution,
+                          optionally against a second rule set and as an HTML report
+
+Run "dedicated-agent <command> --help" for a command's options.
+
+Exit status: 0 success, 1 invalid rule set (validate), 2 unusable input or misuse.
+`;
+
+const COMMANDS: Record<string, (args: string[], io: CliIo) => number> = {
+  validate: validateCommand,
+  explain: explainCommand,
+  simulate: simulateCommand,
+};
+
+/**
+ * Runs the `dedicated-agent` command line: dispatches to a command, prints
+ * usage and input errors as one line (no stack trace) and returns the exit code.
+ *
+ * @param argv - the arguments after the program name
+ * @param io - where to write
+ * @returns the exit code
+ * @example
+ * ```ts
+ * process.exitCode = runCli(process.argv.slice(2), process);
+ * ```
+ */
+export function runCli(argv: string[], io: CliIo): number {
+  const [command, ...args] = argv;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    const topic = command === 'help' ? args[0] : undefined;
+    if (topic !== undefined && Object.hasOwn(COMMANDS, topic)) return COMMANDS[topic]!(['--help'], io);
+    if (command === undefined) {
+      io.stderr.write(HELP);
+      return EXIT_USAGE;
+    }
+    io.stdout.write(HELP);
+    return 0;
+  }
+  if (!Object.hasOwn(COMMANDS, command)) {
+    io.stderr.write(`error: unknown command "${command}"\n\n${HELP}`);
+    return EXIT_USAGE;
+  }
+  try {
+    return COMMANDS[command]!(args, io);
+  } catch (error) {
+    if (error instanceof CliError) {
+      io.stderr.write(`error: ${error.message}\n`);
+      return error.exitCode;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,122 @@
+/**
+ * What the simulator reports: per rule set ("scenario") the distribution of
+ * customers over agents and rules, what could not be assigned and why, and,
+ * when two rule sets are compared, the customers that would change hands.
+ */
+import type { SubjectKind, UnassignedReason } from '../index.js';
+
+/** A customer as the simulator replays it. */
+export interface SimulationCustomer {
+  id: string;
+  kind?: SubjectKind;
+  /** Epoch milliseconds: the simulated clock for this customer. */
+  createdAt: number;
+  fields: Record<string, unknown>;
+}
+
+/** Counts per unassigned reason; reasons that never occurred are absent. */
+export type ReasonCounts = Partial<Record<UnassignedReason, number>>;
+
+/** One agent's outcome in one scenario. */
+export interface AgentOutcome {
+  id: string;
+  /** Display name from the agents file, if any. */
+  name: string | null;
+  /** Customers who ended up with this agent (on arrival or on retry). */
+  assigned: number;
+  /** `assigned` / all assigned customers of the scenario (0–1). */
+  share: number;
+  /** The fair share (0–1): `targetAssigned` / all assigned customers. See `fairTargets`. */
+  target: number;
+  /** The fair number of customers (fractional). */
+  targetAssigned: number;
+  /** `share - target`: positive when the agent got more than fair. */
+  deviation: number;
+  /** Customers per rule id that gave them to this agent. */
+  byRule: Record<string, number>;
+  /** Customers assigned per local day, aligned with `ScenarioResult.days`. */
+  daily: number[];
+}
+
+/** One rule's outcome in one scenario. */
+export interface RuleOutcome {
+  /** `'$default'` for the default rule. */
+  id: string;
+  name: string;
+  assigned: number;
+  /** `assigned` / all assigned customers (0–1). */
+  share: number;
+  /** Participants and the weights the order used (1 each unless proportional). */
+  participants: { id: string; weight: number }[];
+  /** Participants who received at least one customer from this rule. */
+  served: string[];
+  /** Customers assigned per local day, aligned with `ScenarioResult.days`. */
+  daily: number[];
+}
+
+/** What happened to the customers a closed schedule turned away on arrival. */
+export interface RetrySummary {
+  /** Whether customers turned away with a `retryAt` were retried at that instant. */
+  enabled: boolean;
+  /** Customers retried at least once. */
+  retried: number;
+  /** Retried customers who then got an agent. */
+  assigned: number;
+  /** Retried customers who still had none after the last attempt, by the reason of that attempt. */
+  unassigned: ReasonCounts;
+}
+
+/** The result of replaying the customers through one rule set. */
+export interface ScenarioResult {
+  /** Names the rule set (its file name in the CLI). */
+  label: string;
+  /** The rule set's zone, in which days and hours are counted. */
+  timeZone: string;
+  /** Customers replayed. */
+  total: number;
+  /** Customers who ended up with an agent. */
+  assigned: number;
+  /** Of `assigned`: waiting for the agent's confirmation (`settings.auto.agentConfirmation`). */
+  pendingConfirmation: number;
+  /** Customers who ended up without an agent, by the reason of their last attempt. */
+  unassigned: ReasonCounts;
+  /** The decisions taken when each customer arrived (before any retry). */
+  onArrival: { assigned: number; unassigned: ReasonCounts };
+  retry: RetrySummary;
+  /** Every agent of the agents file, in file order. */
+  agents: AgentOutcome[];
+  /** Every rule, in evaluation order, the default rule last. */
+  rules: RuleOutcome[];
+  /** The agent whose share is furthest from the target, or null when nobody was assigned. */
+  largestDeviation: AgentOutcome | null;
+  /** Local days (`YYYY-MM-DD`) from the first to the last decision, without gaps. */
+  days: string[];
+  /** Customers not assigned on arrival, per reason, by local hour of arrival (24 counts each). */
+  unassignedByHour: Partial<Record<UnassignedReason, number[]>>;
+  /** First and last customer's `createdAt`. */
+  from: Date | null;
+  to: Date | null;
+}
+
+/** One customer whose agent differs between the two rule sets (null: unassigned). */
+export interface CustomerChange {
+  id: string;
+  from: string | null;
+  to: string | null;
+}
+
+/** The customers that would change hands between the first and the second rule set. */
+export interface ChangeSummary {
+  count: number;
+  /** The first changed customers, in arrival order. */
+  sample: CustomerChange[];
+  /** The most frequent moves, largest first. */
+  flows: { from: string | null; to: string | null; count: number }[];
+}
+
+/** Everything `simulate` reports. */
+export interface SimulationResult {
+  scenarios: ScenarioResult[];
+  /** With two scenarios: the customers that change hands; otherwise null. */
+  changes: ChangeSummary | null;
+}

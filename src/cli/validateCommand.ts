@@ -1,0 +1,107 @@
+import { parseArgs } from 'node:util';
+import { formatIssues, type ValidationIssue, validateRuleSet } from '../index.js';
+import { CliError, EXIT_INVALID } from './cliError.js';
+import type { CliIo } from './cliIo.js';
+import { outputFormat, parseCommandArgs, usageError } from './parseCommandArgs.js';
+import { loadAgents } from './loadAgents.js';
+import { parseJsonText } from './parseJsonText.js';
+import { readTextFile } from './readTextFile.js';
+import { unknownAgentWarnings } from './unknownAgentWarnings.js';
+
+const HELP = `Usage: dedicated-agent validate <rules.json>... [options]
+
+Checks rule-set files and prints every problem: its path in the file
+(rules[2].when), what is wrong, and a caret under the position of an
+expression error.
+
+Options:
+  --agents <agents.json>  also warn about rule participants missing from this agents file
+  --format <text|json>    output format (default: text)
+  -h, --help              show this help
+
+Exit status: 0 when every file is a valid rule set, 1 when one is invalid,
+2 when a file cannot be read, is not JSON, or the command is misused.
+
+Example:
+  dedicated-agent validate examples/data/rules.json
+`;
+
+interface FileReport {
+  path: string;
+  ok: boolean;
+  issues: ValidationIssue[];
+  warnings: string[];
+  summary: string | null;
+}
+
+/**
+ * `dedicated-agent validate <rules.json>...`: validates rule-set files and
+ * reports every issue (text with carets, or JSON).
+ *
+ * @param args - the arguments after `validate`
+ * @param io - where to write
+ * @returns the exit code: 0 valid, 1 invalid, 2 unusable input
+ * @throws CliError for usage errors
+ * @example
+ * ```ts
+ * process.exitCode = validateCommand(['rules.json'], process);
+ * ```
+ */
+export function validateCommand(args: string[], io: CliIo): number {
+  const { values, positionals } = parseCommandArgs('validate', () =>
+    parseArgs({
+      args,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        agents: { type: 'string' },
+        format: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }),
+  );
+  if (values.help) {
+    io.stdout.write(HELP);
+    return 0;
+  }
+  const format = outputFormat('validate', values.format);
+  if (positionals.length === 0) throw usageError('validate', 'missing the rule-set file: dedicated-agent validate <rules.json>');
+  const agents = values.agents === undefined ? null : loadAgents(values.agents);
+  let exitCode = 0;
+  const reports: FileReport[] = [];
+  for (const path of positionals) {
+    let input: unknown;
+    try {
+      input = parseJsonText(readTextFile(path, 'rule set'), path);
+    } catch (error) {
+      if (!(error instanceof CliError)) throw error;
+      io.stderr.write(`error: ${error.message}\n`);
+      exitCode = Math.max(exitCode, error.exitCode);
+      continue;
+    }
+    const result = validateRuleSet(input);
+    if (!result.ok) {
+      exitCode = Math.max(exitCode, EXIT_INVALID);
+      reports.push({ path, ok: false, issues: result.issues, warnings: [], summary: null });
+      continue;
+    }
+    const { ruleSet } = result;
+    const warnings = agents === null ? [] : unknownAgentWarnings(ruleSet, agents, path);
+    const rules = `${ruleSet.rules.length} rule${ruleSet.rules.length === 1 ? '' : 's'}`;
+    const summary = `${rules}${ruleSet.defaultRule ? ' and a default rule' : ', no default rule'}, time zone ${ruleSet.timeZone}`;
+    reports.push({ path, ok: true, issues: [], warnings, summary });
+  }
+  if (format === 'json') {
+    io.stdout.write(`${JSON.stringify({ ok: exitCode === 0, files: reports.map(({ path, ok, issues, warnings }) => ({ path, ok, issues, warnings })) }, null, 2)}\n`);
+    return exitCode;
+  }
+  for (const report of reports) {
+    if (report.ok) io.stdout.write(`${report.path}: valid rule set (${report.summary})\n`);
+    else {
+      const count = report.issues.length;
+      io.stdout.write(`${report.path}: invalid rule set, ${count} issue${count === 1 ? '' : 's'}:\n${formatIssues(report.issues)}\n`);
+    }
+    for (const warning of report.warnings) io.stderr.write(`warning: ${warning}\n`);
+  }
+  return exitCode;
+}

@@ -1,0 +1,83 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { type AgentSnapshot, assignCustomer, type RuleSet } from 'dedicated-agent';
+import { describe, expect, it } from 'vitest';
+import { EXAMPLE, ROOT, spawnCli, tempFiles } from './spawnCli.js';
+
+const readJson = (path: string) => JSON.parse(readFileSync(join(ROOT, path), 'utf8'));
+const ruleSet: RuleSet = readJson(EXAMPLE.rules);
+const agents: (AgentSnapshot & { name?: string })[] = readJson(EXAMPLE.agents);
+const customer = readJson(EXAMPLE.customer);
+const explainArgs = (at: string) => ['explain', EXAMPLE.rules, '--customer', EXAMPLE.customer, '--agents', EXAMPLE.agents, '--at', at];
+
+describe('dedicated-agent explain', () => {
+  it('prints the decision assignCustomer makes, and the trace rule by rule', () => {
+    const at = '2026-11-25T10:00+08:00';
+    const expected = assignCustomer({ ruleSet, subject: customer, agents, now: at });
+    expect(expected.agentId).not.toBeNull();
+    const { status, stdout, stderr } = spawnCli(explainArgs(at));
+    expect(status).toBe(0);
+    expect(stderr).toBe('');
+    const name = agents.find((agent) => agent.id === expected.agentId)!.name;
+    expect(stdout).toContain(`${customer.id} (customer) → ${name} (${expected.agentId}) by rule`);
+    expect(stdout).toContain('Decision at 2026-11-25 10:00 Asia/Shanghai (2026-11-25T02:00:00.000Z)');
+    // One numbered line per evaluated rule.
+    for (let i = 1; i <= expected.trace.length; i++) expect(stdout).toMatch(new RegExp(`^${i}\\. `, 'm'));
+  });
+
+  it('explains a customer created out of hours and says when to retry', () => {
+    const at = '2026-11-25T22:00+08:00';
+    const expected = assignCustomer({ ruleSet, subject: customer, agents, now: at });
+    expect(expected.reason).toBe('outside_schedule');
+    const { status, stdout } = spawnCli(explainArgs(at));
+    expect(status).toBe(0);
+    expect(stdout).toContain('not assigned: every matching rule is outside its schedule.');
+    expect(stdout).toContain(`Retry at ${expected.retryAt!.toISOString()}.`);
+  });
+
+  it('prints the whole AssignmentResult with --format json', () => {
+    const at = '2026-11-25T10:00+08:00';
+    const expected = assignCustomer({ ruleSet, subject: customer, agents, now: at });
+    const { status, stdout } = spawnCli([...explainArgs(at), '--format', 'json']);
+    expect(status).toBe(0);
+    const result = JSON.parse(stdout);
+    expect(result.outcome).toBe(expected.outcome);
+    expect(result.agentId).toBe(expected.agentId);
+    expect(result.ruleId).toBe(expected.ruleId);
+    expect(result.trace.map((entry: { verdict: string }) => entry.verdict)).toEqual(expected.trace.map((entry) => entry.verdict));
+  });
+
+  it('rejects an instant that is not a date, or has no UTC offset, with exit 2', () => {
+    const notADate = spawnCli(explainArgs('tomorrow'));
+    expect(notADate.status).toBe(2);
+    expect(notADate.stderr).toBe('error: --at "tomorrow" is not a valid ISO-8601 instant (expected e.g. 2026-10-01T09:00+08:00)\n');
+    const noOffset = spawnCli(explainArgs('2026-11-25T10:00'));
+    expect(noOffset.status).toBe(2);
+    expect(noOffset.stderr).toContain('--at "2026-11-25T10:00" has no UTC offset');
+    const impossible = spawnCli(explainArgs('2026-02-30T10:00+08:00'));
+    expect(impossible.status).toBe(2);
+    expect(impossible.stderr).toContain('is not a real date and time');
+  });
+
+  it('rejects a customer file that is missing or malformed, and missing options, with exit 2', () => {
+    const dir = tempFiles({ 'customer.json': JSON.stringify({ id: 'c-1', kind: 'lead', fields: {} }) });
+    const malformed = spawnCli(['explain', EXAMPLE.rules, '--customer', join(dir, 'customer.json'), '--agents', EXAMPLE.agents, '--at', '2026-11-25T10:00+08:00']);
+    expect(malformed.status).toBe(2);
+    expect(malformed.stderr).toContain('"kind" must be "customer" or "contact", got "lead"');
+    const missing = spawnCli(['explain', EXAMPLE.rules, '--customer', 'nope.json', '--agents', EXAMPLE.agents, '--at', '2026-11-25T10:00+08:00']);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toBe('error: cannot read customer file "nope.json": no such file\n');
+    const noAgents = spawnCli(['explain', EXAMPLE.rules, '--customer', EXAMPLE.customer]);
+    expect(noAgents.status).toBe(2);
+    expect(noAgents.stderr).toContain('missing --agents <agents.json>');
+  });
+
+  it('rejects an agents file with malformed agents, naming each one', () => {
+    const dir = tempFiles({ 'agents.json': JSON.stringify([{ id: 'a' }, { id: 'a' }, { id: 'b', presence: 'on-line', capacity: -1 }]) });
+    const { status, stderr } = spawnCli(['explain', EXAMPLE.rules, '--customer', EXAMPLE.customer, '--agents', join(dir, 'agents.json'), '--at', '2026-11-25T10:00+08:00']);
+    expect(status).toBe(2);
+    expect(stderr).toContain('[1].id "a" is also the id of');
+    expect(stderr).toContain('[2].presence must be one of online, busy, away, offline, got "on-line"');
+    expect(stderr).toContain('[2].capacity must be a non-negative number or null');
+  });
+});

@@ -1,0 +1,255 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { type AgentSnapshot, createAssigner, type RuleSet, type SubjectInput } from 'dedicated-agent';
+import { describe, expect, it } from 'vitest';
+import { EXAMPLE, ROOT, spawnCli, tempFiles } from './spawnCli.js';
+
+interface Customer extends SubjectInput {
+  createdAt: string;
+}
+
+const readJson = (path: string) => JSON.parse(readFileSync(join(ROOT, path), 'utf8'));
+const ruleSet: RuleSet = readJson(EXAMPLE.rules);
+const altRuleSet: RuleSet = readJson(EXAMPLE.rulesAlt);
+const agents: AgentSnapshot[] = readJson(EXAMPLE.agents);
+const customers: Customer[] = readFileSync(join(ROOT, EXAMPLE.customers), 'utf8')
+  .split('\n')
+  .filter((line) => line.trim() !== '')
+  .map((line) => JSON.parse(line));
+
+const simulateArgs = (...extra: string[]) => ['simulate', EXAMPLE.rules, '--customers', EXAMPLE.customers, '--agents', EXAMPLE.agents, ...extra];
+
+function increment(counts: Record<string, number>, key: string): void {
+  counts[key] = (counts[key] ?? 0) + 1;
+}
+
+/** The reference: createAssigner fed the customers in order, nobody retried. */
+function replayWithoutRetry(rules: RuleSet) {
+  const assigner = createAssigner(rules, { agents });
+  const perAgent: Record<string, number> = {};
+  const byRule: Record<string, number> = {};
+  const unassigned: Record<string, number> = {};
+  const agentOf: (string | null)[] = [];
+  for (const customer of customers) {
+    const decision = assigner.assign({ id: customer.id, kind: customer.kind, fields: customer.fields }, Date.parse(customer.createdAt));
+    agentOf.push(decision.agentId);
+    if (decision.agentId === null) increment(unassigned, decision.reason!);
+    else {
+      increment(perAgent, decision.agentId);
+      increment(byRule, decision.ruleId!);
+    }
+  }
+  return { perAgent, byRule, unassigned, agentOf };
+}
+
+/** The reference with retries: a customer turned away by closed schedules is decided again at its retryAt, in time order. */
+function replayWithRetry(rules: RuleSet) {
+  const assigner = createAssigner(rules, { agents });
+  const perAgent: Record<string, number> = {};
+  const unassigned: Record<string, number> = {};
+  const onArrival: Record<string, number> = {};
+  let waiting: { at: number; seq: number; customer: Customer; tries: number }[] = [];
+  let seq = 0;
+  const decide = (customer: Customer, at: number, tries: number) => {
+    const decision = assigner.assign({ id: customer.id, kind: customer.kind, fields: customer.fields }, at);
+    if (tries === 0 && decision.agentId === null) increment(onArrival, decision.reason!);
+    if (decision.agentId !== null) increment(perAgent, decision.agentId);
+    else if (decision.reason === 'outside_schedule' && decision.retryAt !== null && tries < 3) {
+      waiting.push({ at: decision.retryAt.getTime(), seq: seq++, customer, tries: tries + 1 });
+    } else increment(unassigned, decision.reason!);
+  };
+  const runDue = (until: number) => {
+    for (;;) {
+      const due = waiting.filter((w) => w.at <= until).sort((a, b) => a.at - b.at || a.seq - b.seq)[0];
+      if (due === undefined) return;
+      waiting = waiting.filter((w) => w !== due);
+      decide(due.customer, due.at, due.tries);
+    }
+  };
+  for (const customer of customers) {
+    const at = Date.parse(customer.createdAt);
+    runDue(at);
+    decide(customer, at, 0);
+  }
+  runDue(Number.POSITIVE_INFINITY);
+  return { perAgent, unassigned, onArrival };
+}
+
+function assignedOf(perAgent: Record<string, { assigned: number }>): Record<string, number> {
+  return Object.fromEntries(Object.entries(perAgent).filter(([, v]) => v.assigned > 0).map(([id, v]) => [id, v.assigned]));
+}
+
+describe('dedicated-agent simulate', () => {
+  it('agrees with createAssigner run directly on the same customers (--no-retry)', () => {
+    const reference = replayWithoutRetry(ruleSet);
+    const { status, stdout, stderr } = spawnCli(simulateArgs('--format', 'json', '--no-retry'));
+    expect(status).toBe(0);
+    expect(stderr).toBe('');
+    const json = JSON.parse(stdout);
+    expect(json.total).toBe(customers.length);
+    expect(assignedOf(json.perAgent)).toEqual(reference.perAgent);
+    expect(Object.fromEntries(Object.entries(json.byRule).filter(([, n]) => (n as number) > 0))).toEqual(reference.byRule);
+    expect(json.unassigned).toEqual(reference.unassigned);
+    const assigned = Object.values(reference.perAgent).reduce((sum, n) => sum + n, 0);
+    expect(json.assigned).toBe(assigned);
+    for (const [id, n] of Object.entries(reference.perAgent)) expect(json.perAgent[id].share).toBeCloseTo(n / assigned, 5);
+    // Every agent of the agents file is listed, also those who got nobody.
+    expect(Object.keys(json.perAgent)).toEqual(agents.map((agent) => agent.id));
+  });
+
+  it('retries customers turned away by closed schedules at their retryAt, and reports both numbers', () => {
+    const reference = replayWithRetry(ruleSet);
+    expect(reference.onArrival.outside_schedule).toBeGreaterThan(0);
+    const { status, stdout } = spawnCli(simulateArgs('--format', 'json'));
+    expect(status).toBe(0);
+    const json = JSON.parse(stdout);
+    expect(assignedOf(json.perAgent)).toEqual(reference.perAgent);
+    expect(json.unassigned).toEqual(reference.unassigned);
+    expect(json.onArrival.unassigned).toEqual(reference.onArrival);
+    expect(json.retry.enabled).toBe(true);
+    expect(json.retry.retried).toBe(reference.onArrival.outside_schedule);
+    expect(json.assigned + Object.values(json.unassigned as Record<string, number>).reduce((a, b) => a + b, 0)).toBe(customers.length);
+  });
+
+  it('lists the customers that change hands between two rule sets', () => {
+    const a = replayWithoutRetry(ruleSet);
+    const b = replayWithoutRetry(altRuleSet);
+    const changed = customers.map((customer, i) => ({ id: customer.id, from: a.agentOf[i], to: b.agentOf[i] })).filter((c) => c.from !== c.to);
+    const { status, stdout } = spawnCli(simulateArgs('--compare', EXAMPLE.rulesAlt, '--format', 'json', '--no-retry', '--changes', '5'));
+    expect(status).toBe(0);
+    const json = JSON.parse(stdout);
+    expect(assignedOf(json.compare.perAgent)).toEqual(b.perAgent);
+    expect(json.compare.changes.count).toBe(changed.length);
+    expect(json.compare.changes.sample).toEqual(changed.slice(0, 5));
+  });
+
+  it('prints per-agent shares against targets, the largest deviation, unassigned reasons and rules as text', () => {
+    const { status, stdout } = spawnCli(simulateArgs('--compare', EXAMPLE.rulesAlt));
+    expect(status).toBe(0);
+    expect(stdout).toMatch(/^Simulated 2,000 customers created 2026-10-01 /);
+    expect(stdout).toContain('Per agent (share of the assigned customers; target =');
+    for (const agent of agents) expect(stdout).toContain(`(${agent.id})`);
+    expect(stdout).toContain('Largest deviation from fair (A):');
+    expect(stdout).toContain('Largest deviation from fair (B):');
+    expect(stdout).toContain('Not assigned, by reason');
+    expect(stdout).toContain('outside_schedule');
+    expect(stdout).toContain('By rule (served =');
+    expect(stdout).toMatch(/Customers that would change hands from A to B: [\d,]+ \(/);
+  });
+
+  it('computes targets from the weights among the agents each rule served', () => {
+    const rules = {
+      version: 1,
+      timeZone: 'UTC',
+      settings: ruleSet.settings,
+      rules: [
+        {
+          id: 'weighted',
+          name: 'Weighted',
+          enabled: true,
+          agents: [
+            { id: 'a', weight: 2 },
+            { id: 'b', weight: 1 },
+            { id: 'off', weight: 5 },
+          ],
+          proportional: true,
+          order: { by: 'fewestAssigned', period: 'month' },
+          eligibility: { presence: ['online'] },
+        },
+      ],
+    };
+    const team = [{ id: 'a' }, { id: 'b' }, { id: 'off', presence: 'offline' }];
+    const lines = Array.from({ length: 30 }, (_, i) => JSON.stringify({ id: `c${i}`, createdAt: new Date(Date.UTC(2026, 9, 1, 9, i)).toISOString(), fields: {} }));
+    const dir = tempFiles({ 'rules.json': JSON.stringify(rules), 'agents.json': JSON.stringify(team), 'customers.jsonl': lines.join('\n') });
+    const { status, stdout } = spawnCli(['simulate', join(dir, 'rules.json'), '--customers', join(dir, 'customers.jsonl'), '--agents', join(dir, 'agents.json'), '--format', 'json']);
+    expect(status).toBe(0);
+    const { perAgent } = JSON.parse(stdout);
+    // 30 customers at 2:1 between the two agents the rule could serve; the offline agent's weight does not count.
+    expect(perAgent.a).toMatchObject({ assigned: 20, targetAssigned: 20 });
+    expect(perAgent.b).toMatchObject({ assigned: 10, targetAssigned: 10 });
+    expect(perAgent.a.target).toBeCloseTo(2 / 3, 5);
+    expect(perAgent.off).toMatchObject({ assigned: 0, target: 0 });
+  });
+
+  it('writes a self-contained HTML report with --report', () => {
+    const dir = tempFiles({});
+    const report = join(dir, 'report.html');
+    const { status, stderr } = spawnCli(simulateArgs('--report', report));
+    expect(status).toBe(0);
+    expect(stderr).toBe(`report written to ${report}\n`);
+    expect(existsSync(report)).toBe(true);
+    const html = readFileSync(report, 'utf8');
+    expect(html).toMatch(/^<!doctype html>/);
+    expect(html).toContain('<svg class="chart share-chart"');
+    expect(html).not.toMatch(/<script|<link|\bsrc=|@import|url\(/i);
+    expect(html.match(/class="share-bar/g)).toHaveLength(agents.length);
+  });
+
+  it('stops with the file and line of a JSONL line that is not JSON (exit 2)', () => {
+    const good = (i: number) => JSON.stringify({ id: `c${i}`, createdAt: `2026-10-08T10:0${i}:00+08:00`, fields: {} });
+    const dir = tempFiles({ 'customers.jsonl': [good(1), good(2), '{"id": "c3", "createdAt": "2026-10-08T10:03:00+08:00", "fields": {}', good(4)].join('\n') });
+    const file = join(dir, 'customers.jsonl');
+    const { status, stdout, stderr } = spawnCli(['simulate', EXAMPLE.rules, '--customers', file, '--agents', EXAMPLE.agents]);
+    expect(status).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(new RegExp(`^error: ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:3:\\d+: invalid JSON: `));
+  });
+
+  it('stops with the line of an invalid createdAt (exit 2)', () => {
+    const dir = tempFiles({
+      'customers.jsonl': [
+        JSON.stringify({ id: 'c1', createdAt: '2026-10-08T10:00:00+08:00', fields: {} }),
+        JSON.stringify({ id: 'c2', createdAt: '2026-10-32T10:00:00+08:00', fields: {} }),
+      ].join('\n'),
+    });
+    const file = join(dir, 'customers.jsonl');
+    const { status, stderr } = spawnCli(['simulate', EXAMPLE.rules, '--customers', file, '--agents', EXAMPLE.agents]);
+    expect(status).toBe(2);
+    expect(stderr).toBe(`error: ${file}:2: createdAt "2026-10-32T10:00:00+08:00" is not a real date and time (a month, day, hour, minute or offset is out of range)\n`);
+  });
+
+  it('stops on a missing customers file and on an invalid rule set, with carets (exit 2)', () => {
+    const missing = spawnCli(['simulate', EXAMPLE.rules, '--customers', 'none.jsonl', '--agents', EXAMPLE.agents]);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toBe('error: cannot read customers file "none.jsonl": no such file\n');
+    const broken = { ...ruleSet, rules: [{ ...ruleSet.rules[1]!, when: 'level >= 4 ||| vip' }] };
+    const dir = tempFiles({ 'rules.json': JSON.stringify(broken) });
+    const invalid = spawnCli(['simulate', join(dir, 'rules.json'), '--customers', EXAMPLE.customers, '--agents', EXAMPLE.agents]);
+    expect(invalid.status).toBe(2);
+    expect(invalid.stderr).toContain('invalid rule set, 1 issue');
+    expect(invalid.stderr).toContain('rules[0].when:');
+    expect(invalid.stderr).toMatch(/\n {2}level >= 4 \|\|\| vip\n {2}\s*\^/);
+  });
+
+  it('warns about rule participants that are not in the agents file, and still simulates', () => {
+    const dir = tempFiles({ 'agents.json': JSON.stringify(agents.filter((agent) => agent.id !== 'huang-tao')) });
+    const { status, stderr, stdout } = spawnCli(['simulate', EXAMPLE.rules, '--customers', EXAMPLE.customers, '--agents', join(dir, 'agents.json'), '--format', 'json']);
+    expect(status).toBe(0);
+    expect(stderr).toContain('warning: examples/data/rules.json: rule "vip" names agents not in the agents file: huang-tao');
+    expect(JSON.parse(stdout).perAgent['huang-tao']).toBeUndefined();
+  });
+
+  it('sorts a customers file that is not in createdAt order, with a warning, and gets the sorted result', () => {
+    const lines = readFileSync(join(ROOT, EXAMPLE.customers), 'utf8').trim().split('\n');
+    const shuffled = [...lines.slice(1000), ...lines.slice(0, 1000)];
+    const dir = tempFiles({ 'customers.jsonl': `${shuffled.join('\n')}\n` });
+    const unsorted = spawnCli(['simulate', EXAMPLE.rules, '--customers', join(dir, 'customers.jsonl'), '--agents', EXAMPLE.agents, '--format', 'json']);
+    const sorted = spawnCli(simulateArgs('--format', 'json'));
+    expect(unsorted.status).toBe(0);
+    expect(unsorted.stderr).toContain(':1001: customer "c-000001" was created');
+    expect(unsorted.stderr).toContain('sorting the customers in memory');
+    expect(JSON.parse(unsorted.stdout).perAgent).toEqual(JSON.parse(sorted.stdout).perAgent);
+  });
+
+  it('rejects misuse with exit 2 and a pointer to --help', () => {
+    const noCustomers = spawnCli(['simulate', EXAMPLE.rules, '--agents', EXAMPLE.agents]);
+    expect(noCustomers.status).toBe(2);
+    expect(noCustomers.stderr).toBe('error: missing --customers <customers.jsonl>\nRun "dedicated-agent simulate --help" for usage.\n');
+    const badFormat = spawnCli(simulateArgs('--format', 'yaml'));
+    expect(badFormat.status).toBe(2);
+    expect(badFormat.stderr).toContain('--format must be "text" or "json", got "yaml"');
+    const help = spawnCli(['simulate', '--help']);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain('--compare <rules.json>');
+  });
+});

@@ -1,0 +1,103 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { EXAMPLE, spawnCli, tempFiles } from './spawnCli.js';
+
+const settings = {
+  manual: { enabled: true, agentConfirmation: false },
+  auto: { enabled: true, agentConfirmation: false },
+  application: { enabled: true, adminApproval: true, agentConfirmation: true },
+};
+
+function ruleSetWith(when: string, agentId = 'li-lei') {
+  return {
+    version: 1,
+    timeZone: 'Asia/Shanghai',
+    settings,
+    rules: [{ id: 'r1', name: 'R1', enabled: true, when, agents: [{ id: agentId }], order: { by: 'roundRobin' } }],
+  };
+}
+
+describe('dedicated-agent validate', () => {
+  it('accepts the example rule sets with exit code 0 and says what it checked', () => {
+    const { status, stdout, stderr } = spawnCli(['validate', EXAMPLE.rules, EXAMPLE.rulesAlt]);
+    expect(status).toBe(0);
+    expect(stdout).toContain(`${EXAMPLE.rules}: valid rule set (8 rules and a default rule, time zone Asia/Shanghai)`);
+    expect(stdout).toContain(`${EXAMPLE.rulesAlt}: valid rule set`);
+    expect(stderr).toBe('');
+  });
+
+  it('exits 1 and prints the path, the message and a caret under an expression error', () => {
+    const expression = "region == 'north' && foo(1)";
+    const dir = tempFiles({ 'rules.json': JSON.stringify(ruleSetWith(expression), null, 2) });
+    const { status, stdout } = spawnCli(['validate', join(dir, 'rules.json')]);
+    expect(status).toBe(1);
+    const lines = stdout.split('\n');
+    const heading = lines.findIndex((line) => line.startsWith('rules[0].when:'));
+    expect(heading).toBeGreaterThan(-1);
+    expect(lines[heading]).toContain('[unknown_function]');
+    const shown = lines[heading + 1]!;
+    const caret = lines[heading + 2]!;
+    expect(shown.trim()).toBe(expression);
+    // The caret stands under the "f" of foo, in the expression as printed.
+    expect(caret.indexOf('^')).toBe(shown.indexOf(expression) + expression.indexOf('foo'));
+  });
+
+  it('reports every issue, not only the first, and as data with --format json', () => {
+    const ruleSet = { ...ruleSetWith('level >'), timeZone: 'Mars/Olympus' };
+    const dir = tempFiles({ 'rules.json': JSON.stringify(ruleSet) });
+    const { status, stdout } = spawnCli(['validate', join(dir, 'rules.json'), '--format', 'json']);
+    expect(status).toBe(1);
+    const report = JSON.parse(stdout);
+    expect(report.ok).toBe(false);
+    const codes = report.files[0].issues.map((issue: { code: string }) => issue.code);
+    expect(codes).toContain('invalid_time_zone');
+    expect(codes).toContain('expression_syntax');
+    const syntax = report.files[0].issues.find((issue: { code: string }) => issue.code === 'expression_syntax');
+    expect(syntax.path).toEqual(['rules', 0, 'when']);
+  });
+
+  it('exits 2 with file, line and column for a file that is not JSON', () => {
+    const dir = tempFiles({ 'rules.json': '{\n  "version": 1,\n  "rules": [,]\n}\n' });
+    const { status, stdout, stderr } = spawnCli(['validate', join(dir, 'rules.json')]);
+    expect(status).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toContain(`${join(dir, 'rules.json')}:3:13: invalid JSON`);
+  });
+
+  it('exits 2 naming a file that does not exist', () => {
+    const { status, stderr } = spawnCli(['validate', 'no/such/rules.json']);
+    expect(status).toBe(2);
+    expect(stderr).toBe('error: cannot read rule set "no/such/rules.json": no such file\n');
+  });
+
+  it('warns, without failing, about rule participants missing from --agents', () => {
+    const dir = tempFiles({ 'rules.json': JSON.stringify(ruleSetWith('true', 'ghost')) });
+    const { status, stderr } = spawnCli(['validate', join(dir, 'rules.json'), '--agents', EXAMPLE.agents]);
+    expect(status).toBe(0);
+    expect(stderr).toContain('warning:');
+    expect(stderr).toContain('rule "r1" names agents not in the agents file: ghost');
+  });
+
+  it('shows help with exit 0, and usage errors with exit 2', () => {
+    const help = spawnCli(['validate', '--help']);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toMatch(/^Usage: dedicated-agent validate/);
+    const unknown = spawnCli(['validate', EXAMPLE.rules, '--strict-mode']);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toContain("Unknown option '--strict-mode'");
+    expect(unknown.stderr).toContain('dedicated-agent validate --help');
+    const missing = spawnCli(['validate']);
+    expect(missing.status).toBe(2);
+  });
+});
+
+describe('dedicated-agent', () => {
+  it('lists the commands with --help and rejects an unknown command with exit 2', () => {
+    const help = spawnCli(['--help']);
+    expect(help.status).toBe(0);
+    for (const command of ['validate', 'explain', 'simulate']) expect(help.stdout).toContain(`  ${command} <rules.json>`);
+    const unknown = spawnCli(['simulte']);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toContain('unknown command "simulte"');
+  });
+});
