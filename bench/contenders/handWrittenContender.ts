@@ -1,0 +1,203 @@
+/**
+ * Contender (b), "the practical limit": the §8 workload written by hand as a
+ * good engineer would for this one rule set — every condition inline, the
+ * zone offset cached per UTC hour, participants resolved to snapshot objects
+ * once, one loop for the pick. It knows nothing generic: changing a rule means
+ * changing this code.
+ */
+import { BENCH_TIME_ZONE, type BenchAgent, type BenchFields, type BenchSubject, type BenchWorkload } from '../benchWorkload.js';
+import { type Contender, countAssignment } from './contender.js';
+
+const MS_PER_MINUTE = 60_000;
+const MS_PER_HOUR = 3_600_000;
+const MS_PER_DAY = 86_400_000;
+
+/**
+ * The zone's UTC offset at an instant, from `Intl` once per UTC hour. New York
+ * changes offset only on whole UTC hours, so an hour never straddles a change.
+ */
+function createOffsetCache(timeZone: string): (epochMs: number) => number {
+  const format = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  });
+  const byHour = new Map<number, number>();
+  let lastHour = Number.NaN;
+  let lastOffset = 0;
+  return (epochMs) => {
+    const hour = Math.floor(epochMs / MS_PER_HOUR);
+    if (hour === lastHour) return lastOffset;
+    let offset = byHour.get(hour);
+    if (offset === undefined) {
+      const at = hour * MS_PER_HOUR;
+      const p: Record<string, number> = {};
+      for (const part of format.formatToParts(at)) p[part.type] = Number(part.value);
+      offset = Date.UTC(p.year!, p.month! - 1, p.day!, p.hour! % 24, p.minute!, p.second!) - at;
+      byHour.set(hour, offset);
+    }
+    lastHour = hour;
+    lastOffset = offset;
+    return offset;
+  };
+}
+
+/**
+ * The hand-written contender over a stream of subjects.
+ *
+ * @param workload - the §8 workload (200 agents)
+ * @param subjects - the stream it decides, cycling
+ * @returns the contender, with its own copy of the agents
+ * @example
+ * ```ts
+ * const b = handWrittenContender(benchWorkload(200), benchSubjects(4096));
+ * b.decide(0); // 'agent-00101'
+ * ```
+ */
+export function handWrittenContender(workload: BenchWorkload, subjects: readonly BenchSubject[]): Contender {
+  const agents = workload.agents();
+  const byId = new Map(agents.map((agent) => [agent.id, agent]));
+  const participants: BenchAgent[][] = workload.ruleSet.rules.map((rule) => rule.agents.map((p) => byId.get(p.id)!));
+  const offsetAt = createOffsetCache(BENCH_TIME_ZONE);
+
+  /** Fewest `assigned.day` among the eligible participants; ties to the first. */
+  function pick(rule: number, onlineOrBusyOnly: boolean): BenchAgent | null {
+    const list = participants[rule]!;
+    let best: BenchAgent | null = null;
+    let bestCount = Number.POSITIVE_INFINITY;
+    for (let i = 0; i < list.length; i++) {
+      const agent = list[i]!;
+      if (!agent.enabled) continue;
+      if (onlineOrBusyOnly && agent.presence !== 'online' && agent.presence !== 'busy') continue;
+      if (agent.capacity !== null && agent.serving >= agent.capacity) continue;
+      if (agent.assigned.day < bestCount) {
+        bestCount = agent.assigned.day;
+        best = agent;
+      }
+    }
+    return best;
+  }
+
+  function choose(f: BenchFields, nowMs: number): BenchAgent | null {
+    const local = nowMs + offsetAt(nowMs);
+    const day = Math.floor(local / MS_PER_DAY);
+    const minute = Math.floor((local - day * MS_PER_DAY) / MS_PER_MINUTE);
+    const weekday = (((day + 3) % 7) + 7) % 7 + 1; // ISO: 1970-01-01 was a Thursday (4)
+    const workday = weekday <= 5;
+    const office = workday && minute >= 540 && minute < 1080;
+    if (office && f.industry === 'government') {
+      const a = pick(0, false);
+      if (a !== null) return a;
+    }
+    if (office && (f.vip === true || f.tags.includes('vip'))) {
+      const a = pick(1, false);
+      if (a !== null) return a;
+    }
+    if (office && f.level >= 4 && f.revenue >= 1_000_000) {
+      const a = pick(2, false);
+      if (a !== null) return a;
+    }
+    if (office && (f.source === 'partner' || f.tags.includes('partner'))) {
+      const a = pick(3, false);
+      if (a !== null) return a;
+    }
+    if (office && f.tags.includes('churn-risk') && f.level >= 2) {
+      const a = pick(4, false);
+      if (a !== null) return a;
+    }
+    if (office && f.language === 'ja') {
+      const a = pick(5, false);
+      if (a !== null) return a;
+    }
+    // Night shift 18:00–09:00 Mon–Fri: the hours after midnight belong to the evening before.
+    const night = (workday && minute >= 1080) || (weekday >= 2 && weekday <= 6 && minute < 540);
+    if (night && f.region === 'NA') {
+      const a = pick(6, false);
+      if (a !== null) return a;
+    }
+    if (office && (f.region === 'EU' || f.region === 'MEA') && f.industry === 'finance') {
+      const a = pick(7, false);
+      if (a !== null) return a;
+    }
+    if (office && f.region === 'APAC' && f.revenue >= 50_000 && !f.tags.includes('trial')) {
+      const a = pick(8, false);
+      if (a !== null) return a;
+    }
+    if (office && f.channel === 'phone' && f.age >= 65) {
+      const a = pick(9, false);
+      if (a !== null) return a;
+    }
+    if (office && f.region === 'NA' && f.revenue >= 10_000 && f.level >= 4 && !f.vip) {
+      const a = pick(10, false);
+      if (a !== null) return a;
+    }
+    if (office && f.industry === 'health' && f.language === 'es' && f.age >= 65) {
+      const a = pick(11, false);
+      if (a !== null) return a;
+    }
+    const weekend = !workday && minute >= 540 && minute < 1080;
+    if (weekend && (f.region === 'NA' || f.region === 'LATAM')) {
+      const a = pick(12, false);
+      if (a !== null) return a;
+    }
+    if (office && f.level >= 3 && f.revenue >= 500_000 && f.tags.length >= 3 && f.industry.startsWith('fin')) {
+      const a = pick(13, false);
+      if (a !== null) return a;
+    }
+    if (
+      office &&
+      f.region === 'NA' &&
+      (f.channel === 'web' || f.channel === 'chat' || f.channel === 'email') &&
+      f.revenue >= 10_000
+    ) {
+      const a = pick(14, true);
+      if (a !== null) return a;
+    }
+    if (workday && minute >= 480 && minute < 1200 && f.region === 'NA' && f.channel === 'phone') {
+      const a = pick(15, false);
+      if (a !== null) return a;
+    }
+    if (office && f.region === 'LATAM') {
+      const a = pick(16, false);
+      if (a !== null) return a;
+    }
+    if (office && f.region === 'EU') {
+      const a = pick(17, false);
+      if (a !== null) return a;
+    }
+    if (office && f.region === 'APAC') {
+      const a = pick(18, false);
+      if (a !== null) return a;
+    }
+    if (workday && minute >= 480 && minute < 1080) {
+      const a = pick(19, false);
+      if (a !== null) return a;
+    }
+    return null;
+  }
+
+  function decide(i: number): string | null {
+    const { subject, nowMs } = subjects[i]!;
+    const agent = choose(subject.fields, nowMs);
+    if (agent === null) return null;
+    countAssignment(byId, agent.id);
+    return agent.id;
+  }
+
+  let cursor = 0;
+  return {
+    label: 'hand-written JavaScript (b)',
+    decide,
+    run(count) {
+      for (let k = 0; k < count; k++) {
+        decide(cursor);
+        cursor = cursor + 1 === subjects.length ? 0 : cursor + 1;
+      }
+    },
+  };
+}

@@ -1,0 +1,72 @@
+/**
+ * Part 2a: `createAssigner` decisions per second at 200, 2,000 and 20,000
+ * agents, in interleaved rounds. The rules' participant lists grow with the
+ * agent count (see `benchWorkload`): rule 15 has 120, 1,200 and 12,000
+ * participants.
+ */
+import { benchSubjects, benchWorkload } from '../benchWorkload.js';
+import { createAssignerContender } from '../contenders/createAssignerContender.js';
+import type { BenchOptions } from '../harness/benchOptions.js';
+import type { Figure, SectionResult } from '../harness/figure.js';
+import { interleavedRounds, roundRatio } from '../harness/interleavedRounds.js';
+import { median } from '../harness/median.js';
+import { roundsFor } from '../harness/roundsFor.js';
+
+/** The agent counts measured. */
+export const AGENT_COUNTS = [200, 2_000, 20_000] as const;
+
+/** Subjects in the assigners' stream: 16,384 over the 14 office days, about 1,170 a day. */
+const STREAM_LENGTH = 16_384;
+
+/**
+ * Measures `createAssigner` at each agent count.
+ *
+ * @param options - quick or full
+ * @returns decisions/s per count and the slowdown from 200 to 20,000 agents (goal ≤ 2×)
+ * @example
+ * ```ts
+ * const { figures } = await scaleSection(options);
+ * ```
+ */
+export async function scaleSection(options: BenchOptions): Promise<SectionResult> {
+  const subjects = benchSubjects(STREAM_LENGTH);
+  const contenders = AGENT_COUNTS.map((count) => createAssignerContender(benchWorkload(count), subjects));
+  const settings = roundsFor(options);
+  const { opsPerSecond, batchSizes } = await interleavedRounds(contenders, settings);
+  const [small, medium, large] = opsPerSecond as [number[], number[], number[]];
+  const slowdown = roundRatio(small, large);
+  const figures: Figure[] = AGENT_COUNTS.map((count, i) => ({
+    id: `scale.assigner.${count}`,
+    section: 'scale',
+    label: `decisions/s: ${contenders[i]!.label}`,
+    value: median(opsPerSecond[i]!),
+    unit: 'ops/s',
+    goal: null,
+    ratio: null,
+    pass: null,
+  }));
+  const tenfold = roundRatio(small, medium);
+  figures.push(
+    {
+      id: 'scale.slowdown.2000',
+      section: 'scale',
+      label: '2,000 vs 200 agents: times slower',
+      value: tenfold,
+      unit: '×',
+      goal: null,
+      ratio: tenfold,
+      pass: null,
+    },
+    {
+      id: 'scale.slowdown.20000',
+      section: 'scale',
+      label: '20,000 vs 200 agents: times slower',
+      value: slowdown,
+      unit: '×',
+      goal: '≤ 2×',
+      ratio: slowdown,
+      pass: slowdown <= 2,
+    },
+  );
+  return { figures, details: { ...settings, batchSizes, opsPerSecondPerRound: Object.fromEntries(AGENT_COUNTS.map((c, i) => [c, opsPerSecond[i]])) } };
+}
