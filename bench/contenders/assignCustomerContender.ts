@@ -6,7 +6,7 @@
  */
 import { library } from '../library.js';
 import type { BenchAgent, BenchSubject, BenchWorkload } from '../benchWorkload.js';
-import { type Contender, countAssignment } from './contender.js';
+import { type Contender, countAssignment, resultSink } from './contender.js';
 
 const { assignCustomer, compileRuleSet } = library;
 
@@ -29,7 +29,9 @@ export function assignCustomerContender(workload: BenchWorkload, subjects: reado
 
   function decide(i: number): string | null {
     const { subject, nowMs } = subjects[i]!;
-    const { agentId } = assignCustomer({ ruleSet, subject, agents, now: nowMs });
+    const result = assignCustomer({ ruleSet, subject, agents, now: nowMs });
+    resultSink.last = result;
+    const { agentId } = result;
     if (agentId !== null) countAssignment(byId, agentId);
     return agentId;
   }

@@ -28,3 +28,9 @@ export interface Contender {
 export function countAssignment(byId: ReadonlyMap<string, BenchAgent>, agentId: string): void {
   byId.get(agentId)!.assigned.day += 1;
 }
+
+/**
+ * Where contenders put each decision's full output, so the optimiser cannot
+ * drop the work of building it: every contender keeps its last result here.
+ */
+export const resultSink: { last: unknown } = { last: null };

@@ -2,13 +2,15 @@
  * Contender (b), "the practical limit": the §8 workload written by hand as a
  * good engineer would for this one rule set — every condition inline, the
  * zone offset cached per UTC hour, participants resolved to snapshot objects
- * once, one loop for the pick. It knows nothing generic: changing a rule means
- * changing this code.
+ * once, one loop for the pick — and it returns the same record, transition
+ * and effects that `assignCustomer` returns, so both do the same work. It
+ * knows nothing generic: changing a rule means changing this code.
  */
 import { BENCH_TIME_ZONE, type BenchAgent, type BenchFields, type BenchSubject, type BenchWorkload } from '../benchWorkload.js';
-import { type Contender, countAssignment } from './contender.js';
+import { type Contender, countAssignment, resultSink } from './contender.js';
 
 const MS_PER_MINUTE = 60_000;
+const SYSTEM = { id: 'system', role: 'system' };
 const MS_PER_HOUR = 3_600_000;
 const MS_PER_DAY = 86_400_000;
 
@@ -65,8 +67,13 @@ export function handWrittenContender(workload: BenchWorkload, subjects: readonly
   const participants: BenchAgent[][] = workload.ruleSet.rules.map((rule) => rule.agents.map((p) => byId.get(p.id)!));
   const offsetAt = createOffsetCache(BENCH_TIME_ZONE);
 
+  const ruleIds = workload.ruleSet.rules.map((rule) => rule.id);
+  /** The rule that made the last pick. */
+  let pickedRule = -1;
+
   /** Fewest `assigned.day` among the eligible participants; ties to the first. */
   function pick(rule: number, onlineOrBusyOnly: boolean): BenchAgent | null {
+    pickedRule = rule;
     const list = participants[rule]!;
     let best: BenchAgent | null = null;
     let bestCount = Number.POSITIVE_INFINITY;
@@ -181,12 +188,48 @@ export function handWrittenContender(workload: BenchWorkload, subjects: readonly
     return null;
   }
 
+  /**
+   * The same output `assignCustomer` returns for an effective automatic
+   * assignment — the record with its first history entry, the transition and
+   * the effects to perform — written as plain literals: "the same work".
+   */
+  function assignmentOf(subject: BenchSubject['subject'], agentId: string, ruleId: string, nowMs: number) {
+    const at = new Date(nowMs);
+    const ref = { id: subject.id, kind: subject.kind };
+    const id = `auto:${subject.kind}:${subject.id}:${nowMs}`;
+    const created = { recordId: id, from: null, to: 'effective', at, by: SYSTEM };
+    const record = {
+      id,
+      type: 'auto',
+      status: 'effective',
+      subject: ref,
+      agentId,
+      previousAgentId: null,
+      ruleId,
+      requestedBy: SYSTEM,
+      createdAt: at,
+      updatedAt: at,
+      expiresAt: null,
+      history: [created],
+      version: 1,
+    };
+    const effects = [
+      { type: 'stats.assigned', agentId, delta: 1, ruleId, at },
+      { type: 'subject.setAgent', subject: ref, agentId, previousAgentId: null, recordId: id },
+      { type: 'stats.serving', agentId, delta: 1, at },
+      { type: 'notify', recipient: { type: 'agent', id: agentId }, event: 'assigned', recordId: id, subject: ref, agentId, at },
+    ];
+    return { outcome: 'assigned', agentId, ruleId, reason: null, retryAt: null, record, transitions: [created], effects, ruleState: {}, at, subject: ref };
+  }
+
   function decide(i: number): string | null {
     const { subject, nowMs } = subjects[i]!;
     const agent = choose(subject.fields, nowMs);
     if (agent === null) return null;
-    countAssignment(byId, agent.id);
-    return agent.id;
+    const assignment = assignmentOf(subject, agent.id, ruleIds[pickedRule]!, nowMs);
+    resultSink.last = assignment;
+    countAssignment(byId, assignment.agentId);
+    return assignment.agentId;
   }
 
   let cursor = 0;

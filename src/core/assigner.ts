@@ -1,7 +1,9 @@
 import { assignCustomer } from './assign.js';
 import { decide, decisionInput, earlyReason } from './decide.js';
 import { AssignmentError } from './errors.js';
-import type { CompiledRuleSet } from './ruleset/compiledTypes.js';
+import { CountRanking } from './pick/countRanking.js';
+import { countOf, orderKey, standingExclusionOf } from './pick/pickCandidate.js';
+import type { CompiledRule, CompiledRuleSet } from './ruleset/compiledTypes.js';
 import { resolveRuleSet } from './ruleset/compileRuleSet.js';
 import { PERIODS, type Period, type RuleSet } from './ruleset/types.js';
 import { periodBounds } from './time/periodBounds.js';
@@ -126,12 +128,22 @@ export function createAssigner(ruleSet: RuleSet | CompiledRuleSet, options: Assi
   const byId = new Map<string, LiveAgent>();
   for (const agent of agents) if (!byId.has(agent.id)) byId.set(agent.id, agent);
   let ruleState: Record<string, RuleState> = { ...(options.ruleState ?? {}) };
+  const { rankings, refresh } = rankParticipants(compiled, byId);
   const confirmation = compiled.settings.auto.agentConfirmation;
   // Current period bounds; NaN until the first decision fixes them.
   const periodStart: Record<Period, number> = { day: Number.NaN, week: Number.NaN, month: Number.NaN, quarter: Number.NaN, year: Number.NaN };
   const periodEnd: Record<Period, number> = { ...periodStart };
+  // Per period, the agents whose counts in it may be non-zero (duplicates are harmless):
+  // a roll-over resets and re-ranks only them, not every agent.
+  const counted: Record<Period, LiveAgent[]> = { day: [], week: [], month: [], quarter: [], year: [] };
+  const noteCounts = (agent: LiveAgent): void => {
+    for (const period of PERIODS) if (agent.assigned[period] !== 0 || agent.serving[period] !== 0) counted[period].push(agent);
+  };
+  agents.forEach(noteCounts);
 
   function rollOver(nowMs: number): void {
+    // Every period boundary is a local midnight, so within the current day nothing rolls over.
+    if (nowMs >= periodStart.day && nowMs < periodEnd.day) return;
     for (const period of PERIODS) {
       if (nowMs >= periodStart[period] && nowMs < periodEnd[period]) continue;
       const first = Number.isNaN(periodStart[period]);
@@ -139,11 +151,27 @@ export function createAssigner(ruleSet: RuleSet | CompiledRuleSet, options: Assi
       periodStart[period] = bounds.start;
       periodEnd[period] = bounds.end;
       if (first) continue;
-      for (const agent of agents) {
+      for (const agent of counted[period]) {
         agent.assigned[period] = 0;
         agent.serving[period] = 0;
+        refresh(agent);
       }
+      counted[period] = [];
     }
+  }
+
+  /** Adds one to a count in every period, noting agents whose count leaves zero. */
+  function countOne(agent: LiveAgent, counts: Counts, other: Counts): void {
+    if (counts.day === 0 && other.day === 0) counted.day.push(agent);
+    if (counts.week === 0 && other.week === 0) counted.week.push(agent);
+    if (counts.month === 0 && other.month === 0) counted.month.push(agent);
+    if (counts.quarter === 0 && other.quarter === 0) counted.quarter.push(agent);
+    if (counts.year === 0 && other.year === 0) counted.year.push(agent);
+    counts.day += 1;
+    counts.week += 1;
+    counts.month += 1;
+    counts.quarter += 1;
+    counts.year += 1;
   }
 
   function preview(subject: SubjectInput, now: Instant, opts: AssignOptions = {}): AssignmentResult {
@@ -156,7 +184,7 @@ export function createAssigner(ruleSet: RuleSet | CompiledRuleSet, options: Assi
     rollOver(nowMs);
     const early = earlyReason(compiled, subject, opts.reassign === true);
     if (early !== null) return { outcome: 'unassigned', agentId: null, ruleId: null, reason: early, retryAt: null };
-    const decision = decide(decisionInput(compiled, subject, subject.kind ?? 'customer', agents, ruleState, nowMs, opts), null);
+    const decision = decide(decisionInput(compiled, subject, subject.kind ?? 'customer', agents, ruleState, nowMs, opts, rankings), null);
     if (decision.pick === null) {
       return {
         outcome: 'unassigned',
@@ -167,13 +195,17 @@ export function createAssigner(ruleSet: RuleSet | CompiledRuleSet, options: Assi
       };
     }
     const agent = byId.get(decision.pick.agentId)!;
-    for (const period of PERIODS) agent.assigned[period] += 1;
+    countOne(agent, agent.assigned, agent.serving);
     if (!confirmation) {
       agent.serving.total += 1;
-      for (const period of PERIODS) agent.serving[period] += 1;
+      countOne(agent, agent.serving, agent.assigned);
       const replaced = opts.reassign === true && typeof subject.agentId === 'string' ? byId.get(subject.agentId) : undefined;
-      if (replaced !== undefined) replaced.serving.total = Math.max(0, replaced.serving.total - 1);
+      if (replaced !== undefined) {
+        replaced.serving.total = Math.max(0, replaced.serving.total - 1);
+        refresh(replaced);
+      }
     }
+    refresh(agent);
     if (decision.pick.state !== null) ruleState = { ...ruleState, [decision.rule!.id]: decision.pick.state };
     return {
       outcome: confirmation ? 'pending_confirmation' : 'assigned',
@@ -194,6 +226,63 @@ export function createAssigner(ruleSet: RuleSet | CompiledRuleSet, options: Assi
       if (agent === undefined) throw new AssignmentError('not_found', `Unknown agent "${agentId}"`);
       const updated = liveAgent({ ...copyAgent(agent), ...patch, id: agentId }, agents.indexOf(agent));
       Object.assign(agent, updated);
+      noteCounts(agent);
+      refresh(agent);
+    },
+  };
+}
+
+/** A count-ordered rule's ranking, and which of its participants an agent is. */
+interface Membership {
+  readonly rule: CompiledRule;
+  readonly ranking: CountRanking;
+  readonly position: number;
+}
+
+/**
+ * For every count-ordered rule, a ranking of the participants that are not
+ * excluded by standing reasons (disabled, presence, capacity), keyed as the
+ * scan keys them. Each ranking is built in O(n) the first time a decision
+ * consults it, so rules nobody reaches cost nothing; after that
+ * `refresh(agent)` re-ranks one agent whose counts or profile changed.
+ */
+function rankParticipants(compiled: CompiledRuleSet, byId: ReadonlyMap<string, LiveAgent>) {
+  const rankings = new Map<CompiledRule, CountRanking>();
+  const memberships = new Map<LiveAgent, Membership[]>();
+  const stale = new Set<CompiledRule>();
+  const rules = compiled.defaultRule === null ? compiled.rules : [...compiled.rules, compiled.defaultRule];
+  for (const rule of rules) {
+    if (rule.order.by === 'roundRobin') continue;
+    const ranking = new CountRanking(rule.agentIds.length);
+    rankings.set(rule, ranking);
+    stale.add(rule);
+    rule.agentIds.forEach((id, position) => {
+      const agent = byId.get(id);
+      if (agent === undefined) return;
+      const list = memberships.get(agent);
+      if (list === undefined) memberships.set(agent, [{ rule, ranking, position }]);
+      else list.push({ rule, ranking, position });
+    });
+  }
+  function keyOf(rule: CompiledRule, position: number, agent: LiveAgent | undefined): number | null {
+    if (agent === undefined || standingExclusionOf(rule, agent) !== 0) return null;
+    return orderKey(rule, position, countOf(rule, agent));
+  }
+  return {
+    rankings: {
+      get(rule: CompiledRule): CountRanking | undefined {
+        const ranking = rankings.get(rule);
+        if (ranking !== undefined && stale.delete(rule)) ranking.rebuild((position) => keyOf(rule, position, byId.get(rule.agentIds[position]!)));
+        return ranking;
+      },
+    },
+    refresh(agent: LiveAgent): void {
+      for (const { rule, ranking, position } of memberships.get(agent) ?? []) {
+        if (stale.has(rule)) continue;
+        const key = keyOf(rule, position, agent);
+        if (key === null) ranking.remove(position);
+        else ranking.set(position, key);
+      }
     },
   };
 }

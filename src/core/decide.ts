@@ -2,7 +2,7 @@
  * The rule loop of SPEC §5 steps 3–5, shared by `assignCustomer` and
  * `createAssigner` so both always choose the same agent.
  */
-import { type Pick, type PickContext, pickCandidate } from './pick/pickCandidate.js';
+import { type Pick, type PickContext, pickCandidate, type RankingLookup } from './pick/pickCandidate.js';
 import type { CompiledRule, CompiledRuleSet } from './ruleset/compiledTypes.js';
 import type { SubjectKind } from './ruleset/types.js';
 import { AssignmentError } from './errors.js';
@@ -64,6 +64,7 @@ export function earlyReason(ruleSet: CompiledRuleSet, subject: SubjectInput, rea
  * @param ruleState - per-rule state
  * @param nowMs - the clock
  * @param options - reassign and exclusions
+ * @param rankings - `createAssigner`'s ordered participants, if any
  * @returns the decision input
  * @throws AssignmentError `invalid_input` for malformed agents or exclusions
  * @example
@@ -79,6 +80,7 @@ export function decisionInput(
   ruleState: Readonly<Record<string, RuleState>> | undefined,
   nowMs: number,
   options: DecisionOptions,
+  rankings: RankingLookup | null = null,
 ): DecisionInput {
   const exclude = options.excludeAgentIds;
   if (exclude !== undefined && (!Array.isArray(exclude) || exclude.some((id) => typeof id !== 'string'))) {
@@ -95,6 +97,7 @@ export function decisionInput(
     exclude: current === null ? (exclude ?? null) : [...(exclude ?? []), current],
     previousAgentId: typeof subject.previousAgentId === 'string' ? subject.previousAgentId : null,
     ruleState,
+    rankings,
   };
 }
 

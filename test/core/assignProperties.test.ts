@@ -1,13 +1,14 @@
-import fc from 'fast-check';
 import {
   type AgentSnapshot,
   assignCustomer,
   createAssigner,
+  type Order,
   type Presence,
   type Rule,
   type RuleSet,
   type SubjectInput,
 } from 'dedicated-agent';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
 const AGENT_IDS = ['a', 'b', 'c', 'd', 'e'];
@@ -65,11 +66,14 @@ const ruleSetArb: fc.Arbitrary<RuleSet> = fc
     defaultRule,
   }));
 
+// Mostly eligible agents, so most decisions have several candidates to order.
+const mostly = <T>(usual: T, rare: fc.Arbitrary<T>) => fc.oneof({ weight: 5, arbitrary: fc.constant(usual) }, { weight: 1, arbitrary: rare });
+
 const agentArb: fc.Arbitrary<AgentSnapshot> = fc.record(
   {
     id: fc.constantFrom(...AGENT_IDS),
-    enabled: fc.boolean(),
-    presence: fc.constantFrom(...PRESENCES),
+    enabled: mostly(true, fc.constant(false)),
+    presence: mostly<Presence>('online', fc.constantFrom(...PRESENCES)),
     capacity: fc.option(fc.integer({ min: 0, max: 5 })),
     languages: fc.subarray(['zh', 'en']),
     assigned: fc.record({ day: fc.nat(5), week: fc.nat(10), month: fc.nat(20) }),
@@ -149,17 +153,25 @@ describe('assignCustomer invariants', () => {
 });
 
 describe('createAssigner', () => {
-  it('chooses exactly what assignCustomer would choose given the same state, subject after subject', () => {
+  it('chooses exactly what assignCustomer would choose given the same state, subject after subject, as agents change', () => {
+    const change = fc.record(
+      { enabled: fc.boolean(), presence: fc.constantFrom(...PRESENCES), capacity: fc.option(fc.integer({ min: 0, max: 5 })) },
+      { requiredKeys: [] },
+    );
     fc.assert(
       fc.property(
         ruleSetArb,
         agentsArb,
-        fc.array(fc.tuple(subjectArb, fc.integer({ min: 0, max: 36 * 60 })), { minLength: 1, maxLength: 25 }),
+        fc.array(
+          fc.tuple(subjectArb, fc.integer({ min: 0, max: 36 * 60 }), fc.option(fc.tuple(fc.nat(4), change), { freq: 4 })),
+          { minLength: 1, maxLength: 25 },
+        ),
         (ruleSet, agents, steps) => {
           const assigner = createAssigner(ruleSet, { agents });
           let now = START;
-          steps.forEach(([subject, gapMinutes], i) => {
+          steps.forEach(([subject, gapMinutes, update], i) => {
             now += gapMinutes * 60_000;
+            if (update !== null && agents.length > 0) assigner.updateAgent(agents[update[0] % agents.length]!.id, update[1]);
             const expected = assigner.preview({ ...subject, id: `s${i}` }, now);
             const fromScratch = assignCustomer({ ruleSet, subject: { ...subject, id: `s${i}` }, agents: assigner.agents(), ruleState: assigner.ruleState(), now });
             const decision = assigner.assign({ ...subject, id: `s${i}` }, now);
@@ -170,8 +182,82 @@ describe('createAssigner', () => {
           });
         },
       ),
-      { numRuns: 150 },
+      { numRuns: 200 },
     );
+  });
+
+  it('keeps its rankings exact: on open count-ordered rules it agrees with assignCustomer at every step of a long stream', () => {
+    const countRule = fc.record({
+      agents: fc.uniqueArray(fc.record({ id: fc.constantFrom(...AGENT_IDS), weight: fc.integer({ min: 1, max: 3 }) }), {
+        minLength: 2,
+        maxLength: 5,
+        selector: (a) => a.id,
+      }),
+      proportional: fc.boolean(),
+      order: fc.constantFrom<Order>(
+        { by: 'fewestAssigned', period: 'day' },
+        { by: 'fewestAssigned', period: 'month' },
+        { by: 'fewestServing', period: 'day' },
+        { by: 'fewestServing' },
+      ),
+      eligibility: fc.record({ ignoreCapacity: fc.boolean() }),
+      confirmation: fc.boolean(),
+    });
+    const change = fc.record(
+      { enabled: mostly(true, fc.constant(false)), presence: mostly<Presence>('online', fc.constant('away')), capacity: fc.option(fc.integer({ min: 1, max: 30 })) },
+      { requiredKeys: [] },
+    );
+    fc.assert(
+      fc.property(
+        countRule,
+        agentsArb,
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 240 }), fc.option(fc.tuple(fc.nat(4), change), { freq: 6 })), { minLength: 20, maxLength: 80 }),
+        ({ confirmation, ...rule }, agents, steps) => {
+          const ruleSet: RuleSet = {
+            version: 1,
+            timeZone: 'Asia/Shanghai',
+            settings: {
+              manual: { enabled: false, agentConfirmation: false },
+              auto: { enabled: true, agentConfirmation: confirmation },
+              application: { enabled: false, adminApproval: false, agentConfirmation: false },
+            },
+            rules: [{ id: 'r', name: 'R', enabled: true, ...rule }],
+          };
+          const assigner = createAssigner(ruleSet, { agents });
+          let now = Date.parse('2026-11-25T20:00:00+08:00');
+          steps.forEach(([gapMinutes, update], i) => {
+            now += gapMinutes * 60_000;
+            if (update !== null && agents.length > 0) assigner.updateAgent(agents[update[0] % agents.length]!.id, update[1]);
+            // preview rolls the periods over, then runs the scanning assignCustomer on the live counts.
+            const expected = assigner.preview({ id: `s${i}` }, now);
+            expect(assigner.assign({ id: `s${i}` }, now).agentId).toBe(expected.agentId);
+          });
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('keeps fewestAssigned exact over a long stream: 50 agents, 5,000 subjects, 100 each', () => {
+    const ids = Array.from({ length: 50 }, (_, i) => `agent-${i}`);
+    const ruleSet: RuleSet = {
+      version: 1,
+      timeZone: 'Asia/Shanghai',
+      settings: {
+        manual: { enabled: false, agentConfirmation: false },
+        auto: { enabled: true, agentConfirmation: false },
+        application: { enabled: false, adminApproval: false, agentConfirmation: false },
+      },
+      rules: [{ id: 'r', name: 'R', enabled: true, agents: ids.map((id) => ({ id })), order: { by: 'fewestAssigned', period: 'year' } }],
+    };
+    const assigner = createAssigner(ruleSet, { agents: ids.map((id) => ({ id })) });
+    const picks = new Map<string, number>();
+    for (let i = 0; i < 5000; i++) {
+      const { agentId } = assigner.assign({ id: `c-${i}` }, Date.parse('2026-11-25T10:00:00+08:00') + i * 1000);
+      picks.set(agentId!, (picks.get(agentId!) ?? 0) + 1);
+      if (i < 50) expect(agentId).toBe(ids[i]);
+    }
+    expect([...picks.values()]).toEqual(ids.map(() => 100));
   });
 
   it('resets day counts at midnight in the rule set zone, not in UTC', () => {

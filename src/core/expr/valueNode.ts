@@ -1,5 +1,6 @@
 import type { AgentSnapshot } from '../types.js';
 import { daysSince } from './daysSince.js';
+import { fieldLiteralNode } from './fieldLiteralNode.js';
 import { includesValue } from './includesValue.js';
 import { readDataProperty } from './readDataProperty.js';
 import { type StaticType, typeOfConstant } from './staticType.js';
@@ -20,6 +21,13 @@ export interface ValueNode {
   readonly constant: boolean;
   /** `evaluate` always returns a boolean. */
   readonly boolean: boolean;
+  /**
+   * Set only on a plain read of a top-level subject field (its name): a test
+   * of it against a literal then compiles to one closure (`fieldLiteralNode`).
+   */
+  readonly field?: string;
+  /** Set only on an `&&` / `||` chain: its operands, so a longer chain of the same operator joins them into one closure. */
+  readonly chain?: { readonly operator: '&&' | '||'; readonly operands: readonly ValueNode[] };
 }
 
 /** The ordering operators of the language. */
@@ -83,7 +91,7 @@ function derived(evaluate: Evaluator, type: StaticType, boolean: boolean, childr
  * ```
  */
 export function subjectFieldNode(key: string, type: StaticType): ValueNode {
-  return { evaluate: (fields) => readDataProperty(fields, key), type, constant: false, boolean: false };
+  return { evaluate: (fields) => readDataProperty(fields, key), type, constant: false, boolean: false, field: key };
 }
 
 const AGENT_PROPERTY_TYPES: Readonly<Record<string, StaticType>> = {
@@ -164,7 +172,10 @@ export function equalityNode(left: ValueNode, right: ValueNode, negate: boolean)
   if (constantSide !== null && isPrimitive(constantValue(constantSide))) {
     // Values are normalised (undefined → null, NaN → null), so === is exact here.
     const value = constantValue(constantSide);
-    const read = (constantSide === right ? left : right).evaluate;
+    const other = constantSide === right ? left : right;
+    const fused = other.field === undefined ? null : fieldLiteralNode(negate ? '!=' : '==', other.field, value);
+    if (fused !== null) return fused;
+    const read = other.evaluate;
     evaluate = negate ? (f, a, n) => read(f, a, n) !== value : (f, a, n) => read(f, a, n) === value;
   } else {
     const l = left.evaluate;
@@ -190,6 +201,13 @@ export function equalityNode(left: ValueNode, right: ValueNode, negate: boolean)
  * ```
  */
 export function comparisonNode(operator: ComparisonOperator, left: ValueNode, right: ValueNode): ValueNode {
+  const fused =
+    left.field !== undefined && right.constant
+      ? fieldLiteralNode(operator, left.field, constantValue(right))
+      : right.field !== undefined && left.constant
+        ? fieldLiteralNode(MIRRORED[operator], right.field, constantValue(left))
+        : null;
+  if (fused !== null) return fused;
   const l = left.evaluate;
   const r = right.evaluate;
   const rightValue = right.constant ? constantValue(right) : undefined;
@@ -233,6 +251,9 @@ export function comparisonNode(operator: ComparisonOperator, left: ValueNode, ri
   }
   return derived(evaluate, 'boolean', true, [left, right]);
 }
+
+/** `c < x` is `x > c`: the comparison with its operands swapped. */
+const MIRRORED: Readonly<Record<ComparisonOperator, ComparisonOperator>> = { '<': '>', '<=': '>=', '>': '<', '>=': '<=' };
 
 const COMPARE: Readonly<Record<ComparisonOperator, (x: number, y: number) => boolean>> = {
   '<': (x, y) => x < y,
@@ -310,12 +331,18 @@ export function negationNode(argument: ValueNode): ValueNode {
  * ```
  */
 export function notNode(argument: ValueNode): ValueNode {
+  // `!field` is `field != true`: both hold unless the field is exactly true.
+  const fused = argument.field === undefined ? null : fieldLiteralNode('!=', argument.field, true);
+  if (fused !== null) return fused;
   const read = argument.evaluate;
   return derived((f, a, n) => read(f, a, n) !== true, 'boolean', true, [argument]);
 }
 
 /**
  * `&&` / `||` over exactly-true operands: `a && b` is `a === true && b === true`.
+ * A chain of one operator (`a && b && c`, either grouping) becomes one
+ * closure over all its operands, evaluated left to right and stopping at the
+ * first that decides, as the nested form would.
  *
  * @param operator - `'&&'` or `'||'`
  * @param left - a node
@@ -327,13 +354,52 @@ export function notNode(argument: ValueNode): ValueNode {
  * ```
  */
 export function logicalNode(operator: '&&' | '||', left: ValueNode, right: ValueNode): ValueNode {
-  const l = left.evaluate;
-  const r = right.evaluate;
-  const evaluate: Evaluator =
-    operator === '&&'
-      ? (f, a, n) => l(f, a, n) === true && r(f, a, n) === true
-      : (f, a, n) => l(f, a, n) === true || r(f, a, n) === true;
-  return derived(evaluate, 'boolean', true, [left, right]);
+  return chainNode(operator, [...chainOperands(operator, left), ...chainOperands(operator, right)]);
+}
+
+function chainOperands(operator: '&&' | '||', node: ValueNode): readonly ValueNode[] {
+  return node.chain !== undefined && node.chain.operator === operator ? node.chain.operands : [node];
+}
+
+function chainNode(operator: '&&' | '||', operands: readonly ValueNode[]): ValueNode {
+  const evaluate = operator === '&&' ? allTrue(operands.map((node) => node.evaluate)) : anyTrue(operands.map((node) => node.evaluate));
+  const node = derived(evaluate, 'boolean', true, operands);
+  return node.constant ? node : { ...node, chain: { operator, operands } };
+}
+
+/** Closures specialised by length, so the common chains of two to four tests make no extra call. */
+function allTrue(tests: readonly Evaluator[]): Evaluator {
+  const [a, b, c, d] = tests as [Evaluator, Evaluator, Evaluator, Evaluator];
+  switch (tests.length) {
+    case 2:
+      return (f, g, n) => a(f, g, n) === true && b(f, g, n) === true;
+    case 3:
+      return (f, g, n) => a(f, g, n) === true && b(f, g, n) === true && c(f, g, n) === true;
+    case 4:
+      return (f, g, n) => a(f, g, n) === true && b(f, g, n) === true && c(f, g, n) === true && d(f, g, n) === true;
+    default:
+      return (f, g, n) => {
+        for (let i = 0; i < tests.length; i++) if (tests[i]!(f, g, n) !== true) return false;
+        return true;
+      };
+  }
+}
+
+function anyTrue(tests: readonly Evaluator[]): Evaluator {
+  const [a, b, c, d] = tests as [Evaluator, Evaluator, Evaluator, Evaluator];
+  switch (tests.length) {
+    case 2:
+      return (f, g, n) => a(f, g, n) === true || b(f, g, n) === true;
+    case 3:
+      return (f, g, n) => a(f, g, n) === true || b(f, g, n) === true || c(f, g, n) === true;
+    case 4:
+      return (f, g, n) => a(f, g, n) === true || b(f, g, n) === true || c(f, g, n) === true || d(f, g, n) === true;
+    default:
+      return (f, g, n) => {
+        for (let i = 0; i < tests.length; i++) if (tests[i]!(f, g, n) === true) return true;
+        return false;
+      };
+  }
 }
 
 /**
@@ -350,7 +416,8 @@ export function logicalNode(operator: '&&' | '||', left: ValueNode, right: Value
  */
 export function everyNode(operator: '&&' | '||', children: readonly ValueNode[]): ValueNode {
   if (children.length === 0) return constantNode(operator === '&&');
-  return children.reduce((left, right) => logicalNode(operator, left, right));
+  if (children.length === 1) return children[0]!;
+  return chainNode(operator, children.flatMap((child) => chainOperands(operator, child)));
 }
 
 /**
@@ -393,6 +460,13 @@ export function conditionalNode(test: ValueNode, then: ValueNode, otherwise: Val
 export function membershipNode(item: ValueNode, container: ValueNode): ValueNode {
   const read = item.evaluate;
   const list = container.constant ? constantValue(container) : undefined;
+  const fused =
+    item.field !== undefined && container.constant
+      ? fieldLiteralNode('in', item.field, list)
+      : container.field !== undefined && item.constant
+        ? fieldLiteralNode('contains', container.field, constantValue(item))
+        : null;
+  if (fused !== null) return fused;
   let evaluate: Evaluator;
   if (Array.isArray(list) && list.every(isPrimitive)) {
     const members = new Set<unknown>(list);

@@ -2,11 +2,9 @@
  * Reading an agent's numbers from a snapshot. Counts that are absent or not
  * numbers read as 0, so a half-filled snapshot never poisons an ordering with NaN.
  */
-import type { CompiledOrder } from '../ruleset/compiledTypes.js';
+import type { Period } from '../ruleset/types.js';
 import type { AgentSnapshot } from '../types.js';
 
-/** Reads one count of an agent. */
-export type CountReader = (agent: AgentSnapshot) => number;
 
 function count(value: unknown): number {
   return typeof value === 'number' && Number.isFinite(value) ? value : 0;
@@ -28,41 +26,37 @@ export function servingTotal(agent: AgentSnapshot): number {
   return serving == null ? 0 : count(serving.total);
 }
 
-// One reader per period, written out so each property access stays monomorphic.
-const assignedReaders: Record<string, CountReader> = {
-  day: (a) => count(a.assigned?.day),
-  week: (a) => count(a.assigned?.week),
-  month: (a) => count(a.assigned?.month),
-  quarter: (a) => count(a.assigned?.quarter),
-  year: (a) => count(a.assigned?.year),
-};
-
-function servingIn(agent: AgentSnapshot): Exclude<AgentSnapshot['serving'], number> {
-  const serving = agent.serving;
-  return typeof serving === 'object' ? serving : undefined;
-}
-
-const servingReaders: Record<string, CountReader> = {
-  total: servingTotal,
-  day: (a) => count(servingIn(a)?.day),
-  week: (a) => count(servingIn(a)?.week),
-  month: (a) => count(servingIn(a)?.month),
-  quarter: (a) => count(servingIn(a)?.quarter),
-  year: (a) => count(servingIn(a)?.year),
-};
-
 /**
- * The count a count-based order compares (`count / weight`, smallest first).
+ * Automatic assignments the agent received in the current `period`.
  *
- * @param order - a compiled `fewestAssigned` or `fewestServing` order
- * @returns the reader, or null for round robin
+ * @param agent - the snapshot
+ * @param period - the counting period
+ * @returns the count, 0 when absent
  * @example
  * ```ts
- * countReaderFor({ by: 'fewestAssigned', period: 'day' })!({ id: 'a', assigned: { day: 4 } }); // 4
+ * assignedIn({ id: 'a', assigned: { day: 4 } }, 'day'); // 4
  * ```
  */
-export function countReaderFor(order: CompiledOrder): CountReader | null {
-  if (order.by === 'fewestAssigned') return assignedReaders[order.period]!;
-  if (order.by === 'fewestServing') return servingReaders[order.period]!;
-  return null;
+export function assignedIn(agent: AgentSnapshot, period: Period): number {
+  const assigned = agent.assigned;
+  return assigned == null ? 0 : count(assigned[period]);
+}
+
+/**
+ * Subjects in the agent's care now whose care began in the current `period`,
+ * or all of them for `'total'`.
+ *
+ * @param agent - the snapshot
+ * @param period - the counting period, or `'total'`
+ * @returns the count, 0 when absent
+ * @example
+ * ```ts
+ * servingIn({ id: 'a', serving: { total: 9, week: 2 } }, 'week'); // 2
+ * servingIn({ id: 'a', serving: 9 }, 'total');                     // 9
+ * ```
+ */
+export function servingIn(agent: AgentSnapshot, period: Period | 'total'): number {
+  const serving = agent.serving;
+  if (typeof serving === 'number') return period === 'total' ? count(serving) : 0;
+  return serving == null ? 0 : count(serving[period]);
 }

@@ -69,6 +69,9 @@ const tables = new WeakMap<readonly AgentSnapshot[], AgentTable>();
 export class AgentTable {
   private index: Index;
   private verified = false;
+  // The rule asked about last, and its slots: one decision usually picks in one rule.
+  private lastRule: CompiledRule | null = null;
+  private lastSlots: ParticipantSlots | null = null;
 
   private constructor(readonly agents: readonly AgentSnapshot[]) {
     this.index = buildIndex(agents);
@@ -91,7 +94,7 @@ export class AgentTable {
       table = new AgentTable(agents);
       tables.set(agents, table);
     } else if (table.index.ids.length !== agents.length) {
-      table.index = buildIndex(agents);
+      table.reindex();
     }
     table.verified = false;
     return table;
@@ -99,6 +102,7 @@ export class AgentTable {
 
   /** The rule's participants in `agents`. */
   slots(rule: CompiledRule): ParticipantSlots {
+    if (rule === this.lastRule && this.lastSlots !== null) return this.lastSlots;
     let slots = this.index.slots.get(rule);
     if (slots === undefined) {
       const positions = new Int32Array(rule.agentIds.length);
@@ -107,6 +111,8 @@ export class AgentTable {
       slots = { positions, seen: new Array(positions.length).fill(undefined) };
       this.index.slots.set(rule, slots);
     }
+    this.lastRule = rule;
+    this.lastSlots = slots;
     return slots;
   }
 
@@ -129,9 +135,15 @@ export class AgentTable {
     return this.reindexedAgentAt(rule, i);
   }
 
+  private reindex(): void {
+    this.index = buildIndex(this.agents);
+    this.lastRule = null;
+    this.lastSlots = null;
+  }
+
   private reindexedAgentAt(rule: CompiledRule, i: number): AgentSnapshot | undefined {
     if (!this.verified) {
-      if (!sameIds(this.index, this.agents)) this.index = buildIndex(this.agents);
+      if (!sameIds(this.index, this.agents)) this.reindex();
       this.verified = true;
     }
     const slots = this.slots(rule);

@@ -6,9 +6,11 @@
  * an untraced decision can never disagree.
  */
 import type { CompiledRule } from '../ruleset/compiledTypes.js';
+import type { Period } from '../ruleset/types.js';
 import type { AgentSnapshot, ExclusionReason, RuleState, TraceEntry } from '../types.js';
 import type { AgentTable, ParticipantSlots } from './agentTable.js';
-import { countReaderFor, servingTotal } from './agentStats.js';
+import type { CountRanking } from './countRanking.js';
+import { assignedIn, servingIn, servingTotal } from './agentStats.js';
 import { presenceBit } from './presenceBit.js';
 
 /** What a rule needs to know about the decision in progress. */
@@ -18,6 +20,13 @@ export interface PickContext {
   readonly nowMs: number;
   readonly exclude: readonly string[] | null;
   readonly previousAgentId: string | null;
+  /** Count-ordered rules' participants kept in order by `createAssigner`; null: scan. */
+  readonly rankings: RankingLookup | null;
+}
+
+/** Finds the ranking of a count-ordered rule (`createAssigner` keeps them). */
+export interface RankingLookup {
+  get(rule: CompiledRule): CountRanking | undefined;
 }
 
 /** The participant a rule picked. */
@@ -43,13 +52,32 @@ const REASONS: readonly ExclusionReason[] = ['unknown', 'unknown', 'excluded', '
 function exclusionOf(rule: CompiledRule, agent: AgentSnapshot | undefined, ctx: PickContext): number {
   if (agent === undefined) return UNKNOWN;
   if (ctx.exclude?.includes(agent.id)) return EXCLUDED;
+  const why = standingExclusionOf(rule, agent);
+  if (why !== CANDIDATE) return why;
+  if (rule.agentWhen !== null && !rule.agentWhen(ctx.fields, agent, ctx.nowMs)) return AGENT_CONDITION;
+  return CANDIDATE;
+}
+
+/**
+ * The exclusions that depend on the agent alone, not on the subject: disabled,
+ * presence not allowed by the rule, at capacity. `createAssigner` keeps agents
+ * excluded for these reasons out of its rankings.
+ *
+ * @param rule - the rule
+ * @param agent - the participant's snapshot
+ * @returns 0 when none applies, else the exclusion code
+ * @example
+ * ```ts
+ * standingExclusionOf(rule, { id: 'a', enabled: false }) !== 0; // true
+ * ```
+ */
+export function standingExclusionOf(rule: CompiledRule, agent: AgentSnapshot): number {
   if (agent.enabled === false) return DISABLED;
   if (rule.presenceMask !== 0 && (rule.presenceMask & presenceBit(agent.presence)) === 0) return PRESENCE;
   if (!rule.ignoreCapacity) {
     const capacity = agent.capacity;
     if (typeof capacity === 'number' && servingTotal(agent) >= capacity) return CAPACITY;
   }
-  if (rule.agentWhen !== null && !rule.agentWhen(ctx.fields, agent, ctx.nowMs)) return AGENT_CONDITION;
   return CANDIDATE;
 }
 
@@ -107,7 +135,95 @@ export function pickCandidate(
 }
 
 function pickByCount(rule: CompiledRule, ctx: PickContext, slots: ParticipantSlots, trace: TraceEntry | null): Pick | null {
-  const read = countReaderFor(rule.order)!;
+  const ranking = trace === null ? ctx.rankings?.get(rule) : undefined;
+  const best =
+    ranking !== undefined
+      ? ranking.first((i) => exclusionOf(rule, ctx.table.agentAt(rule, slots, i), ctx) === CANDIDATE)
+      : trace === null
+        ? fewestUntraced(rule, ctx, slots)
+        : fewestTraced(rule, ctx, slots, trace);
+  return best < 0 ? null : { position: best, agentId: rule.agentIds[best]!, pickedBy: 'order', state: null };
+}
+
+/**
+ * The count a count order compares for one agent.
+ *
+ * @param rule - a rule ordered by `fewestAssigned` or `fewestServing`
+ * @param agent - the participant's snapshot
+ * @returns its count in the rule's period
+ * @example
+ * ```ts
+ * countOf(rule, { id: 'a', assigned: { day: 3 } }); // 3 for fewestAssigned by day
+ * ```
+ */
+export function countOf(rule: CompiledRule, agent: AgentSnapshot): number {
+  const order = rule.order as Exclude<CompiledRule['order'], { by: 'roundRobin' }>;
+  return order.by === 'fewestAssigned' ? assignedIn(agent, order.period) : servingIn(agent, order.period);
+}
+
+/**
+ * The ordering key of participant `i`: its count, divided by its weight when
+ * the rule is proportional. The one definition both the scan and
+ * `createAssigner`'s rankings use, so they compare identical numbers.
+ *
+ * @param rule - a count-ordered rule
+ * @param i - the participant's position
+ * @param count - its count (`countOf`)
+ * @returns the key; smaller is preferred
+ * @example
+ * ```ts
+ * orderKey(vipRule, 0, 3); // 1.5 with weight 2
+ * ```
+ */
+export function orderKey(rule: CompiledRule, i: number, count: number): number {
+  return rule.proportional ? count / rule.weights[i]! : count;
+}
+
+/**
+ * The hot loop of a decision: the checks of `exclusionOf` written inline with
+ * early exits, and no bookkeeping for a trace. `fewestTraced` is the same
+ * choice with every reason recorded; a property test holds them equal.
+ */
+function fewestUntraced(rule: CompiledRule, ctx: PickContext, slots: ParticipantSlots): number {
+  const order = rule.order as Exclude<CompiledRule['order'], { by: 'roundRobin' }>;
+  const byAssigned = order.by === 'fewestAssigned';
+  const period = order.period;
+  const presenceMask = rule.presenceMask;
+  const checkCapacity = !rule.ignoreCapacity;
+  const agentWhen = rule.agentWhen;
+  const exclude = ctx.exclude;
+  const { positions, seen } = slots;
+  const agents = ctx.table.agents;
+  let best = -1;
+  let bestKey = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < positions.length; i++) {
+    const position = positions[i]!;
+    let agent = position >= 0 ? agents[position] : undefined;
+    // Fast path: the very snapshot verified at this position before.
+    if (agent === undefined || agent !== seen[i]) {
+      agent = ctx.table.agentAt(rule, slots, i);
+      if (agent === undefined) continue;
+    }
+    if (exclude?.includes(agent.id)) continue;
+    if (agent.enabled === false) continue;
+    if (presenceMask !== 0 && (presenceMask & presenceBit(agent.presence)) === 0) continue;
+    if (checkCapacity) {
+      const capacity = agent.capacity;
+      if (typeof capacity === 'number' && servingTotal(agent) >= capacity) continue;
+    }
+    if (agentWhen !== null && !agentWhen(ctx.fields, agent, ctx.nowMs)) continue;
+    const count = byAssigned ? assignedIn(agent, period as Period) : servingIn(agent, period);
+    // Strictly smaller: ties go to participant order.
+    const key = orderKey(rule, i, count);
+    if (key < bestKey) {
+      bestKey = key;
+      best = i;
+    }
+  }
+  return best;
+}
+
+function fewestTraced(rule: CompiledRule, ctx: PickContext, slots: ParticipantSlots, trace: TraceEntry): number {
   const weights = rule.weights;
   let best = -1;
   let bestKey = Number.POSITIVE_INFINITY;
@@ -118,16 +234,15 @@ function pickByCount(rule: CompiledRule, ctx: PickContext, slots: ParticipantSlo
       recordExclusion(trace, rule, i, why);
       continue;
     }
-    const count = read(agent!);
-    const key = count / weights[i]!;
-    if (trace !== null) trace.candidates!.push({ agentId: rule.agentIds[i]!, position: i, weight: weights[i]!, count, key });
-    // Strictly smaller: ties go to participant order.
+    const count = countOf(rule, agent!);
+    const key = orderKey(rule, i, count);
+    trace.candidates!.push({ agentId: rule.agentIds[i]!, position: i, weight: weights[i]!, count, key });
     if (key < bestKey) {
       bestKey = key;
       best = i;
     }
   }
-  return best < 0 ? null : { position: best, agentId: rule.agentIds[best]!, pickedBy: 'order', state: null };
+  return best;
 }
 
 function pickInTurn(

@@ -1,10 +1,10 @@
 import { RuleSetError } from '../errors.js';
 import { compileSchedule } from '../time/compileSchedule.js';
 import { parseDuration } from '../time/parseDuration.js';
-import type { CompiledOrder, CompiledRule, CompiledRuleSet, ConditionTest } from './compiledTypes.js';
+import type { CompiledOrder, CompiledRule, CompiledRuleSet, CompiledSchedule, ConditionTest } from './compiledTypes.js';
 import { presenceBit } from '../pick/presenceBit.js';
 import { conditionKey } from './issueCollector.js';
-import { DEFAULT_RULE_ID, type Order, type Rule, type RuleSet } from './types.js';
+import { DEFAULT_RULE_ID, type Order, type Rule, type RuleSet, type Schedule } from './types.js';
 import { checkRuleSet } from './validateRuleSet.js';
 
 // Compiled sets are recognised by identity, never by a flag found in data.
@@ -34,6 +34,7 @@ export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
   const { ruleSet: source, issues } = checkRuleSet(ruleSet);
   if (source === undefined) throw new RuleSetError(issues.list);
   const conditions = issues.conditions;
+  const schedules = new Map<string, CompiledSchedule>();
   const compiled: CompiledRuleSet = {
     compiled: true,
     source,
@@ -41,9 +42,9 @@ export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
     weekStartsOn: source.weekStartsOn ?? 1,
     settings: source.settings,
     pendingTimeoutMs: source.settings.pendingTimeout === undefined ? null : parseDuration(source.settings.pendingTimeout),
-    rules: source.rules.map((rule, index) => compileRule(rule, source, conditions, ['rules', index])),
+    rules: source.rules.map((rule, index) => compileRule(rule, source, conditions, schedules, ['rules', index])),
     defaultRule: source.defaultRule
-      ? compileRule({ ...source.defaultRule, id: DEFAULT_RULE_ID }, source, conditions, ['defaultRule'])
+      ? compileRule({ ...source.defaultRule, id: DEFAULT_RULE_ID }, source, conditions, schedules, ['defaultRule'])
       : null,
   };
   Object.freeze(compiled);
@@ -90,6 +91,7 @@ function compileRule(
   rule: Rule,
   ruleSet: RuleSet,
   conditions: ReadonlyMap<string, ConditionTest>,
+  schedules: Map<string, CompiledSchedule>,
   path: (string | number)[],
 ): CompiledRule {
   // Validation compiled every condition already; a missing one would be a library bug.
@@ -101,7 +103,7 @@ function compileRule(
     enabled: rule.enabled,
     appliesTo: rule.appliesTo === undefined || rule.appliesTo === 'any' ? null : rule.appliesTo,
     when: rule.when === undefined ? null : condition([...path, 'when']),
-    schedule: rule.schedule ? compileSchedule(rule.schedule, ruleSet.timeZone) : null,
+    schedule: rule.schedule ? sharedSchedule(rule.schedule, ruleSet.timeZone, schedules) : null,
     agentIds: Object.freeze(rule.agents.map((a) => a.id)),
     positionOf: new Map(rule.agents.map((a, position) => [a.id, position])),
     weights: Object.freeze(rule.agents.map((a) => (proportional ? (a.weight ?? 1) : 1))),
@@ -114,6 +116,18 @@ function compileRule(
     sticky: rule.sticky === true,
     onNoAgent: rule.onNoAgent ?? 'next',
   });
+}
+
+/** Equal schedules compile to one object, so a decision checks office hours once for all the rules that use them. */
+function sharedSchedule(schedule: Schedule, timeZone: string, schedules: Map<string, CompiledSchedule>): CompiledSchedule {
+  // The validated copy has a fixed key order, so equal schedules serialise equally.
+  const key = `${timeZone}\u0000${JSON.stringify(schedule)}`;
+  let compiled = schedules.get(key);
+  if (compiled === undefined) {
+    compiled = compileSchedule(schedule, timeZone);
+    schedules.set(key, compiled);
+  }
+  return compiled;
 }
 
 function compileOrder(order: Order): CompiledOrder {

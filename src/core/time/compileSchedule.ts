@@ -103,9 +103,17 @@ export function compileSchedule(schedule: Schedule, defaultTimeZone: string): Co
     return null;
   }
 
+  // Rules sharing a schedule share this object (compileRuleSet), so they ask
+  // about the same instant in a row: remember the last answer.
+  let lastMs = Number.NaN;
+  let lastOpen = false;
   return {
     isOpen(epochMs: number): boolean {
-      return isOpenLocal(epochMs + zone.offsetAt(epochMs));
+      if (epochMs !== lastMs) {
+        lastOpen = isOpenLocal(epochMs + zone.offsetAt(epochMs));
+        lastMs = epochMs;
+      }
+      return lastOpen;
     },
     nextOpening(afterMs: number, horizonMs: number): number | null {
       if (neverOpens) return null;

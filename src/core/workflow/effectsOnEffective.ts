@@ -30,7 +30,8 @@ export function effectsOnEffective(record: AssignmentRecord, at: Date): Effect[]
   const effects: Effect[] = [
     {
       type: 'subject.setAgent',
-      subject: { id: record.subject.id, kind: record.subject.kind },
+      // The record's own subject reference: records and effects are immutable data.
+      subject: record.subject,
       agentId: record.agentId,
       previousAgentId: previous,
       recordId: record.id,

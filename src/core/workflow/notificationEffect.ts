@@ -20,7 +20,7 @@ export function notificationEffect(record: AssignmentRecord, recipient: Recipien
     recipient,
     event,
     recordId: record.id,
-    subject: { id: record.subject.id, kind: record.subject.kind },
+    subject: record.subject,
     agentId: record.agentId,
     at,
   };
