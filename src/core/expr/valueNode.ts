@@ -362,9 +362,10 @@ function chainOperands(operator: '&&' | '||', node: ValueNode): readonly ValueNo
 }
 
 function chainNode(operator: '&&' | '||', operands: readonly ValueNode[]): ValueNode {
-  const evaluate = operator === '&&' ? allTrue(operands.map((node) => node.evaluate)) : anyTrue(operands.map((node) => node.evaluate));
-  const node = derived(evaluate, 'boolean', true, operands);
-  return node.constant ? node : { ...node, chain: { operator, operands } };
+  const tests = operands.map((node) => node.evaluate);
+  const evaluate = operator === '&&' ? allTrue(tests) : anyTrue(tests);
+  if (operands.every((node) => node.constant)) return constantNode(evaluate(NO_FIELDS, null, 0));
+  return { evaluate, type: 'boolean', constant: false, boolean: true, chain: { operator, operands } };
 }
 
 /** Closures specialised by length, so the common chains of two to four tests make no extra call. */
