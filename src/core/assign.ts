@@ -180,7 +180,7 @@ function assigned(
     nextRuleState = { ...ruleState, [rule.id]: pick.state };
     effects.push({ type: 'ruleState.set', ruleId: rule.id, state: pick.state });
   }
-  for (const effect of effectsOnEntry(record, record.createdAt)) effects.push(effect);
+  effectsOnEntry(record, record.createdAt, effects);
   const outcome = confirmation ? 'pending_confirmation' : 'assigned';
   return new Assignment(outcome, pick.agentId, rule.id, null, null, record, [record.history[0]!], effects, nextRuleState, at, subject, input, ruleSet);
 }

@@ -44,10 +44,11 @@ export interface NewRecordInput {
  * ```
  */
 export function createRecord(input: NewRecordInput): AssignmentRecord {
-  const atMs = toEpochMs(input.at, 'at');
-  const id = input.id ?? deriveRecordId(input.type, input.subject, atMs);
   // One Date for the creation instant, shared by the record's fields (treat Dates in records as immutable).
-  const at = new Date(atMs);
+  // A Date passed in is the core's own and is used as is.
+  const at = input.at instanceof Date ? input.at : new Date(toEpochMs(input.at, 'at'));
+  const atMs = at.getTime();
+  const id = input.id ?? deriveRecordId(input.type, input.subject, atMs);
   const created: Transition = {
     recordId: id,
     from: null,
@@ -60,7 +61,8 @@ export function createRecord(input: NewRecordInput): AssignmentRecord {
     id,
     type: input.type,
     status: input.status,
-    subject: { id: input.subject.id, kind: input.subject.kind },
+    // The caller's fresh reference (readRequest / assignCustomer build one per call).
+    subject: input.subject,
     agentId: input.agentId,
     previousAgentId: input.previousAgentId,
     ruleId: input.ruleId,

@@ -16,7 +16,8 @@ import { notificationEffect } from './notificationEffect.js';
  * @internal shared by the workflow functions and `assignCustomer`
  * @param record - the record, already in status `effective`
  * @param at - when it became effective
- * @returns the effects, in the order the service should apply them
+ * @param into - an array to append to (default a new one)
+ * @returns `into`, with the effects appended in the order the service should apply them
  * @example
  * ```ts
  * effectsOnEffective(record, now);
@@ -24,10 +25,11 @@ import { notificationEffect } from './notificationEffect.js';
  * //  notify agent 'assigned', notify replaced agent 'unassigned']
  * ```
  */
-export function effectsOnEffective(record: AssignmentRecord, at: Date): Effect[] {
+export function effectsOnEffective(record: AssignmentRecord, at: Date, into: Effect[] = []): Effect[] {
   const previous = record.previousAgentId;
   const replaces = previous !== null && previous !== record.agentId;
-  const effects: Effect[] = [
+  const effects = into;
+  effects.push(
     {
       type: 'subject.setAgent',
       // The record's own subject reference: records and effects are immutable data.
@@ -36,7 +38,7 @@ export function effectsOnEffective(record: AssignmentRecord, at: Date): Effect[]
       previousAgentId: previous,
       recordId: record.id,
     },
-  ];
+  );
   if (previous !== record.agentId) {
     effects.push({ type: 'stats.serving', agentId: record.agentId, delta: 1, at });
   }

@@ -12,22 +12,25 @@ import { notificationEffect } from './notificationEffect.js';
  * @internal shared by the workflow functions and `assignCustomer`
  * @param record - the record in the status it just entered
  * @param at - when it entered it
- * @returns the effects
+ * @param into - an array to append to (default a new one)
+ * @returns `into`, with the effects appended
  * @example
  * ```ts
  * effectsOnEntry(createRecord({ ...input, status: 'pending_confirmation' }), now);
  * // [notify agent 'confirmation_requested']
  * ```
  */
-export function effectsOnEntry(record: AssignmentRecord, at: Date): Effect[] {
+export function effectsOnEntry(record: AssignmentRecord, at: Date, into: Effect[] = []): Effect[] {
   switch (record.status) {
     case 'pending_approval':
-      return [notificationEffect(record, { type: 'admins' }, 'approval_requested', at)];
+      into.push(notificationEffect(record, { type: 'admins' }, 'approval_requested', at));
+      return into;
     case 'pending_confirmation':
-      return [notificationEffect(record, { type: 'agent', id: record.agentId }, 'confirmation_requested', at)];
+      into.push(notificationEffect(record, { type: 'agent', id: record.agentId }, 'confirmation_requested', at));
+      return into;
     case 'effective':
-      return effectsOnEffective(record, at);
+      return effectsOnEffective(record, at, into);
     default:
-      return [];
+      return into;
   }
 }
