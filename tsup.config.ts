@@ -1,3 +1,4 @@
+import { copyFile } from 'node:fs/promises';
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
@@ -17,4 +18,8 @@ export default defineConfig({
   platform: 'node',
   splitting: true,
   treeshake: true,
+  // The PostgreSQL schema ships beside the code (`dedicated-agent/postgres/schema.sql`).
+  onSuccess: async () => {
+    await copyFile('src/adapters/postgres/schema.sql', 'dist/schema.sql');
+  },
 });

@@ -1,0 +1,162 @@
+import { AssignmentError } from '../../core/errors.js';
+import type { SubjectKind } from '../../core/ruleset/types.js';
+import type { AgentProfile, AssignmentStore, Notification, OutboxEntry, SubjectInputRecord } from '../../ports.js';
+import { migrateSchema } from './migrateSchema.js';
+import type { PostgresClient } from './postgresClient.js';
+import { postgresConnector } from './postgresConnector.js';
+import { postgresStatements } from './postgresStatements.js';
+import { openPostgresTransaction, type SnapshotPrefetch } from './postgresTransaction.js';
+import { encodeRecordCursor } from './recordCursor.js';
+import { type RecordRow, recordFromRow } from './recordFromRow.js';
+import { recordPageQuery } from './recordPageQuery.js';
+import { type SubjectRow, subjectFromRow } from './subjectFromRow.js';
+import { quoteIdentifier } from './quoteIdentifier.js';
+
+/** Options of `createPostgresStore`. */
+export interface PostgresStoreOptions {
+  /** A `pg.Pool` (recommended for servers), a `pg.Client` or a PGlite instance. The store never closes it. */
+  client: PostgresClient;
+  /** The schema holding the store's tables (default `dedicated_agent`); created by `migrate()`. */
+  schema?: string;
+  /**
+   * Keep the store's frequent statements prepared on `pg` connections (default
+   * true). Turn off behind a pooler that cannot keep prepared statements
+   * (PgBouncer in transaction mode before 1.21).
+   */
+  preparedStatements?: boolean;
+}
+
+/** The PostgreSQL store: an `AssignmentStore` plus `migrate()`. */
+export interface PostgresStore extends AssignmentStore {
+  /** The schema name, unquoted. */
+  readonly schema: string;
+  /**
+   * Creates or upgrades the schema and its tables; idempotent and safe when
+   * several processes run it at once. Resolves to the store, so
+   * `const store = await createPostgresStore({ client }).migrate()` works.
+   */
+  migrate(): Promise<PostgresStore>;
+}
+
+/**
+ * An `AssignmentStore` on PostgreSQL that many application servers can share.
+ * Correctness comes from the database: a decision's reads and writes run in
+ * one READ COMMITTED transaction that holds the subject's row lock and, for
+ * count- and round-robin-based decisions, a schema-wide advisory lock; unique
+ * partial indexes make a second effective or pending record of a subject (and
+ * a second use of an idempotency key) impossible; record updates check the
+ * version read. Conflicts surface as `ConcurrencyError` (the service retries),
+ * every other database failure as `StoreError` with the cause.
+ *
+ * Works with a `pg.Pool` (each transaction on its own connection), a
+ * `pg.Client` or a PGlite instance (transactions take turns on the one
+ * connection); neither package is imported. Run `migrate()` once before use.
+ *
+ * @param options - the client, and optionally the schema name and whether to keep statements prepared
+ * @returns the store
+ * @throws AssignmentError `invalid_input` for a client of unknown shape or an unusable schema name
+ * @example
+ * ```ts
+ * import pg from 'pg';
+ * import { createPostgresStore } from 'dedicated-agent/postgres';
+ *
+ * const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL });
+ * const store = await createPostgresStore({ client: pool }).migrate();
+ * const svc = createAssignmentService({ store, ruleSet });
+ * ```
+ */
+export function createPostgresStore(options: PostgresStoreOptions): PostgresStore {
+  const schemaName = options.schema ?? 'dedicated_agent';
+  const schema = quoteIdentifier(schemaName);
+  const connector = postgresConnector(options.client);
+  const sql = postgresStatements(schema, options.preparedStatements ?? true);
+  const prefetch: SnapshotPrefetch = { last: null };
+
+  const store: PostgresStore = {
+    schema: schemaName,
+    async migrate() {
+      await migrateSchema(connector, schemaName, schema);
+      return store;
+    },
+    transaction(work) {
+      return connector.transaction(async (session) => {
+        const { tx, final, close } = openPostgresTransaction(session, sql, prefetch);
+        try {
+          return { value: await work(tx), final: final() };
+        } finally {
+          close();
+        }
+      });
+    },
+    async upsertAgents(agents) {
+      const merged = new Map<string, Omit<AgentProfile, 'id'>>();
+      for (const agent of agents) {
+        const { id, ...profile } = checkAgent(agent);
+        merged.set(id, { ...merged.get(id), ...profile });
+      }
+      if (merged.size === 0) return;
+      const rows = [...merged].map(([id, profile]) => ({ id, profile }));
+      await connector.query(sql.upsertAgents, [JSON.stringify(rows)]);
+    },
+    async upsertSubjects(subjects) {
+      const merged = new Map<string, { kind: SubjectKind; id: string; fields: Record<string, unknown> | null }>();
+      for (const input of subjects) {
+        const { kind, id, fields } = checkSubject(input);
+        const key = JSON.stringify([kind, id]);
+        merged.set(key, { kind, id, fields: fields ?? merged.get(key)?.fields ?? null });
+      }
+      if (merged.size === 0) return;
+      await connector.query(sql.upsertSubjects, [JSON.stringify([...merged.values()])]);
+    },
+    async subject(subject) {
+      const rows = await connector.query<SubjectRow>(sql.subject, [subject.kind, subject.id]);
+      return rows[0] === undefined ? null : subjectFromRow(rows[0]);
+    },
+    async subjectsOfAgent(agentId) {
+      return connector.query<{ kind: SubjectKind; id: string }>(sql.subjectsOfAgent, [agentId]);
+    },
+    async queryRecords(query) {
+      const { statement, values } = recordPageQuery(schema, query);
+      const rows = await connector.query<RecordRow>(statement, values);
+      const items = rows.slice(0, query.limit).map(recordFromRow);
+      const last = items[items.length - 1];
+      return { items, nextCursor: rows.length > query.limit && last !== undefined ? encodeRecordCursor(last) : null };
+    },
+    async claimOutbox(now, limit, leaseUntil) {
+      const rows = await connector.query<{ notification: StoredNotification; attempts: number }>(sql.claimOutbox, [
+        now.toISOString(),
+        limit,
+        leaseUntil.toISOString(),
+      ]);
+      return rows.map(
+        (row): OutboxEntry => ({ notification: { ...row.notification, at: new Date(row.notification.at) }, attempts: row.attempts }),
+      );
+    },
+    async completeOutbox(ids) {
+      if (ids.length === 0) return;
+      await connector.query(sql.completeOutbox, [[...ids]]);
+    },
+    async failOutbox(id, retryAt, error) {
+      await connector.query(sql.failOutbox, [id, retryAt.toISOString(), error]);
+    },
+  };
+  return store;
+}
+
+/** A notification as the outbox keeps it: JSON, `at` an ISO-8601 string. */
+type StoredNotification = Omit<Notification, 'at'> & { at: string };
+
+function checkAgent(agent: AgentProfile): AgentProfile {
+  if (typeof agent !== 'object' || agent === null || typeof agent.id !== 'string' || agent.id === '') {
+    throw new AssignmentError('invalid_input', 'every agent needs a non-empty string id');
+  }
+  return agent;
+}
+
+function checkSubject(input: SubjectInputRecord): { kind: SubjectKind; id: string; fields: Record<string, unknown> | undefined } {
+  const kind = input?.kind ?? 'customer';
+  if (typeof input?.id !== 'string' || input.id === '' || (kind !== 'customer' && kind !== 'contact')) {
+    throw new AssignmentError('invalid_input', 'every subject needs a non-empty string id and kind customer or contact');
+  }
+  return { kind, id: input.id, fields: input.fields };
+}

@@ -1,0 +1,26 @@
+import type { PgClientLike } from './postgresClient.js';
+import type { RawSqlSession } from './trackedSession.js';
+
+/**
+ * The raw calls of a `pg` client or pool. Statements with a `name` become
+ * prepared statements the connection keeps (parsed and planned once); a script
+ * goes without parameters, as the simple query protocol that allows several
+ * statements.
+ *
+ * @internal
+ * @param client - a `pg.Client`, a pooled client or a `pg.Pool`
+ * @returns its raw calls
+ * @example
+ * ```ts
+ * const rows = await pgRawSession(pool).query({ label: 'subject', text: 'SELECT $1::int AS n' }, [1]);
+ * ```
+ */
+export function pgRawSession(client: Pick<PgClientLike, 'query'>): RawSqlSession {
+  return {
+    async query(statement, values) {
+      const config = { text: statement.text, values: [...values], ...(statement.name === undefined ? {} : { name: statement.name }) };
+      return (await client.query(config)).rows;
+    },
+    script: (text) => client.query(text),
+  };
+}

@@ -1,0 +1,43 @@
+import { databaseError } from './databaseError.js';
+import { pgRawSession } from './pgRawSession.js';
+import type { PostgresConnector } from './postgresConnector.js';
+import type { PgPoolClientLike, PgPoolLike } from './postgresClient.js';
+import { runPgTransaction } from './runPgTransaction.js';
+import { trackedSession } from './trackedSession.js';
+import { watchConnection } from './watchConnection.js';
+
+/**
+ * A connector over a `pg.Pool`: every transaction checks out its own
+ * connection, so transactions of one process run in parallel and the
+ * database's locks order them; a single statement uses `pool.query`. A
+ * connection that failed is discarded, not returned to the pool.
+ *
+ * @internal
+ * @param pool - the caller's pool (never ended by the store)
+ * @returns the connector
+ * @example
+ * ```ts
+ * const connector = poolConnector(new pg.Pool({ connectionString, max: 8 }));
+ * ```
+ */
+export function poolConnector(pool: PgPoolLike): PostgresConnector {
+  const single = trackedSession(pgRawSession(pool));
+  return {
+    async transaction(work) {
+      let client: PgPoolClientLike;
+      try {
+        client = await pool.connect();
+      } catch (error) {
+        throw databaseError(error, 'connect');
+      }
+      const watch = watchConnection(client);
+      try {
+        return await runPgTransaction(client, watch, work);
+      } finally {
+        watch.stop();
+        client.release(watch.lost ?? undefined);
+      }
+    },
+    query: (statement, values) => single.query(statement, values),
+  };
+}

@@ -1,0 +1,192 @@
+import { AssignmentError, NotFoundError, StoreError } from '../../core/errors.js';
+import { PERIODS, type Period } from '../../core/ruleset/types.js';
+import type { AgentSnapshot, RuleState, ServingCounts, SubjectRef } from '../../core/types.js';
+import type { AgentProfile, StoreTransaction } from '../../ports.js';
+import { commitArguments } from './commitArguments.js';
+import type { PostgresStatements } from './postgresStatements.js';
+import { type RecordRow, recordFromRow } from './recordFromRow.js';
+import type { FinalStatement, SqlSession } from './sqlSession.js';
+import { type SubjectRow, subjectFromRow } from './subjectFromRow.js';
+
+/** A transaction of the PostgreSQL store and the means to end it. */
+export interface PostgresTransaction {
+  tx: StoreTransaction;
+  /** The commit of the change set, to run just before `COMMIT`; null when `commit` was not called. */
+  final(): FinalStatement | null;
+  /** Ends the transaction: any later call on `tx` is refused. */
+  close(): void;
+}
+
+/** The periods (their starts, ISO-8601) and agents (null: all) of an `agentSnapshots` call. */
+export interface SnapshotRequest {
+  starts: string[];
+  ids: string[] | null;
+}
+
+/**
+ * What `agentSnapshots` asked for last in this store. `lockAssignment` reads
+ * those snapshots in its own round trip, under the lock; the service asks for
+ * the same periods and agents right after (they change only when the day or
+ * the rule set does), and gets them without a second round trip.
+ */
+export interface SnapshotPrefetch {
+  last: SnapshotRequest | null;
+}
+
+/** An `agents` row; `profile` is everything but the id. */
+interface AgentRow {
+  id: string;
+  profile: Omit<AgentProfile, 'id'>;
+}
+
+/** As `agent_snapshots` returns an agent: id, profile, assigned day…year, serving day…year, serving total. */
+type SnapshotTuple = [string, Omit<AgentProfile, 'id'>, ...number[]];
+
+/**
+ * The `StoreTransaction` of the PostgreSQL store, on a session that is inside
+ * `BEGIN … COMMIT`. Each method is at most one statement (one round trip):
+ * the subject lock is an upsert or `SELECT … FOR UPDATE` on its row; the
+ * assignment lock a function that takes a transaction-scoped advisory lock and
+ * then reads the rule state (and the snapshots `prefetch` expects);
+ * `commit` checks and keeps the change set, which one function call writes
+ * just before `COMMIT`, in the same round trip. Results are built from fresh
+ * rows, so they are the caller's own copies.
+ *
+ * @internal
+ * @param session - the transaction's connection
+ * @param sql - the store's statements
+ * @param prefetch - the store's last snapshot request, read and updated
+ * @returns the transaction, its final statement and its `close`
+ * @example
+ * ```ts
+ * const { tx, final, close } = openPostgresTransaction(session, sql, prefetch);
+ * try { return { value: await work(tx), final: final() }; } finally { close(); }
+ * ```
+ */
+export function openPostgresTransaction(session: SqlSession, sql: PostgresStatements, prefetch: SnapshotPrefetch): PostgresTransaction {
+  let final: FinalStatement | null = null;
+  let prefetched: { request: SnapshotRequest; agents: SnapshotTuple[] } | null = null;
+  let closed = false;
+  const open = (): void => {
+    if (closed) throw new StoreError('The transaction has ended; its methods can no longer be called');
+    if (final !== null) throw new StoreError('commit must be the last call of a transaction');
+  };
+
+  const tx: StoreTransaction = {
+    async lockSubject(subject, fields) {
+      open();
+      const { kind, id } = checkSubjectRef(subject);
+      const rows =
+        fields === undefined
+          ? await session.query<SubjectRow>(sql.lockSubject, [kind, id])
+          : await session.query<SubjectRow>(sql.upsertLockSubject, [kind, id, JSON.stringify(fields)]);
+      return rows[0] === undefined ? null : subjectFromRow(rows[0]);
+    },
+    async lockAssignment() {
+      open();
+      const request = prefetch.last;
+      const [row] = await session.query<{ locked: { ruleState: Record<string, RuleState>; agents: SnapshotTuple[] | null } }>(
+        sql.lockAssignment,
+        [request?.starts ?? null, request?.ids ?? null],
+      );
+      const { ruleState, agents } = row!.locked;
+      prefetched = request === null || agents === null ? null : { request, agents };
+      return ruleState;
+    },
+    async agentSnapshots(periods, ids) {
+      open();
+      const request: SnapshotRequest = {
+        starts: PERIODS.map((period) => periods[period].start.toISOString()),
+        ids: ids === undefined ? null : [...ids],
+      };
+      prefetch.last = request;
+      const ready = prefetched !== null && sameRequest(prefetched.request, request) ? prefetched.agents : null;
+      prefetched = null;
+      if (ready !== null) return ready.map(snapshotFromTuple);
+      const [row] = await session.query<{ agents: SnapshotTuple[] }>(sql.agentSnapshots, [request.starts, request.ids]);
+      return row!.agents.map(snapshotFromTuple);
+    },
+    async agents(ids) {
+      open();
+      const rows =
+        ids === undefined ? await session.query<AgentRow>(sql.allAgents) : await session.query<AgentRow>(sql.agentsOf, [[...ids]]);
+      return rows.map(profileFromRow);
+    },
+    async updateAgent(id, patch) {
+      open();
+      const { id: _ignored, ...changes } = patch as Partial<AgentProfile>;
+      // The snapshots read along with the lock no longer show this agent as it is now.
+      prefetched = null;
+      const rows = await session.query(sql.updateAgent, [id, JSON.stringify(changes)]);
+      if (rows.length === 0) throw new NotFoundError('agent', id);
+    },
+    async record(id, options) {
+      open();
+      const rows = await session.query<RecordRow>(options?.lock === true ? sql.lockRecord : sql.record, [id]);
+      return rows[0] === undefined ? null : recordFromRow(rows[0]);
+    },
+    async subjectRecords(subject, statuses) {
+      open();
+      const { kind, id } = checkSubjectRef(subject);
+      const rows = await session.query<RecordRow>(sql.subjectRecords, [kind, id, [...statuses]]);
+      return rows.map(recordFromRow);
+    },
+    async agentRecords(agentId, statuses) {
+      open();
+      const rows = await session.query<RecordRow>(sql.agentRecords, [agentId, [...statuses]]);
+      return rows.map(recordFromRow);
+    },
+    async dueRecords(now, limit) {
+      open();
+      const rows = await session.query<RecordRow>(sql.dueRecords, [now.toISOString(), limit]);
+      return rows.map(recordFromRow);
+    },
+    async idempotentResult(key) {
+      open();
+      const rows = await session.query<{ result: unknown }>(sql.idempotentResult, [key]);
+      return rows.length === 0 ? undefined : rows[0]!.result;
+    },
+    async commit(changes) {
+      open();
+      const values = commitArguments(changes);
+      final = { statement: sql.commit, values, inlined: sql.inlinedCommit(values) };
+    },
+  };
+
+  return {
+    tx,
+    final: () => final,
+    close() {
+      closed = true;
+    },
+  };
+}
+
+function checkSubjectRef(subject: SubjectRef): SubjectRef {
+  if (typeof subject?.id !== 'string' || (subject.kind !== 'customer' && subject.kind !== 'contact')) {
+    throw new AssignmentError('invalid_input', 'subject must be { id: string, kind: customer | contact }');
+  }
+  return subject;
+}
+
+function profileFromRow(row: AgentRow): AgentProfile {
+  return { ...row.profile, id: row.id };
+}
+
+function sameRequest(a: SnapshotRequest, b: SnapshotRequest): boolean {
+  const sameList = (x: readonly string[] | null, y: readonly string[] | null): boolean =>
+    x === y || (x !== null && y !== null && x.length === y.length && x.every((item, index) => item === y[index]));
+  return sameList(a.starts, b.starts) && sameList(a.ids, b.ids);
+}
+
+/** An agent's profile (without its display name) and its counts in the wanted buckets. */
+function snapshotFromTuple([id, profile, ...counts]: SnapshotTuple): AgentSnapshot {
+  const { name: _name, ...rest } = profile;
+  const assigned: Partial<Record<Period, number>> = {};
+  const serving: ServingCounts = { total: counts[10]! };
+  PERIODS.forEach((period, index) => {
+    assigned[period] = counts[index]!;
+    serving[period] = counts[index + 5]!;
+  });
+  return { ...rest, id, assigned, serving };
+}

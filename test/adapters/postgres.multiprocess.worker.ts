@@ -1,0 +1,47 @@
+/**
+ * One application server of the multi-process test: its own `pg.Pool` of 8
+ * connections and its own service on the shared schema. It announces `ready`,
+ * then runs each phase the parent starts with a line on stdin and answers with
+ * one JSON line:
+ * - `distinct <count>`: that many concurrent `autoAssign` calls on customers of its own;
+ * - `shared <count>`: that many concurrent `autoAssign` calls on the customer every worker uses.
+ * It ends when its stdin closes.
+ */
+import { createInterface } from 'node:readline';
+import { type AssignmentResult, createAssignmentService, type RuleSet } from 'dedicated-agent';
+import { createPostgresStore } from 'dedicated-agent/postgres';
+import pg from 'pg';
+
+const [url, schema, worker] = process.argv.slice(2) as [string, string, string];
+const ruleSet: RuleSet = {
+  version: 1,
+  timeZone: 'Asia/Shanghai',
+  settings: {
+    manual: { enabled: true, agentConfirmation: false },
+    auto: { enabled: true, agentConfirmation: false },
+    application: { enabled: true, adminApproval: false, agentConfirmation: false },
+  },
+  rules: [{ id: 'main', name: 'Everyone', enabled: true, agents: [{ id: 'a' }, { id: 'b' }, { id: 'c' }], order: { by: 'roundRobin' } }],
+};
+
+const pool = new pg.Pool({ connectionString: url, max: 8 });
+const store = createPostgresStore({ client: pool, schema });
+const svc = createAssignmentService({ store, ruleSet });
+
+/** Runs the calls at once; reports who got what, the failures and how long it took. */
+async function phase(subjectIds: string[]): Promise<void> {
+  const started = performance.now();
+  const settled = await Promise.allSettled(subjectIds.map((id) => svc.autoAssign({ id, fields: { worker } })));
+  const results = settled.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : []));
+  const failures = settled.flatMap((outcome) => (outcome.status === 'rejected' ? [String(outcome.reason)] : []));
+  const summary = (result: AssignmentResult) => ({ subject: result.subject.id, outcome: result.outcome, agentId: result.agentId, reason: result.reason });
+  process.stdout.write(`${JSON.stringify({ ms: performance.now() - started, results: results.map(summary), failures })}\n`);
+}
+
+const lines = createInterface({ input: process.stdin });
+lines.on('line', (line) => {
+  const [command, count] = line.split(' ') as [string, string];
+  void phase(Array.from({ length: Number(count) }, (_, index) => (command === 'distinct' ? `w${worker}-${index}` : 'shared')));
+});
+lines.on('close', () => void pool.end());
+process.stdout.write('ready\n');
