@@ -61,6 +61,8 @@ function sameIds(index: Index, agents: readonly AgentSnapshot[]): boolean {
 }
 
 const tables = new WeakMap<readonly AgentSnapshot[], AgentTable>();
+// Holding the last table keeps one agents array alive until another replaces it; that is all.
+let lastTable: AgentTable | null = null;
 
 /**
  * Resolves participants of rules to snapshots of one `agents` array. One
@@ -89,7 +91,8 @@ export class AgentTable {
    * ```
    */
   static for(agents: readonly AgentSnapshot[]): AgentTable {
-    let table = tables.get(agents);
+    // Decisions in a row use the same agents array: skip the WeakMap probe for it.
+    let table = lastTable !== null && lastTable.agents === agents ? lastTable : tables.get(agents);
     if (table === undefined) {
       table = new AgentTable(agents);
       tables.set(agents, table);
@@ -97,6 +100,7 @@ export class AgentTable {
       table.reindex();
     }
     table.verified = false;
+    lastTable = table;
     return table;
   }
 

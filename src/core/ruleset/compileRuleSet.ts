@@ -66,11 +66,16 @@ export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
  * ```
  */
 export function resolveRuleSet(ruleSet: RuleSet | CompiledRuleSet): CompiledRuleSet {
+  // Decisions in a row use the same rule set: skip the WeakSet probe for it.
+  if (ruleSet === lastResolved) return ruleSet;
   if (typeof ruleSet === 'object' && ruleSet !== null && compiledSets.has(ruleSet as CompiledRuleSet)) {
-    return ruleSet as CompiledRuleSet;
+    lastResolved = ruleSet as CompiledRuleSet;
+    return lastResolved;
   }
   return compileRuleSet(ruleSet as RuleSet);
 }
+
+let lastResolved: CompiledRuleSet | null = null;
 
 /**
  * Tells whether a value is a rule set compiled by this library.
