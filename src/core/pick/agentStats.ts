@@ -7,7 +7,8 @@ import type { AgentSnapshot } from '../types.js';
 
 
 function count(value: unknown): number {
-  return typeof value === 'number' && Number.isFinite(value) ? value : 0;
+  // `v - v === 0` holds exactly for finite numbers (NaN and ±Infinity give NaN).
+  return typeof value === 'number' && value - value === 0 ? value : 0;
 }
 
 /**
