@@ -1,8 +1,9 @@
 /**
- * The library under test, built the way it is published: `src/index.ts`
- * bundled by tsup with the package's own `tsup.config.ts` (ESM only, no type
- * declarations) into `node_modules/.cache/dedicated-agent-bench/`, rebuilt
- * whenever a file under `src/` is newer than the bundle.
+ * The library under test, built the way it is published: `src/index.ts` and
+ * the PostgreSQL adapter (`dedicated-agent/postgres`) bundled by tsup with the
+ * package's own `tsup.config.ts` (ESM only, no type declarations) into
+ * `node_modules/.cache/dedicated-agent-bench/`, rebuilt whenever a file under
+ * `src/` is newer than the bundle.
  *
  * Not `src/` through tsx: tsx transpiles with esbuild's `keepNames`, which
  * wraps every closure created at run time in a `__name()` call (an
@@ -13,12 +14,14 @@
  */
 import { readdirSync, statSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import type * as PostgresAdapter from '../src/adapters/postgres/index.js';
 import type * as Library from '../src/index.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 /** Where the bundle goes: under node_modules, so it is never committed. */
 export const LIBRARY_BUILD_DIR = `${root}node_modules/.cache/dedicated-agent-bench`;
 const bundle = `${LIBRARY_BUILD_DIR}/index.js`;
+const postgresBundle = `${LIBRARY_BUILD_DIR}/postgres.js`;
 
 function newestSource(directory: string): number {
   let newest = 0;
@@ -31,7 +34,7 @@ function newestSource(directory: string): number {
 
 function builtAt(): number {
   try {
-    return statSync(bundle).mtimeMs;
+    return Math.min(statSync(bundle).mtimeMs, statSync(postgresBundle).mtimeMs);
   } catch {
     return Number.NEGATIVE_INFINITY;
   }
@@ -44,7 +47,14 @@ if (builtAt() < newestSource(`${root}src`)) {
   try {
     // Loaded only when needed, so a process that finds the bundle fresh never has tsup on its heap.
     const { build } = await import('tsup');
-    await build({ entry: { index: 'src/index.ts' }, format: ['esm'], dts: false, outDir: LIBRARY_BUILD_DIR, clean: true, silent: true });
+    await build({
+      entry: { index: 'src/index.ts', postgres: 'src/adapters/postgres/index.ts' },
+      format: ['esm'],
+      dts: false,
+      outDir: LIBRARY_BUILD_DIR,
+      clean: true,
+      silent: true,
+    });
   } finally {
     process.chdir(cwd);
   }
@@ -52,3 +62,6 @@ if (builtAt() < newestSource(`${root}src`)) {
 
 /** The built library, typed by its source. */
 export const library: typeof Library = await import(pathToFileURL(bundle).href);
+
+/** The built PostgreSQL adapter (`dedicated-agent/postgres`), typed by its source; it shares chunks with `library`. */
+export const postgresAdapter: typeof PostgresAdapter = await import(pathToFileURL(postgresBundle).href);

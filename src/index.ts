@@ -63,6 +63,7 @@ export type {
   AutoAssignOptions,
   DispatchOptions,
   DispatchResult,
+  GroupCommitOptions,
   ManualAssignmentInput,
   RecordFilter,
   RecordOutcome,

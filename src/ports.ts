@@ -100,7 +100,12 @@ export interface SubjectAgentChange {
   agentSince: Date | null;
 }
 
-/** Everything one service call writes, committed atomically by `StoreTransaction.commit`. */
+/**
+ * Everything one transaction writes, committed atomically by
+ * `StoreTransaction.commit`: one service call's changes, or those of several
+ * `autoAssign` calls on distinct subjects that share one transaction (group
+ * commit).
+ */
 export interface ChangeSet {
   /**
    * Records to insert (`expectedVersion` null) or update. An update must
@@ -108,8 +113,9 @@ export interface ChangeSet {
    * `ConcurrencyError`; so does an insert of an existing id. The store must
    * also refuse (with `ConcurrencyError`) a second pending or a second
    * effective record for one subject. The list is in a safe order for stores
-   * that check those rules row by row (e.g. unique partial indexes): records
-   * leaving a pending or effective status come before records entering one.
+   * that check those rules row by row (e.g. unique partial indexes): for each
+   * subject, records leaving a pending or effective status come before records
+   * entering one.
    */
   records: { record: AssignmentRecord; expectedVersion: number | null }[];
   subjects: SubjectAgentChange[];
@@ -118,11 +124,13 @@ export interface ChangeSet {
   /** Notifications to deliver; a repeated `id` is refused with `ConcurrencyError`. */
   outbox: Notification[];
   /**
-   * Remember this call's result under its idempotency key. `result` is JSON
-   * data (the service converts it; instants are ISO strings), so a store may
-   * keep it as JSON. A key already stored is refused with `ConcurrencyError`.
+   * Results to remember under their idempotency keys (one per call that gave a
+   * key; a change set may hold several calls, see `groupCommit`). `result` is
+   * JSON data (the service converts it; instants are ISO strings), so a store
+   * may keep it as JSON. A key already stored, or given twice, is refused with
+   * `ConcurrencyError`.
    */
-  idempotency?: { key: string; result: unknown };
+  idempotency: { key: string; result: unknown }[];
 }
 
 /** Filters of the assignment-record screen (seed section 5). */
@@ -166,6 +174,20 @@ export interface StoreTransaction {
    * subject is created when absent and its fields are replaced when present.
    */
   lockSubject(subject: SubjectRef, fields?: Record<string, unknown>): Promisable<StoredSubject | null>;
+  /**
+   * Optional: locks several subjects and reads their records, in one step for
+   * stores that can (the service uses it, when present, for `autoAssign` calls
+   * that share a transaction). For each entry in the order given: lock the
+   * subject — created when absent (with `fields`, or no fields), its fields
+   * replaced when `fields` is given — then read its records in `statuses`,
+   * oldest first. The same as `lockSubject(subject, fields)` (then
+   * `lockSubject(subject, {})` for a subject it did not find) and
+   * `subjectRecords(subject, statuses)` for each entry in turn.
+   */
+  lockSubjects?(
+    entries: readonly { subject: SubjectRef; fields?: Record<string, unknown> }[],
+    statuses: readonly RecordStatus[],
+  ): Promisable<{ subject: StoredSubject; records: AssignmentRecord[] }[]>;
   /**
    * Takes the assignment lock (no other transaction can hold it until this one
    * ends, which keeps counts and round robin exact across processes) and reads

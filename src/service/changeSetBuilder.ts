@@ -45,7 +45,7 @@ export class ChangeSetBuilder {
   readonly #ruleState = new Map<string, RuleState>();
   readonly #counters: CounterChange[] = [];
   readonly #outbox: Notification[] = [];
-  #idempotency: ChangeSet['idempotency'];
+  #idempotency: ChangeSet['idempotency'][number] | null = null;
 
   /**
    * @param call - the transaction attempt (rule set, now, ids)
@@ -156,7 +156,7 @@ export class ChangeSetBuilder {
       ruleState: [...this.#ruleState].map(([ruleId, state]) => ({ ruleId, state })),
       counters: this.#counters,
       outbox: this.#outbox,
-      ...(this.#idempotency === undefined ? {} : { idempotency: this.#idempotency }),
+      idempotency: this.#idempotency === null ? [] : [this.#idempotency],
     };
   }
 

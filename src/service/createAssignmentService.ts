@@ -7,16 +7,18 @@ import { autoAssign } from './autoAssign.js';
 import { callStore } from './callStore.js';
 import { dispatchNotifications } from './dispatchNotifications.js';
 import { expireOverdueRecords } from './expireOverdueRecords.js';
+import { GroupCommitQueue } from './groupCommitQueue.js';
 import { invalidInput } from './invalidInput.js';
 import { readRecordFilter } from './readRecordFilter.js';
 import { readSubjectLocator } from './readSubjectLocator.js';
 import { releaseAgent } from './releaseAgent.js';
 import { sendWorkflowEvent } from './sendWorkflowEvent.js';
 import type { ServiceContext } from './serviceContext.js';
-import type { AssignmentService, AssignmentServiceOptions, DispatchOptions, RetryOptions } from './types.js';
+import type { AssignmentService, AssignmentServiceOptions, DispatchOptions, GroupCommitOptions, RetryOptions } from './types.js';
 
 const DEFAULT_RETRY: RetryOptions = { attempts: 8, baseMs: 10, maxMs: 1_000 };
 const DEFAULT_DISPATCH: DispatchOptions = { batchSize: 50, leaseMs: 60_000, backoffBaseMs: 10_000, backoffMaxMs: 3_600_000 };
+const DEFAULT_GROUP_COMMIT: GroupCommitOptions = { maxCalls: 32 };
 const SYSTEM_CLOCK = { now: () => new Date() };
 
 /**
@@ -30,11 +32,17 @@ const SYSTEM_CLOCK = { now: () => new Date() };
  * as `StoreError`; malformed arguments as `AssignmentError` `invalid_input`
  * naming the field; unknown subjects, agents and records as `NotFoundError`.
  *
+ * Concurrent `autoAssign` calls of one service share transactions (group
+ * commit, on by default; `groupCommit`): while one runs, the calls that
+ * arrive wait and then go together, decided one after another under one
+ * assignment lock and committed at once, each with the result it would have
+ * had alone; a shared transaction that fails is retried call by call.
+ *
  * With `loadRuleSet`, the rule set is loaded at the start of every call, so an
  * admin's change applies to the next call; compiling is cached by object
  * identity, so return the same object while the rule set is unchanged.
  *
- * @param options - store, rule set (or loader), and optionally notifier, clock, id generator, retry and dispatch options
+ * @param options - store, rule set (or loader), and optionally notifier, clock, id generator, retry, dispatch and group-commit options
  * @returns the service
  * @throws AssignmentError `invalid_input` for malformed options; RuleSetError for an invalid fixed `ruleSet`
  * @example
@@ -49,8 +57,9 @@ const SYSTEM_CLOCK = { now: () => new Date() };
  */
 export function createAssignmentService(options: AssignmentServiceOptions): AssignmentService {
   const context = serviceContext(options);
+  const autoAssignments = new GroupCommitQueue(context, context.groupCommitMaxCalls);
   return {
-    autoAssign: (subject, autoOptions) => autoAssign(context, subject, autoOptions),
+    autoAssign: (subject, autoOptions) => autoAssign(context, autoAssignments, subject, autoOptions),
     assignManually: (input) => assignManually(context, input),
     apply: (input) => applyForAgent(context, input),
     approve: (recordId, actor, note) => sendWorkflowEvent(context, 'approve', recordId, actor, note),
@@ -89,6 +98,7 @@ function serviceContext(options: AssignmentServiceOptions): ServiceContext {
     ids: ids ?? randomUUID,
     retry: numbers('options.retry', DEFAULT_RETRY, options.retry, { attempts: 1, baseMs: 0, maxMs: 0 }),
     dispatch: numbers('options.dispatch', DEFAULT_DISPATCH, options.dispatch, { batchSize: 1, leaseMs: 1, backoffBaseMs: 1, backoffMaxMs: 1 }),
+    groupCommitMaxCalls: groupCommitMaxCalls(options.groupCommit),
     loadRuleSet: ruleSetLoader(options),
   };
 }
@@ -105,6 +115,12 @@ function ruleSetLoader(options: AssignmentServiceOptions): ServiceContext['loadR
   // Compiled now, so an invalid rule set fails at start-up rather than on the first customer.
   const compiled = resolveRuleSet(ruleSet!);
   return async () => compiled;
+}
+
+function groupCommitMaxCalls(given: AssignmentServiceOptions['groupCommit']): number {
+  if (given === false) return 1;
+  if (given === true) return DEFAULT_GROUP_COMMIT.maxCalls;
+  return numbers('options.groupCommit', DEFAULT_GROUP_COMMIT, given, { maxCalls: 1 }).maxCalls;
 }
 
 /** Fills numeric options from defaults, refusing non-integers and values under the minimum. */

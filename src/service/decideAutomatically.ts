@@ -2,14 +2,18 @@ import { assignCustomer } from '../core/assign.js';
 import { earlyReason } from '../core/decide.js';
 import type { AssignmentResult, SubjectInput } from '../core/types.js';
 import type { ChangeSetBuilder } from './changeSetBuilder.js';
-import { participantIds } from './participantIds.js';
-import { periodRangesAt } from './periodRangesAt.js';
+import { HeldAssignmentLock } from './heldAssignmentLock.js';
 import type { TransactionCall } from './serviceContext.js';
 
 /** Options of one automatic decision. @internal */
 export interface AutomaticDecisionOptions {
   reassign: boolean;
   excludeAgentIds?: readonly string[];
+}
+
+/** Where the decisions of one transaction keep the assignment lock once one of them took it. @internal */
+export interface AssignmentLockSlot {
+  held: HeldAssignmentLock | null;
 }
 
 /**
@@ -21,10 +25,15 @@ export interface AutomaticDecisionOptions {
  * subject already assigned, a pending record), neither is read: no lock is
  * taken, and the result's `ruleState` is empty.
  *
+ * Several decisions of one transaction share `slot`: the first that needs the
+ * lock takes it, and the later ones decide on what it holds — which the
+ * caller keeps current with `slot.held.record(changes)` after each decision.
+ *
  * @internal
  * @param call - the transaction attempt
  * @param builder - the subject's change set so far
  * @param options - reassign, and agents to exclude (re-offers)
+ * @param slot - the transaction's assignment lock, when several decisions share it
  * @returns the decision, as `assignCustomer` returns it
  * @example
  * ```ts
@@ -36,8 +45,9 @@ export async function decideAutomatically(
   call: TransactionCall,
   builder: ChangeSetBuilder,
   options: AutomaticDecisionOptions,
+  slot: AssignmentLockSlot = { held: null },
 ): Promise<AssignmentResult> {
-  const { ruleSet, now, tx } = call;
+  const { ruleSet, now } = call;
   const stored = builder.subject;
   const subject: SubjectInput = {
     id: stored.id,
@@ -48,14 +58,13 @@ export async function decideAutomatically(
     pending: builder.pending !== null,
   };
   const settled = earlyReason(ruleSet, subject, options.reassign) !== null;
-  // The lock first: counts read before it could be stale by the time the decision commits.
-  const ruleState = settled ? {} : await tx.lockAssignment();
-  const agents = settled ? [] : await tx.agentSnapshots(periodRangesAt(ruleSet, now), participantIds(ruleSet));
+  if (!settled) slot.held ??= await HeldAssignmentLock.take(call);
+  const lock = settled ? null : slot.held!;
   const result = assignCustomer({
     ruleSet,
     subject,
-    agents,
-    ruleState,
+    agents: lock === null ? [] : lock.agents,
+    ruleState: lock === null ? {} : lock.ruleState,
     now,
     reassign: options.reassign,
     ...(options.excludeAgentIds === undefined ? {} : { excludeAgentIds: options.excludeAgentIds }),

@@ -18,14 +18,17 @@ import { callStore } from './callStore.js';
 export function guardTransaction(tx: StoreTransaction): StoreTransaction {
   const guarded = {} as Record<string, unknown>;
   for (const name of TRANSACTION_METHODS) {
-    const method = tx[name] as (...args: unknown[]) => unknown;
-    guarded[name] = async (...args: unknown[]) => callStore(`tx.${name}`, () => method.apply(tx, args));
+    const method = tx[name] as ((...args: unknown[]) => unknown) | undefined;
+    // An optional method the store lacks stays absent, so the service can tell.
+    if (method === undefined && OPTIONAL_METHODS.has(name)) continue;
+    guarded[name] = async (...args: unknown[]) => callStore(`tx.${name}`, () => method!.apply(tx, args));
   }
   return guarded as unknown as StoreTransaction;
 }
 
 const TRANSACTION_METHODS = [
   'lockSubject',
+  'lockSubjects',
   'lockAssignment',
   'agentSnapshots',
   'agents',
@@ -37,3 +40,5 @@ const TRANSACTION_METHODS = [
   'idempotentResult',
   'commit',
 ] as const satisfies readonly (keyof StoreTransaction)[];
+
+const OPTIONAL_METHODS: ReadonlySet<string> = new Set(['lockSubjects'] satisfies (keyof StoreTransaction)[]);

@@ -10,6 +10,8 @@ export interface ServiceContext {
   ids: () => string;
   retry: RetryOptions;
   dispatch: DispatchOptions;
+  /** The most `autoAssign` calls one transaction holds (1: each call in its own). */
+  groupCommitMaxCalls: number;
   /** The rule set for this call, compiled (cached by identity). */
   loadRuleSet: () => Promise<CompiledRuleSet>;
 }

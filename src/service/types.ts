@@ -48,6 +48,27 @@ export interface AssignmentServiceBase {
   ids?: () => string;
   retry?: Partial<RetryOptions>;
   dispatch?: Partial<DispatchOptions>;
+  /**
+   * Group commit of `autoAssign` (default on, 32 calls): calls that arrive
+   * while another `autoAssign` of this service is in its transaction wait, then
+   * share the next transaction — decided one after another under one
+   * assignment lock, each seeing the decisions before it, committed together
+   * (calls for one subject, or with one idempotency key, never share one).
+   * Each result is what the call would get on its own, and when the shared
+   * transaction fails, each call is retried on its own. The calls of one
+   * transaction share one reading of the clock. A busy service takes the
+   * lock and commits once per group instead of once per call; in exchange, a
+   * transaction that is slow (waiting for a subject another process holds)
+   * delays the calls waiting behind it. `false` runs every call in its own
+   * transaction at once.
+   */
+  groupCommit?: boolean | Partial<GroupCommitOptions>;
+}
+
+/** How `autoAssign` calls share transactions (see `groupCommit`). */
+export interface GroupCommitOptions {
+  /** The most calls one transaction holds (default 32; 1 turns group commit off). */
+  maxCalls: number;
 }
 
 /**
@@ -165,7 +186,7 @@ export interface DispatchResult {
 
 /** The assignment service: the only code that performs effects (SPEC §7). */
 export interface AssignmentService {
-  /** Stores or updates the subject, decides by the rules and commits the decision. */
+  /** Stores or updates the subject, decides by the rules and commits the decision (sharing the transaction with concurrent calls; see `groupCommit`). */
   autoAssign(subject: SubjectUpdate, options?: AutoAssignOptions): Promise<AssignmentResult>;
   /** An admin assigns an agent by hand, cancelling the subject's pending record, if any. */
   assignManually(input: ManualAssignmentInput): Promise<RecordOutcome>;

@@ -21,7 +21,7 @@ import {
   typedError,
 } from './conformanceFixtures.js';
 
-const EMPTY: ChangeSet = { records: [], subjects: [], ruleState: [], counters: [], outbox: [] };
+const EMPTY: ChangeSet = { records: [], subjects: [], ruleState: [], counters: [], outbox: [], idempotency: [] };
 const c1 = { id: 'c-1', kind: 'customer' as const };
 
 /**
@@ -110,7 +110,7 @@ export function atomicityConformance({ describe, test }: ConformanceHarness): vo
             ruleState: [{ ruleId: 'main', state: { lastAgentId: 'a' } }],
             counters: [{ agentId: 'a', counter: 'serving', delta: 1, buckets }],
             outbox: [{ id: 'n-1', event: 'assigned', recipient: { type: 'agent', id: 'a' }, recordId: 'r-1', subject: c1, agentId: 'a', at }],
-            idempotency: { key: 'k-1', result: { ok: true } },
+            idempotency: [{ key: 'k-1', result: { ok: true } }],
           });
           throw failure;
         }),
@@ -140,7 +140,8 @@ export function atomicityConformance({ describe, test }: ConformanceHarness): vo
         ['a stale version', { ...EMPTY, records: [{ record: confirmed, expectedVersion: offer.version + 1 }] }],
         ['an existing record id', { ...EMPTY, records: [{ record: offer, expectedVersion: null }] }],
         ['a second pending record', { ...EMPTY, records: [{ record: second, expectedVersion: null }] }],
-        ['a used idempotency key', { ...EMPTY, idempotency: { key: 'k-1', result: null } }],
+        ['a used idempotency key', { ...EMPTY, idempotency: [{ key: 'k-1', result: null }] }],
+        ['one idempotency key twice', { ...EMPTY, idempotency: [{ key: 'k-2', result: null }, { key: 'k-2', result: null }] }],
       ];
       for (const [what, changes] of refused) {
         const withOthers: ChangeSet = {

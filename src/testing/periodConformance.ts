@@ -60,5 +60,59 @@ export function periodConformance({ describe, test }: ConformanceHarness): void 
       const aYesterday = await agentCounts(store, ruleSet, MORNING, 'a');
       assert.equal(typeof aYesterday.serving === 'object' ? aYesterday.serving.day : undefined, 0);
     });
+
+    test('keeps every period exact when care ends in a later period than it began, and when a clock goes back', async (store) => {
+      const ruleSet = ruleSetWith(['a']);
+      await store.upsertAgents([{ id: 'a' }, { id: 'b' }]);
+      const clock = testClock(MORNING);
+      const svc = createAssignmentService({ store, ruleSet, clock });
+      const counts = async (at: number) => {
+        const { assigned, serving } = await agentCounts(store, ruleSet, at, 'a');
+        return { assignedDay: assigned?.day, assignedWeek: assigned?.week, serving };
+      };
+      const day2 = MORNING + 24 * HOUR;
+      const day3 = MORNING + 48 * HOUR;
+
+      await svc.autoAssign({ id: 'c-1' });
+      clock.set(day2);
+      await svc.autoAssign({ id: 'c-2' });
+      // c-1's care began on day 1: it ends there, not on day 2.
+      await svc.assignManually({ subject: { id: 'c-1' }, agentId: 'b', actor: admin });
+      assert.deepEqual(await counts(day2), {
+        assignedDay: 1,
+        assignedWeek: 2,
+        serving: { total: 1, day: 1, week: 1, month: 1, quarter: 1, year: 1 },
+      });
+      assert.deepEqual(await counts(MORNING), {
+        assignedDay: 1,
+        assignedWeek: 2,
+        serving: { total: 1, day: 0, week: 1, month: 1, quarter: 1, year: 1 },
+      });
+
+      // A server whose clock is a day behind decides on day 1 after day 2 has begun.
+      clock.set(MORNING + HOUR);
+      await svc.autoAssign({ id: 'c-3' });
+      assert.deepEqual(await counts(MORNING), {
+        assignedDay: 2,
+        assignedWeek: 3,
+        serving: { total: 2, day: 1, week: 2, month: 2, quarter: 2, year: 2 },
+      });
+      assert.deepEqual((await counts(day2)).serving, { total: 2, day: 1, week: 2, month: 2, quarter: 2, year: 2 });
+      assert.equal((await counts(day2)).assignedDay, 1);
+
+      clock.set(day3);
+      await svc.autoAssign({ id: 'c-4' });
+      assert.deepEqual(await counts(day3), {
+        assignedDay: 1,
+        assignedWeek: 4,
+        serving: { total: 3, day: 1, week: 3, month: 3, quarter: 3, year: 3 },
+      });
+      assert.deepEqual(await counts(day2), {
+        assignedDay: 1,
+        assignedWeek: 4,
+        serving: { total: 3, day: 1, week: 3, month: 3, quarter: 3, year: 3 },
+      });
+      assert.equal((await counts(MORNING)).assignedDay, 2);
+    });
   });
 }

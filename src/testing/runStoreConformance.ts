@@ -1,6 +1,7 @@
 import { atomicityConformance } from './atomicityConformance.js';
 import { concurrencyConformance } from './concurrencyConformance.js';
 import { type StoreUnderTest, type SuiteFunction, type TestFunction, conformanceHarness } from './conformanceHarness.js';
+import { groupCommitConformance } from './groupCommitConformance.js';
 import { idempotencyConformance } from './idempotencyConformance.js';
 import { outboxConformance } from './outboxConformance.js';
 import { periodConformance } from './periodConformance.js';
@@ -25,7 +26,9 @@ export interface StoreConformanceOptions {
  * Registers the suite every `AssignmentStore` must pass: every guarantee of the
  * service through the store — hundreds of concurrent automatic assignments
  * (round robin stays exact, a subject never gets two agents or two records),
- * fairness by counts under concurrency, concurrent workflow events on one
+ * fairness by counts under concurrency, concurrent calls sharing
+ * transactions (group commit) with the results they would get alone and
+ * failures kept to the failing call, concurrent workflow events on one
  * record (exactly one wins), an id generator and a notifier that throw mid-call
  * (nothing half-written), whole change sets refused, idempotency, counting
  * periods that roll over at local midnight in the rule set's zone, record
@@ -59,6 +62,7 @@ export function runStoreConformance(options: StoreConformanceOptions): void {
   const harness = conformanceHarness(options.create, describe, it, options.timeout);
   describe(`store conformance: ${options.name}`, () => {
     concurrencyConformance(harness);
+    groupCommitConformance(harness);
     atomicityConformance(harness);
     idempotencyConformance(harness);
     periodConformance(harness);

@@ -55,4 +55,48 @@ describe('postgres store on PGlite', () => {
       await cleanup();
     }
   });
+
+  it('sees agent changes another store (another process) made, and never keeps a change that was rolled back', async () => {
+    const { store, cleanup } = await freshStore();
+    try {
+      const other = createPostgresStore({ client: db, schema: store.schema });
+      await store.upsertAgents([{ id: 'a', skills: ['vip'] }, { id: 'b' }]);
+      const periods = {
+        day: { start: new Date(0), end: new Date(1) },
+        week: { start: new Date(0), end: new Date(1) },
+        month: { start: new Date(0), end: new Date(1) },
+        quarter: { start: new Date(0), end: new Date(1) },
+        year: { start: new Date(0), end: new Date(1) },
+      };
+      const profiles = async () =>
+        (await store.transaction(async (tx) => tx.agentSnapshots(periods, ['a', 'b', 'nobody']))).map(({ id, enabled, skills }) => ({ id, enabled, skills }));
+      expect(await profiles()).toEqual([
+        { id: 'a', enabled: undefined, skills: ['vip'] },
+        { id: 'b', enabled: undefined, skills: undefined },
+      ]);
+
+      await other.upsertAgents([{ id: 'a', enabled: false }]);
+      expect((await profiles())[0]).toEqual({ id: 'a', enabled: false, skills: ['vip'] });
+
+      const failure = new Error('changed my mind');
+      await expect(
+        store.transaction(async (tx) => {
+          await tx.updateAgent('b', { enabled: false });
+          const [, b] = await tx.agentSnapshots(periods, ['a', 'b']);
+          expect(b?.enabled).toBe(false);
+          throw failure;
+        }),
+      ).rejects.toBe(failure);
+      expect((await profiles())[1]).toEqual({ id: 'b', enabled: undefined, skills: undefined });
+
+      // Snapshots are copies: changing one changes neither what is stored nor what the store keeps.
+      await store.transaction(async (tx) => {
+        const [a] = await tx.agentSnapshots(periods, ['a']);
+        a!.skills!.push('hacked');
+      });
+      expect((await profiles())[0]?.skills).toEqual(['vip']);
+    } finally {
+      await cleanup();
+    }
+  });
 });

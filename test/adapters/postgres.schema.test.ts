@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
-import { createAssignmentService, type RuleSet } from 'dedicated-agent';
+import { compileRuleSet, createAssignmentService, PERIODS, type PeriodRanges, periodRange, type RuleSet } from 'dedicated-agent';
 import { createPostgresStore } from 'dedicated-agent/postgres';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MIGRATIONS, SCHEMA_VERSION_TABLE_SQL } from '../../src/adapters/postgres/migrations.js';
@@ -56,8 +56,62 @@ describe('schema.sql', () => {
 
     const store = await createPostgresStore({ client: db, schema: 'by_hand' }).migrate();
     const { rows } = await db.query('SELECT version FROM by_hand.schema_version');
-    expect(rows).toEqual([{ version: 1 }]);
+    expect(rows).toEqual([{ version: 1 }, { version: 2 }]);
     await store.upsertAgents([{ id: 'a' }]);
     expect((await createAssignmentService({ store, ruleSet }).autoAssign({ id: 'c-1' })).agentId).toBe('a');
+  });
+});
+
+describe('migration 2', () => {
+  /** 10:00 in Beijing on Tuesday 2026-11-03, and the same time the next day. */
+  const day1 = new Date('2026-11-03T10:00:00+08:00');
+  const day2 = new Date('2026-11-04T10:00:00+08:00');
+  const periodsAt = (at: Date) => {
+    const compiled = compileRuleSet(ruleSet);
+    return Object.fromEntries(PERIODS.map((period) => [period, periodRange(period, at, compiled.timeZone)])) as PeriodRanges;
+  };
+
+  it('upgrades a version-1 schema with its counts: they read the same, and go on exactly', async () => {
+    await db.exec(`CREATE SCHEMA upgraded; SET search_path TO upgraded;\n${SCHEMA_VERSION_TABLE_SQL}\n${MIGRATIONS[0]!.sql}
+      INSERT INTO schema_version (version, description) VALUES (1, 'initial schema'); RESET search_path;`);
+    // What version 1 wrote for one automatic assignment to a on day 1: a counter row per period
+    // (and the serving total), and the same counts in agent_counts.
+    const starts = PERIODS.map((period) => periodsAt(day1)[period].start.toISOString());
+    await db.query(`INSERT INTO upgraded.agents (id) VALUES ('a'), ('b')`);
+    await db.query(
+      `INSERT INTO upgraded.counters (period, bucket_start, agent_id, counter, count)
+       SELECT p.period, p.start::timestamptz, 'a', c.counter, 1
+       FROM unnest($1::text[], $2::text[]) AS p (period, start), (VALUES ('assigned'), ('serving')) AS c (counter)
+       UNION ALL SELECT 'total', '-infinity', 'a', 'serving', 1`,
+      [PERIODS, starts],
+    );
+    await db.query(
+      `INSERT INTO upgraded.agent_counts (agent_id, assigned_day_start, assigned_day, assigned_week_start, assigned_week,
+         assigned_month_start, assigned_month, assigned_quarter_start, assigned_quarter, assigned_year_start, assigned_year,
+         serving_day_start, serving_day, serving_week_start, serving_week, serving_month_start, serving_month,
+         serving_quarter_start, serving_quarter, serving_year_start, serving_year, serving_total)
+       VALUES ('a', $1, 1, $2, 1, $3, 1, $4, 1, $5, 1, $1, 1, $2, 1, $3, 1, $4, 1, $5, 1, 1)`,
+      starts,
+    );
+    await db.query(`INSERT INTO upgraded.subjects (kind, id, agent_id, agent_since) VALUES ('customer', 'c-1', 'a', $1)`, [day1.toISOString()]);
+
+    const store = await createPostgresStore({ client: db, schema: 'upgraded' }).migrate();
+    expect((await db.query('SELECT version FROM upgraded.schema_version ORDER BY version')).rows).toEqual([{ version: 1 }, { version: 2 }]);
+    expect((await db.query(`SELECT count(*)::int AS n FROM upgraded.counters WHERE period = 'total'`)).rows).toEqual([{ n: 0 }]);
+    const counts = async (at: Date) => {
+      const [a] = await store.transaction(async (tx) => tx.agentSnapshots(periodsAt(at), ['a']));
+      return { assigned: a!.assigned, serving: a!.serving };
+    };
+    const ones = { day: 1, week: 1, month: 1, quarter: 1, year: 1 };
+    expect(await counts(day1)).toEqual({ assigned: ones, serving: { ...ones, total: 1 } });
+
+    // Day 2: a second customer for a, then c-1 moves to b (its care began on day 1).
+    const clock = { now: () => day2 };
+    const svc = createAssignmentService({ store, ruleSet: { ...ruleSet, rules: [{ ...ruleSet.rules[0]!, agents: [{ id: 'a' }] }] }, clock });
+    expect((await svc.autoAssign({ id: 'c-2' })).agentId).toBe('a');
+    await svc.assignManually({ subject: { id: 'c-1' }, agentId: 'b', actor: { id: 'admin-1', role: 'admin' } });
+    const twos = { week: 2, month: 2, quarter: 2, year: 2 };
+    expect(await counts(day2)).toEqual({ assigned: { day: 1, ...twos }, serving: { total: 1, day: 1, week: 1, month: 1, quarter: 1, year: 1 } });
+    expect(await counts(day1)).toEqual({ assigned: { day: 1, ...twos }, serving: { total: 1, day: 0, week: 1, month: 1, quarter: 1, year: 1 } });
   });
 });

@@ -89,7 +89,7 @@ describe.skipIf(!serverUrl)(`postgres store on a real server (${serverUrl ? 'DED
       };
     }
 
-    it('assigns a customer in 5 round trips: BEGIN, subject lock, open records, assignment lock with snapshots, commit with COMMIT', async () => {
+    it('assigns a customer in 3 round trips: BEGIN with the subject lock, the assignment lock with the snapshots, the commit with COMMIT', async () => {
       const schema = freshSchemaName('trips');
       const statements: string[] = [];
       try {
@@ -101,12 +101,32 @@ describe.skipIf(!serverUrl)(`postgres store on a real server (${serverUrl ? 'DED
         const result = await svc.autoAssign({ id: 'c-1', fields: { level: 1 } });
         expect(result.outcome).toBe('assigned');
         expect(statements).toEqual([
-          'BEGIN ISOLATION LEVEL READ COMMITTED',
-          expect.stringMatching(/^INSERT INTO subjects .* ON CONFLICT .* RETURNING/),
-          expect.stringMatching(/^SELECT .* FROM records WHERE subject_id = \$2 AND subject_kind = \$1/),
+          expect.stringMatching(/^BEGIN ISOLATION LEVEL READ COMMITTED; SELECT lock_subjects\(/),
           expect.stringMatching(/^SELECT lock_assignment\(/),
           expect.stringMatching(/^SELECT commit_changes\(.*; COMMIT$/),
         ]);
+      } finally {
+        await dropSchema(pool, schema);
+      }
+    });
+
+    it('assigns 8 concurrent customers in one transaction of 3 round trips', async () => {
+      const schema = freshSchemaName('grouptrips');
+      const statements: string[] = [];
+      try {
+        const store = await createPostgresStore({ client: countingPool(statements), schema }).migrate();
+        await store.upsertAgents([{ id: 'a' }, { id: 'b' }]);
+        const svc = createAssignmentService({ store, ruleSet: seedLikeRuleSet });
+        await svc.autoAssign({ id: 'c-0' });
+        statements.length = 0;
+        const results = await Promise.all(Array.from({ length: 8 }, (_, index) => svc.autoAssign({ id: `c-${index + 1}` })));
+        expect(results.map((result) => result.agentId)).toEqual(['b', 'a', 'b', 'a', 'b', 'a', 'b', 'a']);
+        expect(statements).toEqual([
+          expect.stringMatching(/^BEGIN ISOLATION LEVEL READ COMMITTED; SELECT lock_subjects\(/),
+          expect.stringMatching(/^SELECT lock_assignment\(/),
+          expect.stringMatching(/^SELECT commit_changes\(.*; COMMIT$/),
+        ]);
+        expect(statements[2]!.match(/"record":\{"id":"[^"]+","type":"auto"/g)).toHaveLength(8);
       } finally {
         await dropSchema(pool, schema);
       }
@@ -138,7 +158,7 @@ describe.skipIf(!serverUrl)(`postgres store on a real server (${serverUrl ? 'DED
       const store = await createPostgresStore({ client: pool, schema }).migrate();
       try {
         const outbox = [{ id: 'n-1', event: 'assigned' as const, recipient: { type: 'admins' as const }, recordId: 'r-1', subject: { id: 'c-1', kind: 'customer' as const }, agentId: 'a', at: new Date(0) }];
-        const empty = { records: [], subjects: [], ruleState: [], counters: [] };
+        const empty = { records: [], subjects: [], ruleState: [], counters: [], idempotency: [] };
         await store.transaction(async (tx) => tx.commit({ ...empty, outbox }));
         const failure = await store.transaction(async (tx) => tx.commit({ ...empty, outbox })).catch((error: unknown) => error);
         expect(failure).toBeInstanceOf(ConcurrencyError);

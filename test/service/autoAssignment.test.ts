@@ -175,7 +175,7 @@ describe('conflicts and store failures', () => {
       ...memory,
       transaction: (work) => {
         calls++;
-        return memory.transaction((tx) => work({ ...tx, lockSubject: () => Promise.reject(reset) }));
+        return memory.transaction((tx) => work({ ...tx, lockSubject: () => Promise.reject(reset), lockSubjects: () => Promise.reject(reset) }));
       },
     };
     const { svc } = await scenario(seedWith(), { store });

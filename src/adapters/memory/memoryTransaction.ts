@@ -1,6 +1,6 @@
 import { AssignmentError, NotFoundError, StoreError } from '../../core/errors.js';
 import { PERIODS } from '../../core/ruleset/types.js';
-import type { AgentSnapshot, AssignmentRecord, RuleState, ServingCounts, SubjectRef } from '../../core/types.js';
+import type { AgentSnapshot, AssignmentRecord, RecordStatus, RuleState, ServingCounts, SubjectRef } from '../../core/types.js';
 import type { AgentProfile, PeriodRanges, StoredSubject, StoreTransaction } from '../../ports.js';
 import { type AgentCounters, type MemoryState, subjectKey } from './memoryState.js';
 import { planChangeSet } from './planChangeSet.js';
@@ -50,19 +50,36 @@ export function openMemoryTransaction(state: MemoryState): MemoryTransaction {
     });
   };
 
+  const lockSubject = (subject: SubjectRef, fields: Record<string, unknown> | undefined): StoredSubject | null => {
+    const key = subjectKey(checkSubjectRef(subject));
+    const current = subjectOf(key);
+    if (fields === undefined) return current === undefined ? null : structuredClone(current);
+    const next: StoredSubject =
+      current === undefined
+        ? { id: subject.id, kind: subject.kind, fields: {}, agentId: null, previousAgentId: null, agentSince: null }
+        : structuredClone(current);
+    next.fields = structuredClone(fields);
+    stagedSubjects.set(key, next);
+    return structuredClone(next);
+  };
+  const subjectRecords = (subject: SubjectRef, statuses: readonly RecordStatus[]): AssignmentRecord[] => {
+    const ids = state.recordsBySubject.get(subjectKey(checkSubjectRef(subject))) ?? [];
+    const records = [...ids].map((id) => state.records.get(id)!);
+    return oldestFirst(records.filter((record) => statuses.includes(record.status)));
+  };
+
   const tx: StoreTransaction = {
     lockSubject(subject, fields) {
       open();
-      const key = subjectKey(checkSubjectRef(subject));
-      const current = subjectOf(key);
-      if (fields === undefined) return current === undefined ? null : structuredClone(current);
-      const next: StoredSubject =
-        current === undefined
-          ? { id: subject.id, kind: subject.kind, fields: {}, agentId: null, previousAgentId: null, agentSince: null }
-          : structuredClone(current);
-      next.fields = structuredClone(fields);
-      stagedSubjects.set(key, next);
-      return structuredClone(next);
+      return lockSubject(subject, fields);
+    },
+    lockSubjects(entries, statuses) {
+      open();
+      return entries.map(({ subject, fields }) => ({
+        // Absent and without fields: created with none.
+        subject: lockSubject(subject, fields) ?? lockSubject(subject, {})!,
+        records: subjectRecords(subject, statuses),
+      }));
     },
     lockAssignment() {
       open();
@@ -89,9 +106,7 @@ export function openMemoryTransaction(state: MemoryState): MemoryTransaction {
     },
     subjectRecords(subject, statuses) {
       open();
-      const ids = state.recordsBySubject.get(subjectKey(checkSubjectRef(subject))) ?? [];
-      const records = [...ids].map((id) => state.records.get(id)!);
-      return oldestFirst(records.filter((record) => statuses.includes(record.status)));
+      return subjectRecords(subject, statuses);
     },
     agentRecords(agentId, statuses) {
       open();

@@ -38,9 +38,11 @@ export function planChangeSet(
     }
     seen.add(notification.id);
   }
-  const idempotency = changes.idempotency === undefined ? undefined : structuredClone(changes.idempotency);
-  if (idempotency !== undefined && state.idempotency.has(idempotency.key)) {
-    throw new ConcurrencyError(`Idempotency key "${idempotency.key}" was already used`);
+  const idempotency = structuredClone(changes.idempotency);
+  const keys = new Set<string>();
+  for (const { key } of idempotency) {
+    if (state.idempotency.has(key) || keys.has(key)) throw new ConcurrencyError(`Idempotency key "${key}" was already used`);
+    keys.add(key);
   }
   const ruleState = structuredClone(changes.ruleState);
   const counters = structuredClone(changes.counters);
@@ -60,7 +62,7 @@ export function planChangeSet(
         lastError: null,
       });
     }
-    if (idempotency !== undefined) state.idempotency.set(idempotency.key, idempotency.result);
+    for (const { key, result } of idempotency) state.idempotency.set(key, result);
   };
 }
 

@@ -1,11 +1,12 @@
 import { AssignmentError } from '../../core/errors.js';
 import type { SubjectKind } from '../../core/ruleset/types.js';
 import type { AgentProfile, AssignmentStore, Notification, OutboxEntry, SubjectInputRecord } from '../../ports.js';
+import { AgentSnapshotReader } from './agentSnapshotReader.js';
 import { migrateSchema } from './migrateSchema.js';
 import type { PostgresClient } from './postgresClient.js';
 import { postgresConnector } from './postgresConnector.js';
 import { postgresStatements } from './postgresStatements.js';
-import { openPostgresTransaction, type SnapshotPrefetch } from './postgresTransaction.js';
+import { openPostgresTransaction } from './postgresTransaction.js';
 import { encodeRecordCursor } from './recordCursor.js';
 import { type RecordRow, recordFromRow } from './recordFromRow.js';
 import { recordPageQuery } from './recordPageQuery.js';
@@ -48,6 +49,12 @@ export interface PostgresStore extends AssignmentStore {
  * version read. Conflicts surface as `ConcurrencyError` (the service retries),
  * every other database failure as `StoreError` with the cause.
  *
+ * Built for throughput: a transaction costs one round trip per statement
+ * (`BEGIN` travels with the first, `COMMIT` with the last), `lockSubjects`
+ * locks all the subjects of a group of `autoAssign` calls at once, counts are
+ * one row per agent updated in place, and agent profiles are kept between
+ * transactions and fetched again only when the agents changed.
+ *
  * Works with a `pg.Pool` (each transaction on its own connection), a
  * `pg.Client` or a PGlite instance (transactions take turns on the one
  * connection); neither package is imported. Run `migrate()` once before use.
@@ -70,7 +77,7 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
   const schema = quoteIdentifier(schemaName);
   const connector = postgresConnector(options.client);
   const sql = postgresStatements(schema, options.preparedStatements ?? true);
-  const prefetch: SnapshotPrefetch = { last: null };
+  const snapshots = new AgentSnapshotReader();
 
   const store: PostgresStore = {
     schema: schemaName,
@@ -80,7 +87,7 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
     },
     transaction(work) {
       return connector.transaction(async (session) => {
-        const { tx, final, close } = openPostgresTransaction(session, sql, prefetch);
+        const { tx, final, close } = openPostgresTransaction(session, sql, snapshots);
         try {
           return { value: await work(tx), final: final() };
         } finally {

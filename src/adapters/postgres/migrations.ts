@@ -342,5 +342,324 @@ END
 $$;
 `;
 
+const FEWER_WRITES_SQL = `-- Agent profiles change rarely, and every decision reads them. A revision,
+-- moved on before any statement writes agents, lets a store keep the
+-- profiles it read and fetch them again only when the revision changed. It
+-- comes from a sequence, so a value a rolled-back transaction took is never
+-- seen again; and the one row is locked by each writing statement before it
+-- touches an agent, so writers take turns and the revision follows commit
+-- order.
+CREATE SEQUENCE agent_revisions;
+CREATE TABLE agent_revision (
+  single boolean PRIMARY KEY DEFAULT true CHECK (single),
+  revision bigint NOT NULL
+);
+INSERT INTO agent_revision (revision) VALUES (nextval('agent_revisions'));
+
+CREATE FUNCTION next_agent_revision() RETURNS trigger
+LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
+BEGIN
+  UPDATE agent_revision SET revision = nextval('agent_revisions');
+  RETURN NULL;
+END
+$$;
+CREATE TRIGGER agents_revision BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE ON agents
+  FOR EACH STATEMENT EXECUTE FUNCTION next_agent_revision();
+
+-- From this version on, agent_counts alone holds each slot's latest bucket,
+-- and counters only the buckets before it: a bucket's count is archived
+-- there when a newer bucket starts, and a change to an older bucket (e.g.
+-- serving -1 for care that began in an earlier period) goes there directly.
+-- So a decision counting in the latest buckets, as nearly all do, writes one
+-- agent_counts row per agent and nothing else. Rows of latest buckets that
+-- version 1 wrote are no longer read (an archive overwrites them), nor are
+-- the 'total' rows (agent_counts.serving_total is the total).
+DELETE FROM counters WHERE period = 'total';
+DROP FUNCTION count_after(timestamptz, bigint, timestamptz, bigint);
+
+-- Adds one change to an agent's counts: starts and deltas by slot (assigned
+-- day … year, serving day … year), a null start for a slot the change
+-- leaves alone, and the change of the serving total.
+CREATE FUNCTION add_counts(agent text, starts timestamptz[], deltas bigint[], serving_total_delta bigint) RETURNS void
+LANGUAGE plpgsql VOLATILE SET search_path FROM CURRENT AS $$
+DECLARE
+  slot_counter text[] := ARRAY['assigned', 'assigned', 'assigned', 'assigned', 'assigned', 'serving', 'serving', 'serving', 'serving', 'serving'];
+  slot_period text[] := ARRAY['day', 'week', 'month', 'quarter', 'year', 'day', 'week', 'month', 'quarter', 'year'];
+  existing agent_counts;
+  latest timestamptz[];
+  counts bigint[];
+BEGIN
+  -- Every slot it changes is at its latest bucket: one row update.
+  UPDATE agent_counts SET
+    assigned_day = assigned_day + deltas[1],
+    assigned_week = assigned_week + deltas[2],
+    assigned_month = assigned_month + deltas[3],
+    assigned_quarter = assigned_quarter + deltas[4],
+    assigned_year = assigned_year + deltas[5],
+    serving_day = serving_day + deltas[6],
+    serving_week = serving_week + deltas[7],
+    serving_month = serving_month + deltas[8],
+    serving_quarter = serving_quarter + deltas[9],
+    serving_year = serving_year + deltas[10],
+    serving_total = serving_total + serving_total_delta
+  WHERE agent_id = agent
+    AND (starts[1] IS NULL OR assigned_day_start = starts[1])
+    AND (starts[2] IS NULL OR assigned_week_start = starts[2])
+    AND (starts[3] IS NULL OR assigned_month_start = starts[3])
+    AND (starts[4] IS NULL OR assigned_quarter_start = starts[4])
+    AND (starts[5] IS NULL OR assigned_year_start = starts[5])
+    AND (starts[6] IS NULL OR serving_day_start = starts[6])
+    AND (starts[7] IS NULL OR serving_week_start = starts[7])
+    AND (starts[8] IS NULL OR serving_month_start = starts[8])
+    AND (starts[9] IS NULL OR serving_quarter_start = starts[9])
+    AND (starts[10] IS NULL OR serving_year_start = starts[10]);
+  IF FOUND THEN
+    RETURN;
+  END IF;
+  INSERT INTO agent_counts (agent_id) VALUES (agent) ON CONFLICT (agent_id) DO NOTHING;
+  SELECT * INTO existing FROM agent_counts WHERE agent_id = agent FOR UPDATE;
+  latest := ARRAY[existing.assigned_day_start, existing.assigned_week_start, existing.assigned_month_start, existing.assigned_quarter_start, existing.assigned_year_start, existing.serving_day_start, existing.serving_week_start, existing.serving_month_start, existing.serving_quarter_start, existing.serving_year_start];
+  counts := ARRAY[existing.assigned_day, existing.assigned_week, existing.assigned_month, existing.assigned_quarter, existing.assigned_year, existing.serving_day, existing.serving_week, existing.serving_month, existing.serving_quarter, existing.serving_year];
+  FOR i IN 1..10 LOOP
+    CONTINUE WHEN starts[i] IS NULL;
+    IF starts[i] > latest[i] THEN
+      IF counts[i] <> 0 THEN
+        INSERT INTO counters AS c (period, bucket_start, agent_id, counter, count)
+        VALUES (slot_period[i], latest[i], agent, slot_counter[i], counts[i])
+        ON CONFLICT (period, bucket_start, agent_id, counter) DO UPDATE SET count = excluded.count;
+      END IF;
+      latest[i] := starts[i];
+      counts[i] := deltas[i];
+    ELSIF starts[i] = latest[i] THEN
+      counts[i] := counts[i] + deltas[i];
+    ELSE
+      INSERT INTO counters AS c (period, bucket_start, agent_id, counter, count)
+      VALUES (slot_period[i], starts[i], agent, slot_counter[i], deltas[i])
+      ON CONFLICT (period, bucket_start, agent_id, counter) DO UPDATE SET count = c.count + excluded.count;
+    END IF;
+  END LOOP;
+  UPDATE agent_counts SET
+    assigned_day_start = latest[1], assigned_day = counts[1],
+    assigned_week_start = latest[2], assigned_week = counts[2],
+    assigned_month_start = latest[3], assigned_month = counts[3],
+    assigned_quarter_start = latest[4], assigned_quarter = counts[4],
+    assigned_year_start = latest[5], assigned_year = counts[5],
+    serving_day_start = latest[6], serving_day = counts[6],
+    serving_week_start = latest[7], serving_week = counts[7],
+    serving_month_start = latest[8], serving_month = counts[8],
+    serving_quarter_start = latest[9], serving_quarter = counts[9],
+    serving_year_start = latest[10], serving_year = counts[10],
+    serving_total = serving_total + serving_total_delta
+  WHERE agent_id = agent;
+END
+$$;
+
+-- Locks subjects and reads their records, for decisions that share a
+-- transaction. request: { subjects: [{ kind, id, fields? }], statuses }. In
+-- the order given, each subject is locked — created when absent (with its
+-- fields, or none), its fields replaced when given — and then its records
+-- in statuses are read, oldest first, by a later statement of this VOLATILE
+-- function, so they include every commit of the lock's previous holder.
+-- Returns [{ subject, records }] in the same order, rows as JSON objects.
+CREATE FUNCTION lock_subjects(request jsonb) RETURNS json
+LANGUAGE plpgsql VOLATILE SET search_path FROM CURRENT AS $$
+DECLARE
+  entry jsonb;
+  locked subjects;
+  statuses text[] := ARRAY(SELECT jsonb_array_elements_text(request -> 'statuses'));
+  found_subjects json[] := '{}';
+BEGIN
+  FOR entry IN SELECT value FROM jsonb_array_elements(request -> 'subjects') WITH ORDINALITY AS given (value, position)
+    ORDER BY given.position LOOP
+    IF entry ? 'fields' THEN
+      INSERT INTO subjects AS s (kind, id, fields) VALUES (entry ->> 'kind', entry ->> 'id', entry -> 'fields')
+      ON CONFLICT (kind, id) DO UPDATE SET fields = excluded.fields, updated_at = now()
+      RETURNING * INTO locked;
+    ELSE
+      SELECT * INTO locked FROM subjects WHERE kind = entry ->> 'kind' AND id = entry ->> 'id' FOR UPDATE;
+      IF NOT FOUND THEN
+        INSERT INTO subjects (kind, id) VALUES (entry ->> 'kind', entry ->> 'id') ON CONFLICT (kind, id) DO NOTHING
+        RETURNING * INTO locked;
+        IF NOT FOUND THEN
+          -- Created meanwhile by another transaction: lock it as it is.
+          SELECT * INTO locked FROM subjects WHERE kind = entry ->> 'kind' AND id = entry ->> 'id' FOR UPDATE;
+        END IF;
+      END IF;
+    END IF;
+    found_subjects := found_subjects || json_build_object(
+      'subject', json_build_object('kind', locked.kind, 'id', locked.id, 'fields', locked.fields, 'agent_id', locked.agent_id,
+        'previous_agent_id', locked.previous_agent_id, 'agent_since', locked.agent_since),
+      'records', (SELECT coalesce(json_agg(r ORDER BY r.created_at, r.id), '[]'::json) FROM (
+        SELECT id, type, status, subject_kind, subject_id, agent_id, previous_agent_id, rule_id, requested_by,
+          created_at, updated_at, expires_at, history, version
+        FROM records WHERE subject_id = locked.id AND subject_kind = locked.kind AND status = ANY (statuses)) r));
+  END LOOP;
+  RETURN array_to_json(found_subjects);
+END
+$$;
+
+-- The agents' revision, profiles and counts in the buckets starting at
+-- starts (day, week, month, quarter, year), as JSON: { revision, profiles,
+-- counts }. profiles has one array [id, profile] per agent, in the order of
+-- ids (all agents by creation when ids is null), or is null when
+-- known_revision is the current revision (the caller has them). counts has
+-- one array [id, assigned day … year, serving day … year, serving total] for
+-- each of those agents that has counts, in no particular order: the others'
+-- counts are all 0. PL/pgSQL rather than SQL, so that its plans are kept.
+DROP FUNCTION lock_assignment(timestamptz[], text[]);
+DROP FUNCTION agent_snapshots(timestamptz[], text[]);
+CREATE FUNCTION agent_snapshots(starts timestamptz[], ids text[], known_revision bigint) RETURNS json
+LANGUAGE plpgsql STABLE SET search_path FROM CURRENT AS $$
+BEGIN
+  RETURN (SELECT json_build_object(
+    'revision', r.revision,
+    'profiles', CASE WHEN known_revision IS NOT DISTINCT FROM r.revision THEN NULL
+      WHEN ids IS NULL THEN (SELECT coalesce(json_agg(json_build_array(a.id, a.profile) ORDER BY a.position), '[]'::json) FROM agents a)
+      ELSE (SELECT coalesce(json_agg(json_build_array(a.id, a.profile) ORDER BY given.position), '[]'::json)
+        FROM unnest(ids) WITH ORDINALITY AS given (id, position) JOIN agents a ON a.id = given.id) END,
+    'counts', (SELECT coalesce(json_agg(json_build_array(k.agent_id,
+      CASE WHEN k.assigned_day_start = starts[1] THEN k.assigned_day
+        WHEN k.assigned_day_start > starts[1] THEN past_count(k.agent_id, 'assigned', 'day', starts[1]) ELSE 0 END,
+      CASE WHEN k.assigned_week_start = starts[2] THEN k.assigned_week
+        WHEN k.assigned_week_start > starts[2] THEN past_count(k.agent_id, 'assigned', 'week', starts[2]) ELSE 0 END,
+      CASE WHEN k.assigned_month_start = starts[3] THEN k.assigned_month
+        WHEN k.assigned_month_start > starts[3] THEN past_count(k.agent_id, 'assigned', 'month', starts[3]) ELSE 0 END,
+      CASE WHEN k.assigned_quarter_start = starts[4] THEN k.assigned_quarter
+        WHEN k.assigned_quarter_start > starts[4] THEN past_count(k.agent_id, 'assigned', 'quarter', starts[4]) ELSE 0 END,
+      CASE WHEN k.assigned_year_start = starts[5] THEN k.assigned_year
+        WHEN k.assigned_year_start > starts[5] THEN past_count(k.agent_id, 'assigned', 'year', starts[5]) ELSE 0 END,
+      CASE WHEN k.serving_day_start = starts[1] THEN k.serving_day
+        WHEN k.serving_day_start > starts[1] THEN past_count(k.agent_id, 'serving', 'day', starts[1]) ELSE 0 END,
+      CASE WHEN k.serving_week_start = starts[2] THEN k.serving_week
+        WHEN k.serving_week_start > starts[2] THEN past_count(k.agent_id, 'serving', 'week', starts[2]) ELSE 0 END,
+      CASE WHEN k.serving_month_start = starts[3] THEN k.serving_month
+        WHEN k.serving_month_start > starts[3] THEN past_count(k.agent_id, 'serving', 'month', starts[3]) ELSE 0 END,
+      CASE WHEN k.serving_quarter_start = starts[4] THEN k.serving_quarter
+        WHEN k.serving_quarter_start > starts[4] THEN past_count(k.agent_id, 'serving', 'quarter', starts[4]) ELSE 0 END,
+      CASE WHEN k.serving_year_start = starts[5] THEN k.serving_year
+        WHEN k.serving_year_start > starts[5] THEN past_count(k.agent_id, 'serving', 'year', starts[5]) ELSE 0 END,
+      k.serving_total)), '[]'::json)
+      FROM agent_counts k WHERE ids IS NULL OR k.agent_id = ANY (ids)))
+  FROM agent_revision r);
+END
+$$;
+
+-- The assignment lock, the rule state and (when starts is given) the agents'
+-- snapshots in one round trip. Every transaction that decides by counts or
+-- round robin queues on this transaction-scoped advisory lock (keyed by the
+-- schema, so stores in other schemas do not wait for each other). What
+-- follows the lock is one later statement of this VOLATILE function, so
+-- under READ COMMITTED it sees every commit of the lock's previous holder.
+CREATE FUNCTION lock_assignment(starts timestamptz[], ids text[], known_revision bigint) RETURNS json
+LANGUAGE plpgsql VOLATILE SET search_path FROM CURRENT AS $$
+BEGIN
+  PERFORM pg_advisory_xact_lock(1145128753, hashtext(current_schema()));
+  RETURN json_build_object(
+    'ruleState', coalesce((SELECT jsonb_object_agg(rule_id, state) FROM rule_state), '{}'::jsonb),
+    'agents', CASE WHEN starts IS NULL THEN NULL ELSE agent_snapshots(starts, ids, known_revision) END);
+END
+$$;
+
+-- Writes one change set (see ChangeSet in ports.ts) in one round trip:
+-- record updates in the order given, then the new records (so, for each
+-- subject, records leaving a pending or effective status still come before
+-- records entering one, and the unique indexes hold after every row), the
+-- subjects' agents, rule state, each agent's counts (add_counts), the
+-- outbox, and the idempotency results (json, kept verbatim). A record update
+-- must find the version read (else SQLSTATE DAC01, a conflict the service
+-- retries); a broken unique index is SQLSTATE 23505, also retried; DAS01 is a
+-- refused change.
+DROP FUNCTION commit_changes(jsonb, text, json);
+CREATE FUNCTION commit_changes(changes jsonb, idempotent_results json) RETURNS void
+LANGUAGE plpgsql VOLATILE SET search_path FROM CURRENT AS $$
+DECLARE
+  item jsonb;
+  rec jsonb;
+  stored record;
+  counts record;
+BEGIN
+  FOR item IN SELECT value FROM jsonb_array_elements(changes -> 'records') WITH ORDINALITY AS given (value, position)
+    WHERE jsonb_typeof(value -> 'expectedVersion') = 'number' ORDER BY given.position LOOP
+    rec := item -> 'record';
+    UPDATE records SET
+      type = rec ->> 'type',
+      status = rec ->> 'status',
+      agent_id = rec ->> 'agentId',
+      previous_agent_id = rec ->> 'previousAgentId',
+      rule_id = rec ->> 'ruleId',
+      requested_by = rec -> 'requestedBy',
+      created_at = (rec ->> 'createdAt')::timestamptz,
+      updated_at = (rec ->> 'updatedAt')::timestamptz,
+      expires_at = (rec ->> 'expiresAt')::timestamptz,
+      history = rec -> 'history',
+      version = (rec ->> 'version')::integer
+    WHERE id = rec ->> 'id'
+      AND version = (item ->> 'expectedVersion')::integer
+      AND subject_kind = rec -> 'subject' ->> 'kind'
+      AND subject_id = rec -> 'subject' ->> 'id';
+    IF NOT FOUND THEN
+      SELECT r.version, r.subject_kind, r.subject_id INTO stored FROM records r WHERE r.id = rec ->> 'id';
+      IF NOT FOUND THEN
+        RAISE EXCEPTION 'record % does not exist, so it cannot be at version %', rec ->> 'id', item ->> 'expectedVersion'
+          USING ERRCODE = 'DAC01';
+      ELSIF stored.version <> (item ->> 'expectedVersion')::integer THEN
+        RAISE EXCEPTION 'record % is at version %, not %: it changed meanwhile', rec ->> 'id', stored.version, item ->> 'expectedVersion'
+          USING ERRCODE = 'DAC01';
+      END IF;
+      RAISE EXCEPTION 'record % cannot move to another subject', rec ->> 'id' USING ERRCODE = 'DAS01';
+    END IF;
+  END LOOP;
+
+  INSERT INTO records (id, type, status, subject_kind, subject_id, agent_id, previous_agent_id, rule_id,
+    requested_by, created_at, updated_at, expires_at, history, version)
+  SELECT r.body ->> 'id', r.body ->> 'type', r.body ->> 'status', r.body -> 'subject' ->> 'kind', r.body -> 'subject' ->> 'id',
+    r.body ->> 'agentId', r.body ->> 'previousAgentId', r.body ->> 'ruleId', r.body -> 'requestedBy',
+    (r.body ->> 'createdAt')::timestamptz, (r.body ->> 'updatedAt')::timestamptz, (r.body ->> 'expiresAt')::timestamptz,
+    r.body -> 'history', (r.body ->> 'version')::integer
+  FROM jsonb_array_elements(changes -> 'records') WITH ORDINALITY AS given (value, position)
+    CROSS JOIN LATERAL (SELECT given.value -> 'record' AS body) AS r
+  WHERE jsonb_typeof(given.value -> 'expectedVersion') <> 'number'
+  ORDER BY given.position;
+
+  FOR item IN SELECT value FROM jsonb_array_elements(changes -> 'subjects') LOOP
+    UPDATE subjects SET
+      agent_id = item ->> 'agentId',
+      previous_agent_id = item ->> 'previousAgentId',
+      agent_since = (item ->> 'agentSince')::timestamptz,
+      updated_at = now()
+    WHERE kind = item -> 'subject' ->> 'kind' AND id = item -> 'subject' ->> 'id';
+    IF NOT FOUND THEN
+      RAISE EXCEPTION 'unknown % "%": its agent cannot change', item -> 'subject' ->> 'kind', item -> 'subject' ->> 'id'
+        USING ERRCODE = 'DAS01';
+    END IF;
+  END LOOP;
+
+  INSERT INTO rule_state (rule_id, state)
+  SELECT value ->> 'ruleId', value -> 'state' FROM jsonb_array_elements(changes -> 'ruleState')
+  ON CONFLICT (rule_id) DO UPDATE SET state = excluded.state, updated_at = now();
+
+  -- In the order given: agents sorted by id, so concurrent commits lock
+  -- agent_counts rows in one order.
+  FOR counts IN SELECT * FROM ROWS FROM (jsonb_to_recordset(changes -> 'agentCounts')
+      AS (agent_id text, starts timestamptz[], deltas bigint[], serving_total bigint))
+    WITH ORDINALITY AS given (agent_id, starts, deltas, serving_total, position)
+    ORDER BY given.position LOOP
+    PERFORM add_counts(counts.agent_id, counts.starts, counts.deltas, counts.serving_total);
+  END LOOP;
+
+  INSERT INTO outbox (id, notification, available_at)
+  SELECT value ->> 'id', value, (value ->> 'at')::timestamptz
+  FROM jsonb_array_elements(changes -> 'outbox') WITH ORDINALITY AS given (value, position)
+  ORDER BY given.position;
+
+  INSERT INTO idempotency (key, result)
+  SELECT value ->> 'key', value -> 'result' FROM json_array_elements(idempotent_results);
+END
+$$;
+`;
+
 /** Every migration, oldest first. */
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, description: 'initial schema', sql: INITIAL_SCHEMA_SQL }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, description: 'initial schema', sql: INITIAL_SCHEMA_SQL },
+  { version: 2, description: 'counts in place, cached agent profiles, several calls per transaction', sql: FEWER_WRITES_SQL },
+];

@@ -1,6 +1,6 @@
 import { databaseError } from './databaseError.js';
 import type { PostgresConnector } from './postgresConnector.js';
-import type { PGliteLike, PGliteTransactionLike } from './postgresClient.js';
+import type { PGliteLike, PGliteResultLike, PGliteTransactionLike } from './postgresClient.js';
 import { type RawSqlSession, trackedSession } from './trackedSession.js';
 
 /**
@@ -52,6 +52,9 @@ function pgliteRawSession(connection: PGliteTransactionLike): RawSqlSession {
     async query(statement, values) {
       return (await connection.query(statement.text, [...values])).rows;
     },
-    script: (text) => connection.exec(text),
+    async script(text) {
+      const results = (await connection.exec(text)) as PGliteResultLike[];
+      return results[results.length - 1]?.rows ?? [];
+    },
   };
 }

@@ -40,9 +40,16 @@ export function postgresStatements(schema: string, prepared: boolean) {
        ON CONFLICT (kind, id) DO UPDATE SET fields = excluded.fields, updated_at = now()
        RETURNING ${SUBJECT_COLUMNS}`,
     ),
+    lockSubjects: statement('lockSubjects', `SELECT ${schema}.lock_subjects($1::jsonb) AS locked`),
     subject: statement('subject', `SELECT ${SUBJECT_COLUMNS} FROM ${schema}.subjects WHERE kind = $1 AND id = $2`),
-    lockAssignment: statement('lockAssignment', `SELECT ${schema}.lock_assignment($1::timestamptz[], $2::text[]) AS locked`),
-    agentSnapshots: statement('agentSnapshots', `SELECT ${schema}.agent_snapshots($1::timestamptz[], $2::text[]) AS agents`),
+    lockAssignment: statement(
+      'lockAssignment',
+      `SELECT ${schema}.lock_assignment($1::timestamptz[], $2::text[], $3::bigint) AS locked`,
+    ),
+    agentSnapshots: statement(
+      'agentSnapshots',
+      `SELECT ${schema}.agent_snapshots($1::timestamptz[], $2::text[], $3::bigint) AS agents`,
+    ),
     allAgents: statement('agents', `SELECT id, profile FROM ${schema}.agents ORDER BY position`),
     agentsOf: statement(
       'agents',
@@ -71,10 +78,10 @@ export function postgresStatements(schema: string, prepared: boolean) {
        ORDER BY expires_at, created_at, id LIMIT $2`,
     ),
     idempotentResult: statement('idempotentResult', `SELECT result FROM ${schema}.idempotency WHERE key = $1`),
-    commit: statement('commit', `SELECT ${schema}.commit_changes($1::jsonb, $2::text, $3::json)`),
+    commit: statement('commit', `SELECT ${schema}.commit_changes($1::jsonb, $2::json)`),
     /** `commit` with its values inlined, to travel with `COMMIT` in one round trip. */
-    inlinedCommit: ([changes, key, result]: CommitValues): string =>
-      `SELECT ${schema}.commit_changes(${sqlLiteral(changes)}::jsonb, ${sqlLiteral(key)}::text, ${sqlLiteral(result)}::json)`,
+    inlinedCommit: ([changes, idempotentResults]: CommitValues): string =>
+      `SELECT ${schema}.commit_changes(${sqlLiteral(changes)}::jsonb, ${sqlLiteral(idempotentResults)}::json)`,
     upsertAgents: statement(
       'upsertAgents',
       `INSERT INTO ${schema}.agents AS a (id, profile)

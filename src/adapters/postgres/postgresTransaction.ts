@@ -1,7 +1,8 @@
 import { AssignmentError, NotFoundError, StoreError } from '../../core/errors.js';
-import { PERIODS, type Period } from '../../core/ruleset/types.js';
-import type { AgentSnapshot, RuleState, ServingCounts, SubjectRef } from '../../core/types.js';
+import { PERIODS } from '../../core/ruleset/types.js';
+import type { AgentSnapshot, RuleState, SubjectRef } from '../../core/types.js';
 import type { AgentProfile, StoreTransaction } from '../../ports.js';
+import type { AgentSnapshotReader, SnapshotPayload, SnapshotRequest } from './agentSnapshotReader.js';
 import { commitArguments } from './commitArguments.js';
 import type { PostgresStatements } from './postgresStatements.js';
 import { type RecordRow, recordFromRow } from './recordFromRow.js';
@@ -17,21 +18,11 @@ export interface PostgresTransaction {
   close(): void;
 }
 
-/** The periods (their starts, ISO-8601) and agents (null: all) of an `agentSnapshots` call. */
-export interface SnapshotRequest {
-  starts: string[];
-  ids: string[] | null;
-}
+/** A subject row as JSON: instants are strings. */
+type SubjectJson = Omit<SubjectRow, 'agent_since'> & { agent_since: string | null };
 
-/**
- * What `agentSnapshots` asked for last in this store. `lockAssignment` reads
- * those snapshots in its own round trip, under the lock; the service asks for
- * the same periods and agents right after (they change only when the day or
- * the rule set does), and gets them without a second round trip.
- */
-export interface SnapshotPrefetch {
-  last: SnapshotRequest | null;
-}
+/** A record row as JSON: instants are strings. */
+type RecordJson = Omit<RecordRow, 'created_at' | 'updated_at' | 'expires_at'> & { created_at: string; updated_at: string; expires_at: string | null };
 
 /** An `agents` row; `profile` is everything but the id. */
 interface AgentRow {
@@ -39,15 +30,15 @@ interface AgentRow {
   profile: Omit<AgentProfile, 'id'>;
 }
 
-/** As `agent_snapshots` returns an agent: id, profile, assigned day…year, serving day…year, serving total. */
-type SnapshotTuple = [string, Omit<AgentProfile, 'id'>, ...number[]];
-
 /**
  * The `StoreTransaction` of the PostgreSQL store, on a session that is inside
  * `BEGIN … COMMIT`. Each method is at most one statement (one round trip):
  * the subject lock is an upsert or `SELECT … FOR UPDATE` on its row; the
  * assignment lock a function that takes a transaction-scoped advisory lock and
- * then reads the rule state (and the snapshots `prefetch` expects);
+ * then reads the rule state (and the snapshots the service asked for last,
+ * which it asks for again right after: they change only with the day or the
+ * rule set); snapshots carry profiles only when the agents changed (see
+ * `AgentSnapshotReader`);
  * `commit` checks and keeps the change set, which one function call writes
  * just before `COMMIT`, in the same round trip. Results are built from fresh
  * rows, so they are the caller's own copies.
@@ -55,17 +46,17 @@ type SnapshotTuple = [string, Omit<AgentProfile, 'id'>, ...number[]];
  * @internal
  * @param session - the transaction's connection
  * @param sql - the store's statements
- * @param prefetch - the store's last snapshot request, read and updated
+ * @param snapshots - the store's snapshot reader (its last request and the profiles it holds)
  * @returns the transaction, its final statement and its `close`
  * @example
  * ```ts
- * const { tx, final, close } = openPostgresTransaction(session, sql, prefetch);
+ * const { tx, final, close } = openPostgresTransaction(session, sql, snapshots);
  * try { return { value: await work(tx), final: final() }; } finally { close(); }
  * ```
  */
-export function openPostgresTransaction(session: SqlSession, sql: PostgresStatements, prefetch: SnapshotPrefetch): PostgresTransaction {
+export function openPostgresTransaction(session: SqlSession, sql: PostgresStatements, snapshots: AgentSnapshotReader): PostgresTransaction {
   let final: FinalStatement | null = null;
-  let prefetched: { request: SnapshotRequest; agents: SnapshotTuple[] } | null = null;
+  let prefetched: { request: SnapshotRequest; agents: AgentSnapshot[] } | null = null;
   let closed = false;
   const open = (): void => {
     if (closed) throw new StoreError('The transaction has ended; its methods can no longer be called');
@@ -82,15 +73,37 @@ export function openPostgresTransaction(session: SqlSession, sql: PostgresStatem
           : await session.query<SubjectRow>(sql.upsertLockSubject, [kind, id, JSON.stringify(fields)]);
       return rows[0] === undefined ? null : subjectFromRow(rows[0]);
     },
+    async lockSubjects(entries, statuses) {
+      open();
+      const subjects = entries.map(({ subject, fields }) => {
+        const { kind, id } = checkSubjectRef(subject);
+        return fields === undefined ? { kind, id } : { kind, id, fields };
+      });
+      const [row] = await session.query<{ locked: { subject: SubjectJson; records: RecordJson[] }[] }>(sql.lockSubjects, [
+        JSON.stringify({ subjects, statuses }),
+      ]);
+      return row!.locked.map(({ subject, records }) => ({
+        subject: subjectFromRow({ ...subject, agent_since: dateOrNull(subject.agent_since) }),
+        records: records.map((record) =>
+          recordFromRow({
+            ...record,
+            created_at: new Date(record.created_at),
+            updated_at: new Date(record.updated_at),
+            expires_at: dateOrNull(record.expires_at),
+          }),
+        ),
+      }));
+    },
     async lockAssignment() {
       open();
-      const request = prefetch.last;
-      const [row] = await session.query<{ locked: { ruleState: Record<string, RuleState>; agents: SnapshotTuple[] | null } }>(
+      const request = snapshots.last;
+      const question = request === null ? null : snapshots.ask(request);
+      const [row] = await session.query<{ locked: { ruleState: Record<string, RuleState>; agents: SnapshotPayload | null } }>(
         sql.lockAssignment,
-        [request?.starts ?? null, request?.ids ?? null],
+        [request?.starts ?? null, request?.ids ?? null, question?.knownRevision ?? null],
       );
       const { ruleState, agents } = row!.locked;
-      prefetched = request === null || agents === null ? null : { request, agents };
+      prefetched = request === null || question === null || agents === null ? null : { request, agents: question.read(agents) };
       return ruleState;
     },
     async agentSnapshots(periods, ids) {
@@ -99,12 +112,13 @@ export function openPostgresTransaction(session: SqlSession, sql: PostgresStatem
         starts: PERIODS.map((period) => periods[period].start.toISOString()),
         ids: ids === undefined ? null : [...ids],
       };
-      prefetch.last = request;
+      snapshots.last = request;
       const ready = prefetched !== null && sameRequest(prefetched.request, request) ? prefetched.agents : null;
       prefetched = null;
-      if (ready !== null) return ready.map(snapshotFromTuple);
-      const [row] = await session.query<{ agents: SnapshotTuple[] }>(sql.agentSnapshots, [request.starts, request.ids]);
-      return row!.agents.map(snapshotFromTuple);
+      if (ready !== null) return ready;
+      const question = snapshots.ask(request);
+      const [row] = await session.query<{ agents: SnapshotPayload }>(sql.agentSnapshots, [request.starts, request.ids, question.knownRevision]);
+      return question.read(row!.agents);
     },
     async agents(ids) {
       open();
@@ -169,6 +183,10 @@ function checkSubjectRef(subject: SubjectRef): SubjectRef {
   return subject;
 }
 
+function dateOrNull(value: string | null): Date | null {
+  return value === null ? null : new Date(value);
+}
+
 function profileFromRow(row: AgentRow): AgentProfile {
   return { ...row.profile, id: row.id };
 }
@@ -177,16 +195,4 @@ function sameRequest(a: SnapshotRequest, b: SnapshotRequest): boolean {
   const sameList = (x: readonly string[] | null, y: readonly string[] | null): boolean =>
     x === y || (x !== null && y !== null && x.length === y.length && x.every((item, index) => item === y[index]));
   return sameList(a.starts, b.starts) && sameList(a.ids, b.ids);
-}
-
-/** An agent's profile (without its display name) and its counts in the wanted buckets. */
-function snapshotFromTuple([id, profile, ...counts]: SnapshotTuple): AgentSnapshot {
-  const { name: _name, ...rest } = profile;
-  const assigned: Partial<Record<Period, number>> = {};
-  const serving: ServingCounts = { total: counts[10]! };
-  PERIODS.forEach((period, index) => {
-    assigned[period] = counts[index]!;
-    serving[period] = counts[index + 5]!;
-  });
-  return { ...rest, id, assigned, serving };
 }

@@ -1,3 +1,4 @@
+import { inlineStatement } from './inlineStatement.js';
 import { pgRawSession } from './pgRawSession.js';
 import type { PgClientLike } from './postgresClient.js';
 import type { SqlSession, SqlStatement, TransactionOutcome } from './sqlSession.js';
@@ -10,13 +11,18 @@ const BEGIN: SqlStatement = { label: 'transaction (BEGIN)', text: 'BEGIN ISOLATI
 const COMMIT: SqlStatement = { label: 'transaction (COMMIT)', text: 'COMMIT' };
 
 /**
- * Runs `work` in one transaction on a `pg` connection: `BEGIN`, the work,
- * then — when it resolves and no statement failed — its final statement and
- * `COMMIT` in one round trip (the simple query protocol runs both, stopping at
- * the first error), else `ROLLBACK` and the error. An error thrown by `work` is rethrown unchanged; a failed
+ * Runs `work` in one transaction on a `pg` connection. `BEGIN` travels with
+ * the first statement of the work, in one round trip (the simple query
+ * protocol runs both, stopping at the first error), when that statement's
+ * parameters can be written as literals (`inlineStatement`); else it goes
+ * first, on its own. When the work resolves and no statement failed, its
+ * final statement and `COMMIT` go in one round trip too; else `ROLLBACK`,
+ * and the error. So a transaction of a few statements costs one round trip
+ * per statement. An error thrown by `work` is rethrown unchanged; a failed
  * statement that `work` caught and ignored is thrown anyway (PostgreSQL has
- * aborted the transaction, so nothing was committed). When `ROLLBACK` or
- * `COMMIT` fails, the connection is marked lost so a pool discards it.
+ * aborted the transaction, so nothing was committed). When `BEGIN`,
+ * `ROLLBACK` or `COMMIT` fails, the connection is marked lost so a pool
+ * discards it.
  *
  * @internal
  * @param client - a connection nobody else uses meanwhile
@@ -34,22 +40,40 @@ export async function runPgTransaction<T>(
   watch: ConnectionWatch,
   work: (session: SqlSession) => Promise<TransactionOutcome<T>>,
 ): Promise<T> {
-  const session = trackedSession(pgRawSession(client));
-  await session.query(BEGIN).catch((error: unknown) => {
+  const tracked = trackedSession(pgRawSession(client));
+  const lose = (error: unknown): void => {
     watch.lost ??= error instanceof Error ? error : new Error(String(error));
-    throw error;
-  });
+  };
+  let begun = false;
+  const session: SqlSession = {
+    async query<Row>(statement: SqlStatement, values: readonly unknown[] = []) {
+      if (begun) return tracked.query<Row>(statement, values);
+      begun = true;
+      const inlined = inlineStatement(statement, values);
+      if (inlined !== null) return tracked.scriptRows<Row>(statement.label, `${BEGIN.text};\n${inlined}`);
+      await tracked.query(BEGIN).catch((error: unknown) => {
+        lose(error);
+        throw error;
+      });
+      return tracked.query<Row>(statement, values);
+    },
+    async script(label, text) {
+      const begin = begun ? '' : `${BEGIN.text};\n`;
+      begun = true;
+      await tracked.script(label, `${begin}${text}`);
+    },
+  };
   const rollback = (): Promise<void> =>
-    client.query('ROLLBACK').then(
-      () => undefined,
-      (rollbackError: unknown) => {
-        watch.lost ??= rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
-      },
-    );
+    begun
+      ? client.query('ROLLBACK').then(
+          () => undefined,
+          (rollbackError: unknown) => lose(rollbackError),
+        )
+      : Promise.resolve();
   let outcome: TransactionOutcome<T>;
   try {
     outcome = await work(session);
-    const failure = session.failure();
+    const failure = tracked.failure();
     if (failure !== null) throw failure;
   } catch (error) {
     await rollback();
@@ -57,12 +81,14 @@ export async function runPgTransaction<T>(
   }
   const { final } = outcome;
   try {
-    if (final === null) await session.query(COMMIT);
-    else await session.script(final.statement.label, `${final.inlined};\nCOMMIT`);
+    if (final !== null) await tracked.script(final.statement.label, `${begun ? '' : `${BEGIN.text};\n`}${final.inlined};\nCOMMIT`);
+    else if (begun) await tracked.query(COMMIT);
+    // Nothing was read or written: there is no transaction to end.
   } catch (error) {
     // Either the final statement failed (the transaction is aborted: roll it
     // back) or COMMIT did (already over: ROLLBACK only warns). When the
     // connection itself dropped, ROLLBACK fails and the pool discards it.
+    begun = true;
     await rollback();
     throw error;
   }

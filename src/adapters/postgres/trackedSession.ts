@@ -5,11 +5,14 @@ import type { SqlSession, SqlStatement } from './sqlSession.js';
 /** A connection's raw calls, errors untranslated. */
 export interface RawSqlSession {
   query(statement: SqlStatement, values: readonly unknown[]): Promise<unknown[]>;
-  script(text: string): Promise<unknown>;
+  /** Runs a script of statements without parameters; resolves to the rows of the last one. */
+  script(text: string): Promise<unknown[]>;
 }
 
 /** A session that also remembers its first failure. */
 export interface TrackedSession extends SqlSession {
+  /** Runs a script of statements without parameters and returns the rows of the last one. */
+  scriptRows<Row>(label: string, text: string): Promise<Row[]>;
   /** The first failed statement's error, or null. */
   failure(): AssignmentError | null;
 }
@@ -49,6 +52,13 @@ export function trackedSession(raw: RawSqlSession): TrackedSession {
     async script(label, text) {
       try {
         await raw.script(text);
+      } catch (error) {
+        throw fail(error, label);
+      }
+    },
+    async scriptRows<Row>(label: string, text: string) {
+      try {
+        return (await raw.script(text)) as Row[];
       } catch (error) {
         throw fail(error, label);
       }

@@ -1,0 +1,112 @@
+import { PERIODS } from '../core/ruleset/types.js';
+import type { AgentSnapshot, RuleState, ServingCounts } from '../core/types.js';
+import type { ChangeSet, PeriodRanges } from '../ports.js';
+import { participantIds } from './participantIds.js';
+import { periodRangesAt } from './periodRangesAt.js';
+import type { TransactionCall } from './serviceContext.js';
+
+/**
+ * The assignment lock as one transaction holds it, with the rule state and
+ * the participants' snapshots as this transaction's decisions so far have left
+ * them. Taken once per transaction (`lockAssignment`, then `agentSnapshots` in
+ * the current periods); after each decision, `record` adds that decision's
+ * counter changes and rule state, so the next decision of the same
+ * transaction sees exactly what it would read from the store had the first
+ * one committed before it: a counter change counts in a snapshot when its
+ * bucket is the snapshot's period (as the store counts it), and in
+ * `serving.total` always.
+ *
+ * Copy on write: every decision gets arrays and snapshots of its own, because
+ * a result computes its trace later from the inputs it was given.
+ *
+ * @internal
+ * @example
+ * ```ts
+ * const lock = await HeldAssignmentLock.take(call);
+ * const result = assignCustomer({ ruleSet, subject, agents: lock.agents, ruleState: lock.ruleState, now });
+ * builder.addAssignment(result);
+ * lock.record(builder.build());
+ * ```
+ */
+export class HeldAssignmentLock {
+  #ruleState: Record<string, RuleState>;
+  #agents: readonly AgentSnapshot[];
+  readonly #periods: PeriodRanges;
+  readonly #positions: Map<string, number>;
+
+  private constructor(ruleState: Record<string, RuleState>, agents: readonly AgentSnapshot[], periods: PeriodRanges) {
+    this.#ruleState = ruleState;
+    this.#agents = agents;
+    this.#periods = periods;
+    this.#positions = new Map(agents.map((agent, index) => [agent.id, index]));
+  }
+
+  /**
+   * Takes the store's assignment lock, then reads the rule state and the
+   * snapshots of every participant of the rule set in the periods of
+   * `call.now` (the lock first: counts read before it could be stale by the
+   * time the decision commits).
+   *
+   * @param call - the transaction attempt
+   * @returns the held lock
+   */
+  static async take(call: TransactionCall): Promise<HeldAssignmentLock> {
+    const ruleState = await call.tx.lockAssignment();
+    const periods = periodRangesAt(call.ruleSet, call.now);
+    const agents = await call.tx.agentSnapshots(periods, participantIds(call.ruleSet));
+    return new HeldAssignmentLock(ruleState, agents, periods);
+  }
+
+  /** The rule state as the next decision must see it. */
+  get ruleState(): Record<string, RuleState> {
+    return this.#ruleState;
+  }
+
+  /** The participants' snapshots as the next decision must see them. */
+  get agents(): readonly AgentSnapshot[] {
+    return this.#agents;
+  }
+
+  /**
+   * Adds a decision's changes, as they will be committed, to what later
+   * decisions of this transaction see.
+   *
+   * @param changes - the decision's change set (its counters and rule state are used)
+   * @returns nothing
+   */
+  record(changes: Pick<ChangeSet, 'counters' | 'ruleState'>): void {
+    if (changes.ruleState.length > 0) {
+      const next = { ...this.#ruleState };
+      for (const { ruleId, state } of changes.ruleState) next[ruleId] = state;
+      this.#ruleState = next;
+    }
+    if (changes.counters.length === 0) return;
+    const agents = [...this.#agents];
+    const copied = new Set<number>();
+    for (const change of changes.counters) {
+      const index = this.#positions.get(change.agentId);
+      if (index === undefined) continue;
+      if (!copied.has(index)) {
+        agents[index] = copySnapshot(agents[index]!);
+        copied.add(index);
+      }
+      const agent = agents[index]!;
+      for (const period of PERIODS) {
+        if (change.buckets[period].getTime() !== this.#periods[period].start.getTime()) continue;
+        if (change.counter === 'assigned') agent.assigned![period] = (agent.assigned![period] ?? 0) + change.delta;
+        else if (typeof agent.serving === 'object') agent.serving[period] = (agent.serving[period] ?? 0) + change.delta;
+      }
+      if (change.counter === 'serving') {
+        if (typeof agent.serving === 'number') agent.serving += change.delta;
+        else agent.serving!.total = (agent.serving!.total ?? 0) + change.delta;
+      }
+    }
+    this.#agents = agents;
+  }
+}
+
+/** A snapshot whose counts can change without touching the original. */
+function copySnapshot(agent: AgentSnapshot): AgentSnapshot {
+  const serving: number | ServingCounts = typeof agent.serving === 'number' ? agent.serving : { ...agent.serving };
+  return { ...agent, assigned: { ...agent.assigned }, serving };
+}
