@@ -6,6 +6,7 @@ import { type Pick, type PickContext, pickCandidate, type RankingLookup } from '
 import type { CompiledRule, CompiledRuleSet } from './ruleset/compiledTypes.js';
 import type { SubjectKind } from './ruleset/types.js';
 import { AssignmentError } from './errors.js';
+import { readFieldSlots } from './expr/fieldSlots.js';
 import { AgentTable } from './pick/agentTable.js';
 import type { AgentSnapshot, RuleState, SubjectInput, TraceEntry, UnassignedReason } from './types.js';
 
@@ -91,7 +92,8 @@ export function decisionInput(
   return {
     ruleSet,
     kind,
-    fields: subject.fields ?? EMPTY_FIELDS,
+    // Each field the rule set's conditions read, read once for the whole decision.
+    fields: readFieldSlots(ruleSet.fieldNames, subject.fields ?? EMPTY_FIELDS),
     table: AgentTable.for(agents),
     nowMs,
     exclude: current === null ? (exclude ?? null) : [...(exclude ?? []), current],

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileCondition } from '../../src/core/expr/compileCondition.js';
 import { type FieldLiteralTest, fieldLiteralNode } from '../../src/core/expr/fieldLiteralNode.js';
+import { FieldSlots, readFieldSlots } from '../../src/core/expr/fieldSlots.js';
 
 // A test of a top-level field against a literal compiles to one fused closure
 // (fieldLiteralNode), and `&&` / `||` chains to one closure over their
@@ -196,6 +197,25 @@ describe('a field tested against a literal', () => {
         }
       }),
       { numRuns: 4000 },
+    );
+  });
+
+  it('gives the same when compiled with field slots and evaluated on the slot values, hostile values and inherited properties included', () => {
+    fc.assert(
+      fc.property(withSubjects, ({ test, subjects }) => {
+        for (const source of [test.fused, general(test)]) {
+          const slots = new FieldSlots();
+          const slotted = compileCondition(source, { context: 'subject', path: ['when'], slots });
+          if (!slotted.ok) throw new Error(source);
+          const keyed = compile(source);
+          for (const fields of subjects) {
+            const values = readFieldSlots(slots.names, fields);
+            expect(slotted.evaluate(values, null, NOW)).toBe(keyed.evaluate(fields, null, NOW));
+            expect(slotted.test(values, null, NOW)).toBe(keyed.test(fields, null, NOW));
+          }
+        }
+      }),
+      { numRuns: 2000 },
     );
   });
 

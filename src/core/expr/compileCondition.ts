@@ -1,6 +1,7 @@
 import type { ConditionTest } from '../ruleset/compiledTypes.js';
 import type { IssuePath, ValidationIssue } from '../ruleset/issues.js';
 import type { FieldType } from '../ruleset/types.js';
+import type { FieldSlots } from './fieldSlots.js';
 import { compileConditionTree } from './compileConditionTree.js';
 import { compileExpression } from './compileExpression.js';
 import type { Evaluator } from './valueNode.js';
@@ -15,6 +16,12 @@ export interface ConditionOptions {
   fields?: Readonly<Record<string, FieldType>>;
   /** Where the condition sits in the rule set, e.g. ['rules', 2, 'when']; issue paths extend it. */
   path: IssuePath;
+  /**
+   * The rule set's field slots. When given, the compiled condition is
+   * evaluated on the slot values (`readFieldSlots(slots.names, fields)`)
+   * instead of the fields object.
+   */
+  slots?: FieldSlots;
 }
 
 /** A compiled condition: the predicate and the raw evaluator, or every issue found. */

@@ -313,7 +313,7 @@ function fieldReference(walk: TreeWalk, field: string, path: IssuePath): ValueNo
   if (root === 'agent') {
     node = agentPropertyNode(segments[0]!);
   } else {
-    const reference = subjectFieldReference(segments[0]!, fields);
+    const reference = subjectFieldReference(segments[0]!, fields, walk.options.slots);
     if (!reference.ok) {
       report(walk, 'unknown_field', path, reference.message);
       return INVALID_NODE;

@@ -214,7 +214,7 @@ function compileIdentifier(walk: Walk, node: jsep.Identifier): ValueNode {
 }
 
 function subjectField(walk: Walk, key: string, anchor: Anchor): ValueNode {
-  const reference = subjectFieldReference(key, walk.options.fields);
+  const reference = subjectFieldReference(key, walk.options.fields, walk.options.slots);
   if (reference.ok) return reference.node;
   report(walk, 'unknown_field', reference.message, anchor);
   return INVALID_NODE;

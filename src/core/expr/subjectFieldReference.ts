@@ -1,4 +1,5 @@
 import type { FieldType } from '../ruleset/types.js';
+import type { FieldSlots } from './fieldSlots.js';
 import type { StaticType } from './staticType.js';
 import { subjectFieldNode, type ValueNode } from './valueNode.js';
 
@@ -14,6 +15,7 @@ const LISTED_FIELDS = 12;
  *
  * @param key - the field name
  * @param fields - the declared fields (`RuleSet.fields`), if any
+ * @param slots - the rule set's field slots, if the condition reads slot values
  * @returns the node reading the field, or why it is unknown
  * @example
  * ```ts
@@ -24,12 +26,14 @@ const LISTED_FIELDS = 12;
 export function subjectFieldReference(
   key: string,
   fields: Readonly<Record<string, FieldType>> | undefined,
+  slots?: FieldSlots,
 ): { ok: true; node: ValueNode } | { ok: false; message: string } {
-  if (fields === undefined) return { ok: true, node: subjectFieldNode(key, 'unknown') };
+  const slot = slots?.slotOf(key);
+  if (fields === undefined) return { ok: true, node: subjectFieldNode(key, 'unknown', slot) };
   if (Object.hasOwn(fields, key)) {
     const declared: unknown = fields[key];
     const type = typeof declared === 'string' && FIELD_TYPES.has(declared) ? (declared as StaticType) : 'unknown';
-    return { ok: true, node: subjectFieldNode(key, type) };
+    return { ok: true, node: subjectFieldNode(key, type, slot) };
   }
   const names = Object.keys(fields);
   const listed = names.length === 0 ? 'none' : names.slice(0, LISTED_FIELDS).join(', ') + (names.length > LISTED_FIELDS ? ', …' : '');

@@ -1,13 +1,18 @@
+import type { FieldValues } from '../ruleset/compiledTypes.js';
 import type { AgentSnapshot } from '../types.js';
 import { daysSince } from './daysSince.js';
 import { fieldLiteralNode } from './fieldLiteralNode.js';
 import { includesValue } from './includesValue.js';
 import { readDataProperty } from './readDataProperty.js';
+import { toDataValue } from './toDataValue.js';
 import { type StaticType, typeOfConstant } from './staticType.js';
 import { valuesEqual } from './valuesEqual.js';
 
-/** A compiled expression: evaluates against the subject's fields, the agent (or null) and `now` (epoch ms). */
-export type Evaluator = (fields: Readonly<Record<string, unknown>>, agent: AgentSnapshot | null, now: number) => unknown;
+/**
+ * A compiled expression: evaluates against the subject's fields (or, compiled
+ * with field slots, the slot values), the agent (or null) and `now` (epoch ms).
+ */
+export type Evaluator = (fields: FieldValues, agent: AgentSnapshot | null, now: number) => unknown;
 
 /**
  * One compiled node of a condition, in either form: the closure plus what the
@@ -26,6 +31,8 @@ export interface ValueNode {
    * of it against a literal then compiles to one closure (`fieldLiteralNode`).
    */
   readonly field?: string;
+  /** With `field`, when the condition reads slot values: the field's slot. */
+  readonly slot?: number;
   /** Set only on an `&&` / `||` chain: its operands, so a longer chain of the same operator joins them into one closure. */
   readonly chain?: { readonly operator: '&&' | '||'; readonly operands: readonly ValueNode[] };
 }
@@ -84,14 +91,17 @@ function derived(evaluate: Evaluator, type: StaticType, boolean: boolean, childr
  *
  * @param key - the field name
  * @param type - the declared type, or `unknown`
+ * @param slot - its slot, when the condition reads slot values
  * @returns a node reading the field (missing: null)
  * @example
  * ```ts
  * subjectFieldNode('region', 'string').evaluate({ region: 'north' }, null, 0); // 'north'
  * ```
  */
-export function subjectFieldNode(key: string, type: StaticType): ValueNode {
-  return { evaluate: (fields) => readDataProperty(fields, key), type, constant: false, boolean: false, field: key };
+export function subjectFieldNode(key: string, type: StaticType, slot?: number): ValueNode {
+  if (slot === undefined) return { evaluate: (fields) => readDataProperty(fields, key), type, constant: false, boolean: false, field: key };
+  // A slot holds the own property as stored, or undefined: exactly what readDataProperty reads.
+  return { evaluate: (values) => toDataValue((values as readonly unknown[])[slot]), type, constant: false, boolean: false, field: key, slot };
 }
 
 const AGENT_PROPERTY_TYPES: Readonly<Record<string, StaticType>> = {
@@ -173,7 +183,7 @@ export function equalityNode(left: ValueNode, right: ValueNode, negate: boolean)
     // Values are normalised (undefined → null, NaN → null), so === is exact here.
     const value = constantValue(constantSide);
     const other = constantSide === right ? left : right;
-    const fused = other.field === undefined ? null : fieldLiteralNode(negate ? '!=' : '==', other.field, value);
+    const fused = other.field === undefined ? null : fieldLiteralNode(negate ? '!=' : '==', other.field, value, other.slot);
     if (fused !== null) return fused;
     const read = other.evaluate;
     evaluate = negate ? (f, a, n) => read(f, a, n) !== value : (f, a, n) => read(f, a, n) === value;
@@ -203,9 +213,9 @@ export function equalityNode(left: ValueNode, right: ValueNode, negate: boolean)
 export function comparisonNode(operator: ComparisonOperator, left: ValueNode, right: ValueNode): ValueNode {
   const fused =
     left.field !== undefined && right.constant
-      ? fieldLiteralNode(operator, left.field, constantValue(right))
+      ? fieldLiteralNode(operator, left.field, constantValue(right), left.slot)
       : right.field !== undefined && left.constant
-        ? fieldLiteralNode(MIRRORED[operator], right.field, constantValue(left))
+        ? fieldLiteralNode(MIRRORED[operator], right.field, constantValue(left), right.slot)
         : null;
   if (fused !== null) return fused;
   const l = left.evaluate;
@@ -332,7 +342,7 @@ export function negationNode(argument: ValueNode): ValueNode {
  */
 export function notNode(argument: ValueNode): ValueNode {
   // `!field` is `field != true`: both hold unless the field is exactly true.
-  const fused = argument.field === undefined ? null : fieldLiteralNode('!=', argument.field, true);
+  const fused = argument.field === undefined ? null : fieldLiteralNode('!=', argument.field, true, argument.slot);
   if (fused !== null) return fused;
   const read = argument.evaluate;
   return derived((f, a, n) => read(f, a, n) !== true, 'boolean', true, [argument]);
@@ -463,9 +473,9 @@ export function membershipNode(item: ValueNode, container: ValueNode): ValueNode
   const list = container.constant ? constantValue(container) : undefined;
   const fused =
     item.field !== undefined && container.constant
-      ? fieldLiteralNode('in', item.field, list)
+      ? fieldLiteralNode('in', item.field, list, item.slot)
       : container.field !== undefined && item.constant
-        ? fieldLiteralNode('contains', container.field, constantValue(item))
+        ? fieldLiteralNode('contains', container.field, constantValue(item), container.slot)
         : null;
   if (fused !== null) return fused;
   let evaluate: Evaluator;

@@ -5,7 +5,7 @@
  * records every exclusion and every candidate's ordering key, so a traced and
  * an untraced decision can never disagree.
  */
-import type { CompiledRule } from '../ruleset/compiledTypes.js';
+import type { CompiledRule, FieldValues } from '../ruleset/compiledTypes.js';
 import type { Period } from '../ruleset/types.js';
 import type { AgentSnapshot, ExclusionReason, RuleState, TraceEntry } from '../types.js';
 import type { AgentTable, ParticipantSlots } from './agentTable.js';
@@ -16,7 +16,8 @@ import { presenceBit } from './presenceBit.js';
 /** What a rule needs to know about the decision in progress. */
 export interface PickContext {
   readonly table: AgentTable;
-  readonly fields: Readonly<Record<string, unknown>>;
+  /** The subject's slot values (`readFieldSlots`). */
+  readonly fields: FieldValues;
   readonly nowMs: number;
   readonly exclude: readonly string[] | null;
   readonly previousAgentId: string | null;

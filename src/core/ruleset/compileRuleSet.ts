@@ -42,6 +42,7 @@ export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
     weekStartsOn: source.weekStartsOn ?? 1,
     settings: source.settings,
     pendingTimeoutMs: source.settings.pendingTimeout === undefined ? null : parseDuration(source.settings.pendingTimeout),
+    fieldNames: Object.freeze([...issues.slots.names]),
     rules: source.rules.map((rule, index) => compileRule(rule, source, conditions, schedules, ['rules', index])),
     defaultRule: source.defaultRule
       ? compileRule({ ...source.defaultRule, id: DEFAULT_RULE_ID }, source, conditions, schedules, ['defaultRule'])

@@ -6,8 +6,15 @@
 import type { AgentSnapshot } from '../types.js';
 import type { Period, RuleSet, Settings, SubjectKind, WeekStartsOn } from './types.js';
 
+/**
+ * What a compiled condition reads the subject from: its fields object, or —
+ * for conditions compiled as part of a rule set — the slot values
+ * (`readFieldSlots(ruleSet.fieldNames, fields)`), each field read once per decision.
+ */
+export type FieldValues = Readonly<Record<string, unknown>> | readonly unknown[];
+
 /** A compiled predicate: `true` only when the condition evaluates to exactly `true`. */
-export type ConditionTest = (fields: Readonly<Record<string, unknown>>, agent: AgentSnapshot | null, now: number) => boolean;
+export type ConditionTest = (fields: FieldValues, agent: AgentSnapshot | null, now: number) => boolean;
 
 /** A compiled schedule: wall-clock windows in one zone. */
 export interface CompiledSchedule {
@@ -60,6 +67,8 @@ export interface CompiledRuleSet {
   readonly settings: Settings;
   /** `settings.pendingTimeout` in milliseconds; null: pending records never expire. */
   readonly pendingTimeoutMs: number | null;
+  /** The subject fields its conditions read, in slot order: a decision reads them once (`readFieldSlots`). */
+  readonly fieldNames: readonly string[];
   readonly rules: readonly CompiledRule[];
   readonly defaultRule: CompiledRule | null;
 }

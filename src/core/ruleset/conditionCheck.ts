@@ -24,7 +24,8 @@ export function conditionCheck(
   return {
     expected: 'an expression string or a structured condition',
     read(value, path, issues) {
-      const compiled = compileCondition(value, fields ? { context, fields, path } : { context, path });
+      const slots = issues.slots;
+      const compiled = compileCondition(value, fields ? { context, fields, path, slots } : { context, path, slots });
       if (!compiled.ok) {
         issues.add(compiled.issues);
         return undefined;

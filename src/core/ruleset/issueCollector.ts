@@ -1,3 +1,4 @@
+import { FieldSlots } from '../expr/fieldSlots.js';
 import type { ConditionTest } from './compiledTypes.js';
 import { describeValue } from './describeValue.js';
 import type { IssueCode, IssuePath, ValidationIssue } from './issues.js';
@@ -17,6 +18,8 @@ export class IssueCollector {
   readonly list: ValidationIssue[] = [];
   /** Conditions compiled while checking them, by `conditionKey(path)`, so compiling a rule set compiles each once. */
   readonly conditions = new Map<string, ConditionTest>();
+  /** The subject fields those conditions read, numbered: the rule set's field slots. */
+  readonly slots = new FieldSlots();
 
   /**
    * Records one issue.
