@@ -2,9 +2,9 @@
  * Reading an agent's numbers from a snapshot. Counts that are absent or not
  * numbers read as 0, so a half-filled snapshot never poisons an ordering with NaN.
  */
+import type { CompiledOrder } from '../ruleset/compiledTypes.js';
 import type { Period } from '../ruleset/types.js';
 import type { AgentSnapshot } from '../types.js';
-
 
 function count(value: unknown): number {
   // `v - v === 0` holds exactly for finite numbers (NaN and ±Infinity give NaN).
@@ -27,37 +27,43 @@ export function servingTotal(agent: AgentSnapshot): number {
   return serving == null ? 0 : count(serving.total);
 }
 
-/**
- * Automatic assignments the agent received in the current `period`.
- *
- * @param agent - the snapshot
- * @param period - the counting period
- * @returns the count, 0 when absent
- * @example
- * ```ts
- * assignedIn({ id: 'a', assigned: { day: 4 } }, 'day'); // 4
- * ```
- */
-export function assignedIn(agent: AgentSnapshot, period: Period): number {
-  const assigned = agent.assigned;
-  return assigned == null ? 0 : count(assigned[period]);
-}
+/** Reads the count a count order compares. */
+export type CountReader = (agent: AgentSnapshot) => number;
+
+// One reader per counter and period, each a named property load: the scan
+// calls one of them per participant, and a lookup by a variable key costs more.
+const READERS: Record<'assigned' | 'serving', Record<Period | 'total', CountReader>> = {
+  assigned: {
+    day: (a) => count(a.assigned?.day),
+    week: (a) => count(a.assigned?.week),
+    month: (a) => count(a.assigned?.month),
+    quarter: (a) => count(a.assigned?.quarter),
+    year: (a) => count(a.assigned?.year),
+    total: () => 0,
+  },
+  serving: {
+    day: (a) => (typeof a.serving === 'object' && a.serving !== null ? count(a.serving.day) : 0),
+    week: (a) => (typeof a.serving === 'object' && a.serving !== null ? count(a.serving.week) : 0),
+    month: (a) => (typeof a.serving === 'object' && a.serving !== null ? count(a.serving.month) : 0),
+    quarter: (a) => (typeof a.serving === 'object' && a.serving !== null ? count(a.serving.quarter) : 0),
+    year: (a) => (typeof a.serving === 'object' && a.serving !== null ? count(a.serving.year) : 0),
+    total: servingTotal,
+  },
+};
 
 /**
- * Subjects in the agent's care now whose care began in the current `period`,
- * or all of them for `'total'`.
+ * The reader of the count a count order compares: `assignedIn` or `servingIn`
+ * for the order's period, as one named property load.
  *
- * @param agent - the snapshot
- * @param period - the counting period, or `'total'`
- * @returns the count, 0 when absent
+ * @param order - a compiled `fewestAssigned` or `fewestServing` order
+ * @returns the reader
  * @example
  * ```ts
- * servingIn({ id: 'a', serving: { total: 9, week: 2 } }, 'week'); // 2
- * servingIn({ id: 'a', serving: 9 }, 'total');                     // 9
+ * countReader({ by: 'fewestAssigned', period: 'day' })({ id: 'a', assigned: { day: 4 } }); // 4
  * ```
  */
-export function servingIn(agent: AgentSnapshot, period: Period | 'total'): number {
-  const serving = agent.serving;
-  if (typeof serving === 'number') return period === 'total' ? count(serving) : 0;
-  return serving == null ? 0 : count(serving[period]);
+export function countReader(order: CompiledOrder): CountReader {
+  if (order.by === 'fewestAssigned') return READERS.assigned[order.period];
+  if (order.by === 'fewestServing') return READERS.serving[order.period];
+  return () => 0;
 }

@@ -6,11 +6,10 @@
  * an untraced decision can never disagree.
  */
 import type { CompiledRule, FieldValues } from '../ruleset/compiledTypes.js';
-import type { Period } from '../ruleset/types.js';
 import type { AgentSnapshot, ExclusionReason, RuleState, TraceEntry } from '../types.js';
 import type { AgentTable, ParticipantSlots } from './agentTable.js';
 import type { CountRanking } from './countRanking.js';
-import { assignedIn, servingIn, servingTotal } from './agentStats.js';
+import { countReader, servingTotal } from './agentStats.js';
 import { presenceBit } from './presenceBit.js';
 
 /** What a rule needs to know about the decision in progress. */
@@ -158,8 +157,7 @@ function pickByCount(rule: CompiledRule, ctx: PickContext, slots: ParticipantSlo
  * ```
  */
 export function countOf(rule: CompiledRule, agent: AgentSnapshot): number {
-  const order = rule.order as Exclude<CompiledRule['order'], { by: 'roundRobin' }>;
-  return order.by === 'fewestAssigned' ? assignedIn(agent, order.period) : servingIn(agent, order.period);
+  return countReader(rule.order)(agent);
 }
 
 /**
@@ -186,13 +184,13 @@ export function orderKey(rule: CompiledRule, i: number, count: number): number {
  * choice with every reason recorded; a property test holds them equal.
  */
 function fewestUntraced(rule: CompiledRule, ctx: PickContext, slots: ParticipantSlots): number {
-  const order = rule.order as Exclude<CompiledRule['order'], { by: 'roundRobin' }>;
-  const byAssigned = order.by === 'fewestAssigned';
-  const period = order.period;
+  const readCount = countReader(rule.order);
   const presenceMask = rule.presenceMask;
   const checkCapacity = !rule.ignoreCapacity;
   const agentWhen = rule.agentWhen;
   const exclude = ctx.exclude;
+  const proportional = rule.proportional;
+  const weights = rule.weights;
   const { positions, seen } = slots;
   const agents = ctx.table.agents;
   let best = -1;
@@ -213,9 +211,9 @@ function fewestUntraced(rule: CompiledRule, ctx: PickContext, slots: Participant
       if (typeof capacity === 'number' && servingTotal(agent) >= capacity) continue;
     }
     if (agentWhen !== null && !agentWhen(ctx.fields, agent, ctx.nowMs)) continue;
-    const count = byAssigned ? assignedIn(agent, period as Period) : servingIn(agent, period);
-    // Strictly smaller: ties go to participant order.
-    const key = orderKey(rule, i, count);
+    const count = readCount(agent);
+    // orderKey, with the rule's fields read once. Strictly smaller: ties go to participant order.
+    const key = proportional ? count / weights[i]! : count;
     if (key < bestKey) {
       bestKey = key;
       best = i;
