@@ -1,4 +1,4 @@
-import { displayWidth } from './displayWidth.js';
+import { displayWidth } from '../core/ruleset/displayWidth.js';
 
 /**
  * Lays out rows as a plain-text table: columns padded to their widest cell

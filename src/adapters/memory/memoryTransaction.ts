@@ -1,7 +1,8 @@
-import { AssignmentError, NotFoundError, StoreError } from '../../core/errors.js';
+import { NotFoundError, StoreError } from '../../core/errors.js';
 import { PERIODS } from '../../core/ruleset/types.js';
 import type { AgentSnapshot, AssignmentRecord, RecordStatus, RuleState, ServingCounts, SubjectRef } from '../../core/types.js';
 import type { AgentProfile, PeriodRanges, StoredSubject, StoreTransaction } from '../../ports.js';
+import { checkSubjectRef } from '../checkSubjectRef.js';
 import { type AgentCounters, type MemoryState, subjectKey } from './memoryState.js';
 import { planChangeSet } from './planChangeSet.js';
 
@@ -143,13 +144,6 @@ export function openMemoryTransaction(state: MemoryState): MemoryTransaction {
       closed = true;
     },
   };
-}
-
-function checkSubjectRef(subject: SubjectRef): SubjectRef {
-  if (typeof subject?.id !== 'string' || (subject.kind !== 'customer' && subject.kind !== 'contact')) {
-    throw new AssignmentError('invalid_input', 'subject must be { id: string, kind: customer | contact }');
-  }
-  return subject;
 }
 
 function compareCreated(a: AssignmentRecord, b: AssignmentRecord): number {

@@ -1,7 +1,8 @@
-import { AssignmentError, NotFoundError, StoreError } from '../../core/errors.js';
+import { NotFoundError, StoreError } from '../../core/errors.js';
 import { PERIODS } from '../../core/ruleset/types.js';
-import type { AgentSnapshot, RuleState, SubjectRef } from '../../core/types.js';
+import type { AgentSnapshot, RuleState } from '../../core/types.js';
 import type { AgentProfile, StoreTransaction } from '../../ports.js';
+import { checkSubjectRef } from '../checkSubjectRef.js';
 import type { AgentSnapshotReader, SnapshotPayload, SnapshotRequest } from './agentSnapshotReader.js';
 import { commitArguments } from './commitArguments.js';
 import type { PostgresStatements } from './postgresStatements.js';
@@ -174,13 +175,6 @@ export function openPostgresTransaction(session: SqlSession, sql: PostgresStatem
       closed = true;
     },
   };
-}
-
-function checkSubjectRef(subject: SubjectRef): SubjectRef {
-  if (typeof subject?.id !== 'string' || (subject.kind !== 'customer' && subject.kind !== 'contact')) {
-    throw new AssignmentError('invalid_input', 'subject must be { id: string, kind: customer | contact }');
-  }
-  return subject;
 }
 
 function dateOrNull(value: string | null): Date | null {

@@ -1,3 +1,4 @@
+import { columnWidth } from './displayWidth.js';
 import { formatIssuePath } from './formatIssuePath.js';
 import type { ValidationIssue } from './issues.js';
 
@@ -7,35 +8,6 @@ const MAX_SHOWN_COLUMNS = 72;
 const COLUMNS_BEFORE_CARET = 30;
 const ELLIPSIS = '...';
 const INDENT = '  ';
-
-/** East Asian Wide and Fullwidth ranges (and emoji pictographs): two terminal columns each. */
-const WIDE_RANGES: readonly (readonly [number, number])[] = [
-  [0x1100, 0x115f],
-  [0x2e80, 0x303e],
-  [0x3041, 0x33ff],
-  [0x3400, 0x4dbf],
-  [0x4e00, 0x9fff],
-  [0xa000, 0xa4cf],
-  [0xa960, 0xa97f],
-  [0xac00, 0xd7a3],
-  [0xf900, 0xfaff],
-  [0xfe10, 0xfe19],
-  [0xfe30, 0xfe6f],
-  [0xff00, 0xff60],
-  [0xffe0, 0xffe6],
-  [0x1f300, 0x1f64f],
-  [0x1f900, 0x1f9ff],
-  [0x20000, 0x3fffd],
-];
-
-/** Combining marks, zero-width spaces and joiners, variation selectors: no column of their own. */
-const ZERO_WIDTH_RANGES: readonly (readonly [number, number])[] = [
-  [0x0300, 0x036f],
-  [0x200b, 0x200f],
-  [0x20d0, 0x20ff],
-  [0xfe00, 0xfe0f],
-  [0xe0100, 0xe01ef],
-];
 
 /**
  * Renders validation issues for humans, one block per issue: the path
@@ -106,13 +78,4 @@ function sum(widths: readonly number[], from: number, to: number): number {
 function isControl(character: string): boolean {
   const code = character.codePointAt(0) ?? 0;
   return code < 0x20 || (code >= 0x7f && code < 0xa0);
-}
-
-function columnWidth(codePoint: number): number {
-  if (inRanges(codePoint, ZERO_WIDTH_RANGES)) return 0;
-  return inRanges(codePoint, WIDE_RANGES) ? 2 : 1;
-}
-
-function inRanges(codePoint: number, ranges: readonly (readonly [number, number])[]): boolean {
-  return ranges.some(([low, high]) => codePoint >= low && codePoint <= high);
 }
