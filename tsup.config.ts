@@ -1,5 +1,6 @@
-import { copyFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { defineConfig } from 'tsup';
+import { schemaSql } from './src/adapters/postgres/schemaSql.js';
 
 export default defineConfig({
   entry: {
@@ -18,8 +19,9 @@ export default defineConfig({
   platform: 'node',
   splitting: true,
   treeshake: true,
-  // The PostgreSQL schema ships beside the code (`dedicated-agent/postgres/schema.sql`).
+  // The PostgreSQL schema ships beside the code (`dedicated-agent/postgres/schema.sql`),
+  // generated from the migrations so it cannot drift from what migrate() runs.
   onSuccess: async () => {
-    await copyFile('src/adapters/postgres/schema.sql', 'dist/schema.sql');
+    await writeFile('dist/schema.sql', schemaSql());
   },
 });

@@ -1,11 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { compileRuleSet, createAssignmentService, PERIODS, type PeriodRanges, periodRange, type RuleSet } from 'dedicated-agent';
 import { createPostgresStore } from 'dedicated-agent/postgres';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MIGRATIONS, SCHEMA_VERSION_TABLE_SQL } from '../../src/adapters/postgres/migrations.js';
+import { schemaSql } from '../../src/adapters/postgres/schemaSql.js';
 
-const schemaSql = readFileSync(new URL('../../src/adapters/postgres/schema.sql', import.meta.url), 'utf8');
+const schema = schemaSql();
 const db = new PGlite();
 afterAll(() => db.close());
 
@@ -34,14 +34,14 @@ async function catalog(schema: string): Promise<string[]> {
   return rows.map((row) => row.item);
 }
 
-describe('schema.sql', () => {
+describe('schema.sql (schemaSql)', () => {
   it('holds the version table, then every migration in order, each recorded in schema_version', () => {
-    let from = schemaSql.indexOf(SCHEMA_VERSION_TABLE_SQL);
+    let from = schema.indexOf(SCHEMA_VERSION_TABLE_SQL);
     expect(from).toBeGreaterThanOrEqual(0);
     for (const migration of MIGRATIONS) {
-      const at = schemaSql.indexOf(migration.sql, from);
-      expect(at, `migration ${migration.version} (regenerate schema.sql from migrations.ts)`).toBeGreaterThan(from);
-      from = schemaSql.indexOf(
+      const at = schema.indexOf(migration.sql, from);
+      expect(at, `migration ${migration.version}`).toBeGreaterThan(from);
+      from = schema.indexOf(
         `INSERT INTO schema_version (version, description) VALUES (${migration.version}, '${migration.description}');`,
         at + migration.sql.length,
       );
@@ -51,7 +51,7 @@ describe('schema.sql', () => {
 
   it('creates the same tables, indexes and functions as migrate(), which then has nothing left to do', async () => {
     await createPostgresStore({ client: db, schema: 'by_migrate' }).migrate();
-    await db.exec(`CREATE SCHEMA by_hand; SET search_path TO by_hand;\n${schemaSql}\nRESET search_path;`);
+    await db.exec(`CREATE SCHEMA by_hand; SET search_path TO by_hand;\n${schema}\nRESET search_path;`);
     expect(await catalog('by_hand')).toEqual(await catalog('by_migrate'));
 
     const store = await createPostgresStore({ client: db, schema: 'by_hand' }).migrate();

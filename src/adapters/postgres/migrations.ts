@@ -1,8 +1,8 @@
 /**
  * The PostgreSQL store's schema, as numbered migrations. `migrate()` runs the
  * ones a database lacks, in order, with `search_path` set to the store's
- * schema (so the SQL names no schema and works in any); `schema.sql` is the
- * same SQL in one file for people who manage schemas with their own tools.
+ * schema (so the SQL names no schema and works in any); `schemaSql()` puts the
+ * same SQL in one file (`schema.sql`) for people who manage schemas with their own tools.
  *
  * Functions are created with `SET search_path FROM CURRENT`, so they always
  * find their own schema's tables whatever the caller's `search_path` is.
