@@ -67,6 +67,13 @@ let lastTable: AgentTable | null = null;
 /**
  * Resolves participants of rules to snapshots of one `agents` array. One
  * table per array is kept and reused; `begin()` starts a decision.
+  *
+ * @example
+ * ```ts
+ * const table = AgentTable.for(agents);
+ * const slots = table.slots(rule);
+ * table.agentAt(rule, slots, 0); // the snapshot of the rule's first participant, or undefined
+ * ```
  */
 export class AgentTable {
   private index: Index;

@@ -3,6 +3,14 @@
  * the order in which a count-based rule prefers them. `createAssigner` keeps
  * one per count-ordered rule and updates only the agents whose counts change,
  * so a decision costs O(log n) instead of a scan of every participant.
+  *
+ * @example
+ * ```ts
+ * const ranking = new CountRanking(3);
+ * ranking.set(0, 2); ranking.set(1, 1); ranking.set(2, 1);
+ * ranking.first(() => true);        // 1 (smallest key, then position)
+ * ranking.first((p) => p !== 1);    // 2
+ * ```
  */
 export class CountRanking {
   /** Participant positions in heap order. */

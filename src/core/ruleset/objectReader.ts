@@ -18,6 +18,12 @@ export interface ObjectShape {
 /**
  * The own entries of a validated object, read through checks that report
  * missing and invalid values at the entry's path.
+ *
+ * @example
+ * ```ts
+ * const rule = readObject(input, ['rules', 0], { what: 'a rule', keys: RULE_KEYS }, issues);
+ * const name = rule?.required('name', stringCheck); // reports `missing` at ['rules', 0, 'name']
+ * ```
  */
 export class ObjectReader {
   readonly path: IssuePath;
