@@ -235,53 +235,80 @@ export function createAssigner(ruleSet: RuleSet | CompiledRuleSet, options: Assi
 /** A count-ordered rule's ranking, and which of its participants an agent is. */
 interface Membership {
   readonly rule: CompiledRule;
-  readonly ranking: CountRanking;
+  readonly ranking: RuleRanking;
   readonly position: number;
+}
+
+/** A count-ordered rule's ranking, with the participants whose keys changed since a decision last consulted it. */
+interface RuleRanking {
+  readonly ranking: CountRanking;
+  /** Participants to re-key before the next consultation (`pending` flags them, so each is listed once). */
+  readonly dirty: number[];
+  readonly pending: Uint8Array;
+  /** Not built yet: the first consultation builds it in O(n). */
+  stale: boolean;
 }
 
 /**
  * For every count-ordered rule, a ranking of the participants that are not
  * excluded by standing reasons (disabled, presence, capacity), keyed as the
- * scan keys them. Each ranking is built in O(n) the first time a decision
- * consults it, so rules nobody reaches cost nothing; after that
- * `refresh(agent)` re-ranks one agent whose counts or profile changed.
+ * scan keys them. `refresh(agent)` only notes that the agent's keys changed;
+ * a ranking re-keys its noted participants when a decision consults it, and
+ * is built in O(n) the first time. So an agent who takes part in many rules
+ * costs nothing in the rules nobody reaches.
  */
 function rankParticipants(compiled: CompiledRuleSet, byId: ReadonlyMap<string, LiveAgent>) {
-  const rankings = new Map<CompiledRule, CountRanking>();
+  const rankings = new Map<CompiledRule, RuleRanking>();
   const memberships = new Map<LiveAgent, Membership[]>();
-  const stale = new Set<CompiledRule>();
   const rules = compiled.defaultRule === null ? compiled.rules : [...compiled.rules, compiled.defaultRule];
   for (const rule of rules) {
     if (rule.order.by === 'roundRobin') continue;
-    const ranking = new CountRanking(rule.agentIds.length);
-    rankings.set(rule, ranking);
-    stale.add(rule);
+    const entry: RuleRanking = {
+      ranking: new CountRanking(rule.agentIds.length),
+      dirty: [],
+      pending: new Uint8Array(rule.agentIds.length),
+      stale: true,
+    };
+    rankings.set(rule, entry);
     rule.agentIds.forEach((id, position) => {
       const agent = byId.get(id);
       if (agent === undefined) return;
       const list = memberships.get(agent);
-      if (list === undefined) memberships.set(agent, [{ rule, ranking, position }]);
-      else list.push({ rule, ranking, position });
+      if (list === undefined) memberships.set(agent, [{ rule, ranking: entry, position }]);
+      else list.push({ rule, ranking: entry, position });
     });
   }
-  function keyOf(rule: CompiledRule, position: number, agent: LiveAgent | undefined): number | null {
+  function keyOf(rule: CompiledRule, position: number): number | null {
+    const agent = byId.get(rule.agentIds[position]!);
     if (agent === undefined || standingExclusionOf(rule, agent) !== 0) return null;
     return orderKey(rule, position, countOf(rule, agent));
   }
   return {
     rankings: {
       get(rule: CompiledRule): CountRanking | undefined {
-        const ranking = rankings.get(rule);
-        if (ranking !== undefined && stale.delete(rule)) ranking.rebuild((position) => keyOf(rule, position, byId.get(rule.agentIds[position]!)));
+        const entry = rankings.get(rule);
+        if (entry === undefined) return undefined;
+        const { ranking, dirty, pending } = entry;
+        if (entry.stale) {
+          ranking.rebuild((position) => keyOf(rule, position));
+          entry.stale = false;
+        } else {
+          for (const position of dirty) {
+            const key = keyOf(rule, position);
+            if (key === null) ranking.remove(position);
+            else ranking.set(position, key);
+          }
+        }
+        for (const position of dirty) pending[position] = 0;
+        dirty.length = 0;
         return ranking;
       },
     },
     refresh(agent: LiveAgent): void {
-      for (const { rule, ranking, position } of memberships.get(agent) ?? []) {
-        if (stale.has(rule)) continue;
-        const key = keyOf(rule, position, agent);
-        if (key === null) ranking.remove(position);
-        else ranking.set(position, key);
+      for (const { ranking: entry, position } of memberships.get(agent) ?? []) {
+        if (entry.stale || entry.pending[position] === 1) continue;
+        entry.pending[position] = 1;
+        entry.dirty.push(position);
       }
     },
   };
