@@ -289,6 +289,8 @@ function rankParticipants(compiled: CompiledRuleSet, byId: ReadonlyMap<string, L
         const entry = rankings.get(rule);
         if (entry === undefined) return undefined;
         const { ranking, dirty, pending } = entry;
+        // Many changed keys (a roll-over resets everyone): one O(n) rebuild beats a sift each.
+        if (dirty.length * 8 > pending.length) entry.stale = true;
         if (entry.stale) {
           ranking.rebuild((position) => keyOf(rule, position));
           entry.stale = false;
