@@ -234,7 +234,6 @@ export function createAssigner(ruleSet: RuleSet | CompiledRuleSet, options: Assi
 
 /** A count-ordered rule's ranking, and which of its participants an agent is. */
 interface Membership {
-  readonly rule: CompiledRule;
   readonly ranking: RuleRanking;
   readonly position: number;
 }
@@ -274,8 +273,8 @@ function rankParticipants(compiled: CompiledRuleSet, byId: ReadonlyMap<string, L
       const agent = byId.get(id);
       if (agent === undefined) return;
       const list = memberships.get(agent);
-      if (list === undefined) memberships.set(agent, [{ rule, ranking: entry, position }]);
-      else list.push({ rule, ranking: entry, position });
+      if (list === undefined) memberships.set(agent, [{ ranking: entry, position }]);
+      else list.push({ ranking: entry, position });
     });
   }
   function keyOf(rule: CompiledRule, position: number): number | null {
