@@ -21,6 +21,7 @@ export type AssignmentErrorCode =
   | 'not_found'
   | 'store_failure'
   | 'concurrency_conflict'
+  | 'commit_unknown'
   | 'notifier_failure';
 
 /**

@@ -1,3 +1,4 @@
+import { closestName } from '../text/closestName.js';
 import { FORBIDDEN_NAMES } from '../expr/forbiddenNames.js';
 import type { Check } from './check.js';
 import { quote } from './describeValue.js';
@@ -172,38 +173,7 @@ export function readObject(
 }
 
 function unknownKeyMessage(key: string, what: string, keys: readonly string[]): string {
-  const suggestion = closestKey(key, keys);
+  const suggestion = closestName(key, keys);
   const hint = suggestion === undefined ? '' : ` Did you mean ${quote(suggestion)}?`;
   return `Unknown key ${quote(key)} in ${what}.${hint} Allowed keys: ${keys.join(', ')}.`;
-}
-
-/** The allowed key a typo most likely meant: same letters ignoring case, or at most two edits away. */
-function closestKey(key: string, keys: readonly string[]): string | undefined {
-  // Long junk keys cannot be typos of our short names; skip the quadratic distance.
-  if (key.length > 40) return undefined;
-  const limit = Math.min(2, Math.floor(key.length / 3));
-  let best: string | undefined;
-  let bestDistance = Number.POSITIVE_INFINITY;
-  for (const candidate of keys) {
-    if (candidate.toLowerCase() === key.toLowerCase()) return candidate;
-    const distance = editDistance(key, candidate);
-    if (distance <= limit && distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  return best;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min(previous[j]! + 1, current[j - 1]! + 1, substitution));
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
 }
