@@ -2,7 +2,7 @@
  * Runtime data types shared by the core, the service and the adapters
  * (SPEC §5–§7). Everything here is plain data: serialisable, no closures.
  */
-import type { Period, Presence, SubjectKind } from './ruleset/types.js';
+import type { Period, Presence, Schedule, SubjectKind } from './ruleset/types.js';
 
 /** An instant as the core accepts it: a `Date`, an ISO-8601 string or epoch milliseconds. */
 export type Instant = Date | string | number;
@@ -32,10 +32,24 @@ export interface AgentSnapshot {
   languages?: string[];
   /** Anything else `agentWhen` may test as `agent.<name>`. */
   attributes?: Record<string, unknown>;
+  /** Working hours (shift); same semantics as a rule's schedule, zone defaulting to the rule set's. Absent: always on. */
+  schedule?: Schedule;
+  /** Leave: inclusive `YYYY-MM-DD` ranges in the agent's zone, or instants with offsets. */
+  leave?: LeaveRange[];
+  /** Caps on automatic assignments per period (the lower of this and the rule's applies). */
+  maxAssigned?: Partial<Record<Period, number>>;
+  /** When the agent last received an automatic assignment (for `longestIdle`); null or absent: never. */
+  lastAssignedAt?: Instant | null;
   /** Auto assignments received in the current period. */
   assigned?: Partial<Record<Period, number>>;
   /** Subjects in care now; a number means the total. */
   serving?: number | ServingCounts;
+}
+
+/** A leave period: `YYYY-MM-DD` dates (inclusive, in the agent's zone) or instants with offsets. */
+export interface LeaveRange {
+  from: string;
+  to: string;
 }
 
 /** Identifies a subject. */
