@@ -339,11 +339,15 @@ describe('limits', () => {
     expect(codes(pad(4097))).toEqual(['expression_too_large']);
   });
 
-  const list = (n: number) => `x in [${Array.from({ length: n }, () => '1').join(', ')}]`;
-  it('accepts 256 nodes and rejects 257', () => {
-    // binary + identifier + array + n literals
-    expect(compile(list(253)).ok).toBe(true);
-    expect(codes(list(254))).toEqual(['expression_too_large']);
+  const list = (n: number) => `x in [${Array.from({ length: n }, () => '1').join(',')}]`;
+  const chain = (n: number) => Array.from({ length: n }, () => 'a').join('||');
+  it('accepts 2048 nodes and rejects 2049', () => {
+    // binary + identifier + array + n literals, in exactly 4096 characters
+    expect(list(2045)).toHaveLength(4096);
+    expect(compile(list(2045)).ok).toBe(true);
+    // n identifiers + n - 1 operators
+    expect(compile(chain(1024)).ok).toBe(true);
+    expect(codes(chain(1025))).toEqual(['expression_too_large']);
   });
 
   it('accepts depth 32 and rejects depth 33', () => {
@@ -401,7 +405,7 @@ describe('limits', () => {
     for (let i = 0; i < 31; i++) ok = { not: ok };
     expect(compile(ok).ok).toBe(true);
 
-    const wide = { any: Array.from({ length: 300 }, () => ({ field: 'a', op: 'exists' })) };
+    const wide = { any: Array.from({ length: 2048 }, () => ({ field: 'a', op: 'exists' })) };
     expect(codes(wide)).toEqual(['expression_too_large']);
 
     const cyclic: { not: unknown } = { not: null };

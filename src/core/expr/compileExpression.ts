@@ -18,8 +18,8 @@ import {
   constantNode,
   constantValue,
   equalityNode,
+  everyNode,
   INVALID_NODE,
-  logicalNode,
   membershipNode,
   memberNode,
   negationNode,
@@ -111,13 +111,52 @@ function childrenOf(node: jsep.Expression): readonly (jsep.Expression | null)[] 
   }
 }
 
-/** Counts nodes and checks depth without ever recursing deeper than the limit. */
+/**
+ * Counts nodes and checks depth without ever recursing deeper than the limit.
+ * A chain of one associative operator (`a || b || c`, which jsep builds as a
+ * left-deep tree) is one level, like `{ any: [a, b, c] }`: its operands sit
+ * one level below it, however long it is. Its operator nodes still count.
+ */
 function measure(node: jsep.Expression, depth: number, size: { nodes: number }): boolean {
   if (depth > EXPRESSION_LIMITS.maxDepth || ++size.nodes > EXPRESSION_LIMITS.maxNodes) return false;
-  for (const child of childrenOf(node)) {
+  const chain = chainOperator(node);
+  let children = childrenOf(node);
+  if (chain !== null) {
+    children = chainOperands(node, chain);
+    // The chain's other operator nodes, beside the one counted above.
+    size.nodes += children.length - 2;
+    if (size.nodes > EXPRESSION_LIMITS.maxNodes) return false;
+  }
+  for (const child of children) {
     if (child !== null && !measure(child, depth + 1, size)) return false;
   }
   return true;
+}
+
+/** `&&` or `||` when the node is one of them (an associative chain), else null. */
+function chainOperator(node: jsep.Expression): '&&' | '||' | null {
+  if (node.type !== 'BinaryExpression') return null;
+  const operator = (node as jsep.BinaryExpression).operator;
+  return operator === '&&' || operator === '||' ? operator : null;
+}
+
+/**
+ * The operands of a chain of one operator, left to right, gathered with a
+ * loop rather than recursion: `a || (b || c) || d` gives a, b, c, d;
+ * `a || b && c` gives a and `b && c` (a different operator is nesting).
+ */
+function chainOperands(node: jsep.Expression, operator: '&&' | '||'): jsep.Expression[] {
+  const operands: jsep.Expression[] = [];
+  const pending: jsep.Expression[] = [node];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    if (chainOperator(next) === operator) {
+      const binary = next as jsep.BinaryExpression;
+      pending.push(binary.right, binary.left);
+    } else {
+      operands.push(next);
+    }
+  }
+  return operands;
 }
 
 function mark(walk: Walk, key: string): Anchor {
@@ -353,6 +392,8 @@ const UNSUPPORTED_OPERATOR_HINTS: Readonly<Record<string, string>> = {
 };
 
 function compileBinary(walk: Walk, node: jsep.BinaryExpression): ValueNode {
+  const chain = chainOperator(node);
+  if (chain !== null) return compileChain(walk, node, chain);
   const left = compileNode(walk, node.left);
   const operator = node.operator;
   const anchor = mark(walk, operator === 'in' ? 'word:in' : `op:${operator}`);
@@ -369,8 +410,6 @@ function compileBinary(walk: Walk, node: jsep.BinaryExpression): ValueNode {
     case '*':
     case '/':
     case '%':
-    case '&&':
-    case '||':
     case 'in':
       break;
     default:
@@ -397,14 +436,34 @@ function compileBinary(walk: Walk, node: jsep.BinaryExpression): ValueNode {
     case '>':
     case '>=':
       return comparisonNode(operator, left, right);
-    case '&&':
-    case '||':
-      return logicalNode(operator, left, right);
     case 'in':
       return membershipNode(left, right);
     default:
       return arithmeticNode(operator, left, right);
   }
+}
+
+/**
+ * `a || b || c`: every operand compiled in source order (so issue positions
+ * stay right), joined into one closure. Each operand must be a boolean when
+ * the fields are declared; a wrong one is reported at the operator beside it.
+ */
+function compileChain(walk: Walk, node: jsep.BinaryExpression, operator: '&&' | '||'): ValueNode {
+  const operands: ValueNode[] = [];
+  const anchors: Anchor[] = [];
+  chainOperands(node, operator).forEach((operand, i) => {
+    if (i > 0) anchors.push(mark(walk, `op:${operator}`));
+    operands.push(compileNode(walk, operand));
+  });
+  if (operands.includes(INVALID_NODE)) return INVALID_NODE;
+  let valid = true;
+  operands.forEach((operand, i) => {
+    const mismatch = walk.typed ? binaryTypeMismatch(operator, operand.type, 'boolean') : null;
+    if (mismatch === null) return;
+    report(walk, 'type_mismatch', mismatch, anchors[Math.max(0, i - 1)]);
+    valid = false;
+  });
+  return valid ? everyNode(operator, operands) : INVALID_NODE;
 }
 
 function compileConditional(walk: Walk, node: jsep.ConditionalExpression): ValueNode {

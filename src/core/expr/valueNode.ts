@@ -348,25 +348,6 @@ export function notNode(argument: ValueNode): ValueNode {
   return derived((f, a, n) => read(f, a, n) !== true, 'boolean', true, [argument]);
 }
 
-/**
- * `&&` / `||` over exactly-true operands: `a && b` is `a === true && b === true`.
- * A chain of one operator (`a && b && c`, either grouping) becomes one
- * closure over all its operands, evaluated left to right and stopping at the
- * first that decides, as the nested form would.
- *
- * @param operator - `'&&'` or `'||'`
- * @param left - a node
- * @param right - a node
- * @returns a boolean node
- * @example
- * ```ts
- * logicalNode('||', constantNode(1), constantNode(true)).evaluate({}, null, 0); // true
- * ```
- */
-export function logicalNode(operator: '&&' | '||', left: ValueNode, right: ValueNode): ValueNode {
-  return chainNode(operator, [...chainOperands(operator, left), ...chainOperands(operator, right)]);
-}
-
 function chainOperands(operator: '&&' | '||', node: ValueNode): readonly ValueNode[] {
   return node.chain !== undefined && node.chain.operator === operator ? node.chain.operands : [node];
 }
@@ -414,14 +395,19 @@ function anyTrue(tests: readonly Evaluator[]): Evaluator {
 }
 
 /**
- * `all` / `any` of a structured condition over any number of children; an
- * empty `all` holds, an empty `any` does not.
+ * `&&` / `||` over any number of operands (a string chain `a && b && c`, or
+ * a structured `all` / `any`), each counting only when exactly true: `a && b`
+ * is `a === true && b === true`. The operands become one closure, evaluated
+ * left to right and stopping at the first that decides, as the nested form
+ * would; an operand that is itself a chain of the same operator is joined in.
+ * An empty `&&` holds, an empty `||` does not; one operand is returned as is.
  *
- * @param operator - `'&&'` for all, `'||'` for any
+ * @param operator - `'&&'` (all) or `'||'` (any)
  * @param children - boolean-valued nodes
  * @returns a boolean node
  * @example
  * ```ts
+ * everyNode('||', [constantNode(1), constantNode(true)]).evaluate({}, null, 0); // true
  * everyNode('&&', []).evaluate({}, null, 0); // true
  * ```
  */
