@@ -65,6 +65,7 @@ export type {
   DispatchResult,
   GroupCommitOptions,
   ManualAssignmentInput,
+  NotificationFailure,
   RecordFilter,
   RecordOutcome,
   ReleaseOptions,

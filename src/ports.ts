@@ -90,6 +90,8 @@ export interface OutboxEntry {
   notification: Notification;
   /** Delivery attempts so far, this one excluded. */
   attempts: number;
+  /** The error recorded by `failOutbox` for the previous attempt; null (or absent) when none failed. */
+  lastError?: string | null;
 }
 
 /** A change of a subject's dedicated agent. */

@@ -17,7 +17,7 @@ import type { ServiceContext } from './serviceContext.js';
 import type { AssignmentService, AssignmentServiceOptions, DispatchOptions, GroupCommitOptions, RetryOptions } from './types.js';
 
 const DEFAULT_RETRY: RetryOptions = { attempts: 8, baseMs: 10, maxMs: 1_000 };
-const DEFAULT_DISPATCH: DispatchOptions = { batchSize: 50, leaseMs: 60_000, backoffBaseMs: 10_000, backoffMaxMs: 3_600_000 };
+const DEFAULT_DISPATCH: DispatchOptions = { batchSize: 50, leaseMs: 60_000, backoffBaseMs: 10_000, backoffMaxMs: 3_600_000, sendTimeoutMs: 30_000 };
 const DEFAULT_GROUP_COMMIT: GroupCommitOptions = { maxCalls: 32 };
 const SYSTEM_CLOCK = { now: () => new Date() };
 
@@ -42,7 +42,7 @@ const SYSTEM_CLOCK = { now: () => new Date() };
  * admin's change applies to the next call; compiling is cached by object
  * identity, so return the same object while the rule set is unchanged.
  *
- * @param options - store, rule set (or loader), and optionally notifier, clock, id generator, retry, dispatch and group-commit options
+ * @param options - store, rule set (or loader), and optionally notifier, `onNotificationError`, clock, id generator, retry, dispatch and group-commit options
  * @returns the service
  * @throws AssignmentError `invalid_input` for malformed options; RuleSetError for an invalid fixed `ruleSet`
  * @example
@@ -52,7 +52,7 @@ const SYSTEM_CLOCK = { now: () => new Date() };
  * const svc = createAssignmentService({ store, ruleSet, notifier: { send: (n) => inbox.push(n) } });
  * const result = await svc.autoAssign({ id: 'c-1', kind: 'customer', fields: { region: '北京' } });
  * result.agentId; // 'li-lei'
- * await svc.dispatchNotifications(); // { delivered: 1, failed: 0 }
+ * await svc.dispatchNotifications(); // { delivered: 1, failed: 0, failures: [] }
  * ```
  */
 export function createAssignmentService(options: AssignmentServiceOptions): AssignmentService {
@@ -84,20 +84,24 @@ export function createAssignmentService(options: AssignmentServiceOptions): Assi
 
 function serviceContext(options: AssignmentServiceOptions): ServiceContext {
   if (typeof options !== 'object' || options === null) throw invalidInput('options', 'an object', options);
-  const { store, notifier, clock, ids } = options;
+  const { store, notifier, clock, ids, onNotificationError } = options;
   if (typeof store !== 'object' || store === null || typeof store.transaction !== 'function') {
     throw new AssignmentError('invalid_input', 'options.store must be an AssignmentStore (e.g. createMemoryStore())');
   }
   if (notifier !== undefined && typeof notifier?.send !== 'function') throw invalidInput('options.notifier', 'an object with send()', notifier);
   if (clock !== undefined && typeof clock?.now !== 'function') throw invalidInput('options.clock', 'an object with now()', clock);
   if (ids !== undefined && typeof ids !== 'function') throw invalidInput('options.ids', 'a function returning ids', ids);
+  if (onNotificationError !== undefined && typeof onNotificationError !== 'function') {
+    throw invalidInput('options.onNotificationError', 'a function', onNotificationError);
+  }
   return {
     store,
     notifier: notifier ?? null,
+    onNotificationError: onNotificationError ?? null,
     clock: clock ?? SYSTEM_CLOCK,
     ids: ids ?? randomUUID,
     retry: numbers('options.retry', DEFAULT_RETRY, options.retry, { attempts: 1, baseMs: 0, maxMs: 0 }),
-    dispatch: numbers('options.dispatch', DEFAULT_DISPATCH, options.dispatch, { batchSize: 1, leaseMs: 1, backoffBaseMs: 1, backoffMaxMs: 1 }),
+    dispatch: numbers('options.dispatch', DEFAULT_DISPATCH, options.dispatch, { batchSize: 1, leaseMs: 1, backoffBaseMs: 1, backoffMaxMs: 1, sendTimeoutMs: 1 }),
     groupCommitMaxCalls: groupCommitMaxCalls(options.groupCommit),
     loadRuleSet: ruleSetLoader(options),
   };

@@ -1,11 +1,13 @@
 import type { CompiledRuleSet } from '../core/ruleset/compiledTypes.js';
 import type { AssignmentStore, Clock, Notifier, StoreTransaction } from '../ports.js';
-import type { DispatchOptions, RetryOptions } from './types.js';
+import type { DispatchOptions, NotificationFailure, RetryOptions } from './types.js';
 
 /** What every operation of the service works with: the options, checked and defaulted. @internal */
 export interface ServiceContext {
   store: AssignmentStore;
   notifier: Notifier | null;
+  /** Told of each failed delivery; null when not given. */
+  onNotificationError: ((failure: NotificationFailure) => void | Promise<void>) | null;
   clock: Clock;
   ids: () => string;
   retry: RetryOptions;

@@ -9,6 +9,8 @@ import type {
   AssignmentRecord,
   AssignmentResult,
   Instant,
+  NotifyEvent,
+  Recipient,
   RecordStatus,
   RecordType,
   SubjectRef,
@@ -35,6 +37,12 @@ export interface DispatchOptions {
   backoffBaseMs: number;
   /** Longest wait between attempts (default 1 h). */
   backoffMaxMs: number;
+  /**
+   * How long one `notifier.send` may take (default 30 s); a send still
+   * unfinished then counts as a failed attempt (a timeout error) and is
+   * retried like any other, so a hanging notifier cannot hang dispatch.
+   */
+  sendTimeoutMs: number;
 }
 
 /** What the service is built from, besides the rule set. */
@@ -48,6 +56,13 @@ export interface AssignmentServiceBase {
   ids?: () => string;
   retry?: Partial<RetryOptions>;
   dispatch?: Partial<DispatchOptions>;
+  /**
+   * Called once per failed delivery in `dispatchNotifications` (the entry
+   * stays in the outbox and is retried at `failure.nextAttemptAt`), e.g. to
+   * log or alert. Dispatch does not wait for it; whatever it throws or
+   * rejects with is caught and ignored, so it can never break dispatch.
+   */
+  onNotificationError?: (failure: NotificationFailure) => void | Promise<void>;
   /**
    * Group commit of `autoAssign` (default on, 32 calls): calls that arrive
    * while another `autoAssign` of this service is in its transaction wait, then
@@ -178,10 +193,27 @@ export interface RecordFilter {
   limit?: number;
 }
 
+/** A delivery that failed in a `dispatchNotifications` run; the notification stays in the outbox. */
+export interface NotificationFailure {
+  /** The notification's id. */
+  id: string;
+  recipient: Recipient;
+  event: NotifyEvent;
+  recordId: string;
+  /** What the notifier threw (its message), or that it timed out. */
+  error: string;
+  /** Delivery attempts so far, this one included. */
+  attempts: number;
+  /** When the notification is due again. */
+  nextAttemptAt: Date;
+}
+
 /** What one `dispatchNotifications` run did. */
 export interface DispatchResult {
   delivered: number;
   failed: number;
+  /** The failed deliveries of this run, in the order they were tried (`failed` of them). */
+  failures: NotificationFailure[];
 }
 
 /** The assignment service: the only code that performs effects (SPEC §7). */
@@ -204,6 +236,6 @@ export interface AssignmentService {
   getSubject(subject: SubjectLocator): Promise<SubjectView | null>;
   /** Records matching the filters, newest first, one page at a time. */
   records(filter?: RecordFilter): Promise<RecordPage>;
-  /** Delivers due outbox entries through the notifier; failed ones are retried later. */
+  /** Delivers due outbox entries through the notifier; failed ones are returned in `failures` and retried later. */
   dispatchNotifications(): Promise<DispatchResult>;
 }

@@ -72,12 +72,17 @@ export function atomicityConformance({ describe, test }: ConformanceHarness): vo
       for (const subject of subjects) await svc.autoAssign(subject);
       const before = await storeState(store, subjects, ruleSet, T0);
 
-      assert.deepEqual(await svc.dispatchNotifications(), { delivered: 2, failed: 1 });
+      const first = await svc.dispatchNotifications();
+      assert.deepEqual({ delivered: first.delivered, failed: first.failed }, { delivered: 2, failed: 1 });
+      assert.deepEqual(
+        first.failures.map(({ event, error, attempts }) => ({ event, error, attempts })),
+        [{ event: 'assigned', error: 'notifier down (call 2)', attempts: 1 }],
+      );
       assert.deepEqual(await storeState(store, subjects, ruleSet, T0), before, 'dispatching changes no record, subject or count');
-      assert.deepEqual(await svc.dispatchNotifications(), { delivered: 0, failed: 0 }, 'the failed one waits for its back-off');
+      assert.deepEqual(await svc.dispatchNotifications(), { delivered: 0, failed: 0, failures: [] }, 'the failed one waits for its back-off');
 
       clock.advance(HOUR);
-      assert.deepEqual(await svc.dispatchNotifications(), { delivered: 1, failed: 0 });
+      assert.deepEqual(await svc.dispatchNotifications(), { delivered: 1, failed: 0, failures: [] });
       assert.deepEqual(notifier.sent.map((notification) => notification.subject.id).sort(), ['c-1', 'c-2', 'c-3']);
       assert.equal(new Set(notifier.sent.map((notification) => notification.id)).size, 3);
     });

@@ -27,8 +27,9 @@ export function outboxConformance({ describe, test }: ConformanceHarness): void 
       const entries = await drainOutbox(store);
       const summary = entries.map(({ notification: n }) => `${n.event}:${n.recipient.type === 'agent' ? n.recipient.id : n.recipient.type}`);
       assert.deepEqual(summary, ['assigned:a', 'assigned:b', 'unassigned:a']);
-      for (const { notification, attempts } of entries) {
+      for (const { notification, attempts, lastError } of entries) {
         assert.equal(attempts, 0);
+        assert.equal(lastError ?? null, null, 'no error before the first attempt');
         assert.ok(notification.at instanceof Date);
         assert.deepEqual(notification.subject, { id: 'c-1', kind: 'customer' });
       }
@@ -51,6 +52,7 @@ export function outboxConformance({ describe, test }: ConformanceHarness): void 
       assert.deepEqual(await store.claimOutbox(new Date(T0 + 19 * MINUTE), 10, new Date(T0 + 30 * MINUTE)), []);
       const [retried] = await store.claimOutbox(new Date(T0 + 20 * MINUTE), 10, new Date(T0 + 30 * MINUTE));
       assert.equal(retried?.attempts, 2);
+      assert.equal(retried?.lastError, 'smtp timeout', 'the last error is kept with the entry');
       await store.completeOutbox([retried!.notification.id]);
       assert.deepEqual(await drainOutbox(store), []);
     });
@@ -73,11 +75,46 @@ export function outboxConformance({ describe, test }: ConformanceHarness): void 
       assert.deepEqual(await drainOutbox(store), []);
     });
 
+    test('keeps the attempt count and the last error of each failed delivery, and returns the failures', async (store) => {
+      await store.upsertAgents([{ id: 'a' }]);
+      const clock = testClock();
+      let calls = 0;
+      const notifier = {
+        send: () => {
+          calls++;
+          throw new Error(`mail server down (${calls})`);
+        },
+      };
+      const svc = createAssignmentService({ store, ruleSet: ruleSetWith(['a']), clock, notifier, dispatch: { backoffBaseMs: MINUTE } });
+      const recordId = (await svc.autoAssign({ id: 'c-1' })).record?.id;
+      const first = await svc.dispatchNotifications();
+      assert.equal(first.failed, 1);
+      assert.deepEqual(first.failures, [
+        {
+          id: first.failures[0]?.id,
+          recipient: { type: 'agent', id: 'a' },
+          event: 'assigned',
+          recordId,
+          error: 'mail server down (1)',
+          attempts: 1,
+          nextAttemptAt: new Date(T0 + MINUTE),
+        },
+      ]);
+      clock.advance(MINUTE);
+      const second = await svc.dispatchNotifications();
+      assert.equal(second.failures[0]?.attempts, 2);
+      assert.deepEqual(second.failures[0]?.nextAttemptAt, new Date(T0 + 3 * MINUTE), 'back-off doubles');
+      const [entry, ...rest] = await drainOutbox(store);
+      assert.equal(rest.length, 0);
+      assert.equal(entry?.attempts, 2);
+      assert.equal(entry?.lastError, 'mail server down (2)');
+    });
+
     test('leaves the outbox alone without a notifier', async (store) => {
       await store.upsertAgents([{ id: 'a' }]);
       const svc = createAssignmentService({ store, ruleSet: ruleSetWith(['a']), clock: testClock() });
       await svc.autoAssign({ id: 'c-1' });
-      assert.deepEqual(await svc.dispatchNotifications(), { delivered: 0, failed: 0 });
+      assert.deepEqual(await svc.dispatchNotifications(), { delivered: 0, failed: 0, failures: [] });
       assert.equal((await drainOutbox(store)).length, 1);
     });
   });

@@ -77,7 +77,7 @@ export function createMemoryStore(): AssignmentStore {
         .sort((a, b) => a.dueMs - b.dueMs || a.seq - b.seq)
         .slice(0, limit);
       return due.map((row): OutboxEntry => {
-        const entry = { notification: structuredClone(row.notification), attempts: row.attempts };
+        const entry = { notification: structuredClone(row.notification), attempts: row.attempts, lastError: row.lastError };
         row.attempts++;
         row.dueMs = leaseUntil.getTime();
         return entry;

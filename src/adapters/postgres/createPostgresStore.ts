@@ -130,13 +130,17 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
       return { items, nextCursor: rows.length > query.limit && last !== undefined ? encodeRecordCursor(last) : null };
     },
     async claimOutbox(now, limit, leaseUntil) {
-      const rows = await connector.query<{ notification: StoredNotification; attempts: number }>(sql.claimOutbox, [
+      const rows = await connector.query<{ notification: StoredNotification; attempts: number; last_error: string | null }>(sql.claimOutbox, [
         now.toISOString(),
         limit,
         leaseUntil.toISOString(),
       ]);
       return rows.map(
-        (row): OutboxEntry => ({ notification: { ...row.notification, at: new Date(row.notification.at) }, attempts: row.attempts }),
+        (row): OutboxEntry => ({
+          notification: { ...row.notification, at: new Date(row.notification.at) },
+          attempts: row.attempts,
+          lastError: row.last_error,
+        }),
       );
     },
     async completeOutbox(ids) {

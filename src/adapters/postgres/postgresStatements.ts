@@ -117,8 +117,8 @@ export function postgresStatements(schema: string, prepared: boolean) {
        claimed AS (
          UPDATE ${schema}.outbox o SET available_at = $3, attempts = o.attempts + 1
          FROM due WHERE o.id = due.id
-         RETURNING o.notification, o.attempts - 1 AS attempts, due.available_at AS due_at, due.position)
-       SELECT notification, attempts FROM claimed ORDER BY due_at, position`,
+         RETURNING o.notification, o.attempts - 1 AS attempts, o.last_error, due.available_at AS due_at, due.position)
+       SELECT notification, attempts, last_error FROM claimed ORDER BY due_at, position`,
     ),
     completeOutbox: statement('completeOutbox', `DELETE FROM ${schema}.outbox WHERE id = ANY($1::text[])`),
     failOutbox: statement(
