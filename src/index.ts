@@ -20,6 +20,7 @@ export {
   WorkflowError,
   type WorkflowErrorCode,
 } from './core/errors.js';
+export { checkSubjectFields, type FieldValueKind, type SubjectFieldFinding } from './core/ruleset/checkSubjectFields.js';
 export type { CompiledRuleSet } from './core/ruleset/compiledTypes.js';
 export { compileRuleSet, isCompiledRuleSet } from './core/ruleset/compileRuleSet.js';
 export { formatIssues } from './core/ruleset/formatIssues.js';

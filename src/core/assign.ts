@@ -2,6 +2,7 @@ import { type Decision, decide, decisionInput, earlyReason } from './decide.js';
 import { AssignmentError } from './errors.js';
 import type { CompiledRuleSet } from './ruleset/compiledTypes.js';
 import { resolveRuleSet } from './ruleset/compileRuleSet.js';
+import { checkSubjectFields, type SubjectFieldFinding } from './ruleset/checkSubjectFields.js';
 import type { RuleSet, SubjectKind } from './ruleset/types.js';
 import { toEpochMs } from './time/toEpochMs.js';
 import {
@@ -43,12 +44,16 @@ const NO_RULE_STATE: Readonly<Record<string, RuleState>> = Object.freeze({});
 
 /**
  * The result of `assignCustomer`. Its fields are plain data; `trace` is
- * computed on first read by running the same decision again with tracing on
- * (so callers who never read it do not pay for it), and `toJSON` includes it.
+ * computed on first read by running the same decision again with tracing on,
+ * and `fieldFindings` by comparing the subject's fields with the declared
+ * ones (so callers who never read them do not pay for them); `toJSON`
+ * includes both.
  */
 class Assignment implements AssignmentResult {
   // Private fields stay out of spreads, Object.keys and equality checks: the result looks like plain data.
   #trace: TraceEntry[] | null;
+  #fieldFindings: SubjectFieldFinding[] | null = null;
+  readonly #fields: unknown;
   readonly #input: AssignCustomerInput | null;
   readonly #ruleSet: CompiledRuleSet;
 
@@ -66,8 +71,10 @@ class Assignment implements AssignmentResult {
     readonly subject: SubjectRef,
     input: AssignCustomerInput | null,
     ruleSet: CompiledRuleSet,
+    fields: unknown,
   ) {
     this.#trace = input === null ? [] : null;
+    this.#fields = fields;
     this.#input = input;
     this.#ruleSet = ruleSet;
   }
@@ -82,9 +89,14 @@ class Assignment implements AssignmentResult {
     return this.#trace;
   }
 
+  get fieldFindings(): SubjectFieldFinding[] {
+    this.#fieldFindings ??= checkSubjectFields(this.#ruleSet.source.fields, this.#fields);
+    return this.#fieldFindings;
+  }
+
   toJSON(): AssignmentResult {
-    const { outcome, agentId, ruleId, reason, retryAt, record, transitions, effects, ruleState, at, subject, trace } = this;
-    return { outcome, agentId, ruleId, reason, retryAt, record, transitions, effects, ruleState, trace, at, subject };
+    const { outcome, agentId, ruleId, reason, retryAt, record, transitions, effects, ruleState, at, subject, trace, fieldFindings } = this;
+    return { outcome, agentId, ruleId, reason, retryAt, record, transitions, effects, ruleState, trace, fieldFindings, at, subject };
   }
 }
 
@@ -94,9 +106,10 @@ class Assignment implements AssignmentResult {
  * record, its transitions, the effects to perform, the updated rule state and a
  * trace that `explain()` turns into text. Pure: nothing is performed.
  *
- * The trace is computed on first read from the inputs you passed (so bulk
- * callers who never read it do not pay for it); read it before mutating those
- * inputs. `JSON.stringify(result)` includes it.
+ * The trace and `fieldFindings` (where the subject's fields contradict the
+ * declared `fields`) are computed on first read from the inputs you passed
+ * (so bulk callers who never read them do not pay for them); read them
+ * before mutating those inputs. `JSON.stringify(result)` includes them.
  *
  * @param input - rule set, subject, agent snapshots, rule state and the clock
  * @returns the decision and its consequences
@@ -125,12 +138,12 @@ export function assignCustomer(input: AssignCustomerInput): AssignmentResult {
   const ruleState = (input.ruleState ?? NO_RULE_STATE) as Record<string, RuleState>;
 
   const early = earlyReason(ruleSet, input.subject, input.reassign === true);
-  if (early !== null) return new Assignment('unassigned', null, null, early, null, null, [], [], ruleState, at, subject, null, ruleSet);
+  if (early !== null) return new Assignment('unassigned', null, null, early, null, null, [], [], ruleState, at, subject, null, ruleSet, input.subject.fields);
 
   const decision = decide(decisionInput(ruleSet, input.subject, subject.kind, input.agents, input.ruleState, nowMs, input), null);
   if (decision.pick === null) {
     const retryAt = decision.retryAtMs === null ? null : new Date(decision.retryAtMs);
-    return new Assignment('unassigned', null, null, decision.reason, retryAt, null, [], [], ruleState, at, subject, input, ruleSet);
+    return new Assignment('unassigned', null, null, decision.reason, retryAt, null, [], [], ruleState, at, subject, input, ruleSet, input.subject.fields);
   }
   return assigned(input, ruleSet, subject, at, decision, ruleState);
 }
@@ -182,5 +195,5 @@ function assigned(
   }
   effectsOnEntry(record, record.createdAt, effects);
   const outcome = confirmation ? 'pending_confirmation' : 'assigned';
-  return new Assignment(outcome, pick.agentId, rule.id, null, null, record, [record.history[0]!], effects, nextRuleState, at, subject, input, ruleSet);
+  return new Assignment(outcome, pick.agentId, rule.id, null, null, record, [record.history[0]!], effects, nextRuleState, at, subject, input, ruleSet, input.subject.fields);
 }

@@ -1,4 +1,5 @@
-import type { Period } from './ruleset/types.js';
+import type { SubjectFieldFinding } from './ruleset/checkSubjectFields.js';
+import type { FieldType, Period } from './ruleset/types.js';
 import type { AssignmentResult, TraceCandidate, TraceEntry, TraceExclusion } from './types.js';
 
 /** How `explain` names agents and rules. */
@@ -33,6 +34,50 @@ const UNASSIGNED_WORDS: Record<NonNullable<AssignmentResult['reason']>, string> 
   outside_schedule: 'every matching rule is outside its schedule',
   no_eligible_agent: 'no participant of a matching rule is eligible',
 };
+
+const TYPE_WORDS: Record<FieldType, string> = {
+  string: 'a string',
+  number: 'a number',
+  boolean: 'true or false',
+  date: 'a date (ISO-8601)',
+  'string[]': 'a list of strings',
+  'number[]': 'a list of numbers',
+};
+
+const KIND_WORDS: Record<Extract<SubjectFieldFinding, { code: 'wrong_type' }>['params']['actual'], string> = {
+  string: 'a string',
+  number: 'a number',
+  boolean: 'a boolean',
+  'string[]': 'a list of strings',
+  'number[]': 'a list of numbers',
+  array: 'a list of mixed values',
+  object: 'an object',
+};
+
+/** One sentence per undeclared or wrong-typed field; the missing ones share one. */
+function findingLines(findings: readonly SubjectFieldFinding[]): string[] {
+  const lines: string[] = [];
+  const missing: string[] = [];
+  for (const finding of findings) {
+    switch (finding.code) {
+      case 'undeclared_field': {
+        const hint = finding.params.suggestion === null ? '.' : ` — did you mean ${finding.params.suggestion}?`;
+        lines.push(`${finding.field} is not a declared field${hint}`);
+        break;
+      }
+      case 'wrong_type': {
+        const { declared, actual, value } = finding.params;
+        const what = value === null ? KIND_WORDS[actual] : `${value} (${KIND_WORDS[actual]})`;
+        lines.push(`${finding.field} is ${what}, but the rule set declares ${TYPE_WORDS[declared]}.`);
+        break;
+      }
+      default:
+        missing.push(`${finding.field} (${TYPE_WORDS[finding.params.declared]})`);
+    }
+  }
+  if (missing.length > 0) lines.push(`missing, so conditions read ${missing.length === 1 ? 'it' : 'them'} as null: ${missing.join(', ')}.`);
+  return lines;
+}
 
 function round(value: number): string {
   return Number.isInteger(value) ? String(value) : value.toFixed(2).replace(/0+$/, '');
@@ -103,8 +148,11 @@ function entryLines(entry: TraceEntry, name: (id: string) => string): string[] {
 
 /**
  * Renders an assignment result as sentences an admin understands: the outcome,
- * then every evaluated rule with its verdict, each candidate's ordering numbers
- * and each excluded participant with the reason.
+ * then where the subject's data contradicts the declared `fields` (undeclared
+ * fields with "did you mean", values of another type, missing fields — often
+ * why a condition is not met), then every evaluated rule with its verdict,
+ * each candidate's ordering numbers and each excluded participant with the
+ * reason.
  *
  * @param result - what `assignCustomer` returned
  * @param options - display names for agents
@@ -117,6 +165,14 @@ function entryLines(entry: TraceEntry, name: (id: string) => string): string[] {
  * // 2. rule "VIP customers" (vip): matched; Li Lei chosen by fewest automatic assignments today, relative to weight.
  * //   - Li Lei: 3 assignment(s) today against weight 2 = 1.5
  * //   - Han Meimei: 2 assignment(s) today against weight 1 = 2
+ *
+ * // With fields { level: "4", regoin: "北京" } and declared { level: number, region: string }:
+ * // c-2 (customer) not assigned: no rule applies.
+ * // The customer's data does not match the declared fields:
+ * //   - level is "4" (a string), but the rule set declares a number.
+ * //   - regoin is not a declared field — did you mean region?
+ * //   - missing, so conditions read it as null: region (a string).
+ * // 1. rule "Beijing" (beijing): skipped, its condition is not met.
  * ```
  */
 export function explain(result: AssignmentResult, options: ExplainOptions = {}): string {
@@ -132,6 +188,12 @@ export function explain(result: AssignmentResult, options: ExplainOptions = {}):
     headline = `${subject} not assigned: ${UNASSIGNED_WORDS[result.reason ?? 'no_rule_applies']}.${retry}`;
   }
   const lines = [headline];
+  // A result parsed from JSON written before fieldFindings existed has none.
+  const findings = result.fieldFindings ?? [];
+  if (findings.length > 0) {
+    lines.push(`The ${result.subject.kind}'s data does not match the declared fields:`);
+    for (const line of findingLines(findings)) lines.push(`  - ${line}`);
+  }
   result.trace.forEach((entry, i) => {
     const [first, ...rest] = entryLines(entry, name);
     lines.push(`${i + 1}. ${first}`, ...rest);

@@ -2,6 +2,7 @@
  * Runtime data types shared by the core, the service and the adapters
  * (SPEC §5–§7). Everything here is plain data: serialisable, no closures.
  */
+import type { SubjectFieldFinding } from './ruleset/checkSubjectFields.js';
 import type { Period, Presence, Schedule, SubjectKind } from './ruleset/types.js';
 
 /** An instant as the core accepts it: a `Date`, an ISO-8601 string or epoch milliseconds. */
@@ -246,6 +247,12 @@ export interface AssignmentResult {
   ruleState: Record<string, RuleState>;
   /** Per evaluated rule: why skipped or chosen. */
   trace: TraceEntry[];
+  /**
+   * Where the subject's fields contradict the rule set's declared `fields`
+   * (undeclared, of another type, missing), which `explain` lists before the
+   * verdicts; empty when they agree or nothing is declared. See `checkSubjectFields`.
+   */
+  fieldFindings: SubjectFieldFinding[];
   /** The instant the decision was made for. */
   at: Date;
   /** The subject decided for. */

@@ -40,6 +40,8 @@ export function reviveAssignmentResult(stored: unknown): AssignmentResult {
   for (const transition of result.transitions) transition.at = toDate(transition.at);
   for (const effect of result.effects) if ('at' in effect) effect.at = toDate(effect.at);
   for (const entry of result.trace) if (entry.opensAt !== undefined && entry.opensAt !== null) entry.opensAt = toDate(entry.opensAt);
+  // Results stored before fieldFindings existed have none.
+  result.fieldFindings ??= [];
   return result;
 }
 

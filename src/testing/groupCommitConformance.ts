@@ -115,9 +115,9 @@ export function groupCommitConformance({ describe, test }: ConformanceHarness): 
   });
 }
 
-/** The result with its lazily computed trace read, as a replay returns it. */
+/** The result with its lazily computed trace and field findings read, as a replay returns it. */
 function plain(result: AssignmentResult): AssignmentResult {
-  return { ...result, trace: result.trace };
+  return { ...result, trace: result.trace, fieldFindings: result.fieldFindings };
 }
 
 /** Two rules: a round robin for high levels, then fewest assigned today by weights 1:2:3; every id prefixed. */

@@ -63,7 +63,7 @@ export function idempotencyConformance({ describe, test }: ConformanceHarness): 
   });
 }
 
-/** The result with its lazily computed trace read, as a replay returns it. */
+/** The result with its lazily computed trace and field findings read, as a replay returns it. */
 function plain(result: AssignmentResult): AssignmentResult {
-  return { ...result, trace: result.trace };
+  return { ...result, trace: result.trace, fieldFindings: result.fieldFindings };
 }

@@ -25,6 +25,36 @@ describe('dedicated-agent explain', () => {
     for (let i = 1; i <= expected.trace.length; i++) expect(stdout).toMatch(new RegExp(`^${i}\\. `, 'm'));
   });
 
+  it('lists the fields that contradict the declared ones before the rule verdicts', () => {
+    const dir = tempFiles({ 'customer.json': JSON.stringify({ id: 'c-9', fields: { level: '4', regoin: '北京', tags: ['new'], language: 'zh', channel: 'web', product: 'pro' } }) });
+    const { status, stdout } = spawnCli(['explain', EXAMPLE.rules, '--customer', join(dir, 'customer.json'), '--agents', EXAMPLE.agents, '--at', '2026-11-25T10:00+08:00']);
+    expect(status).toBe(0);
+    const lines = stdout.split('\n');
+    const heading = lines.indexOf("The customer's data does not match the declared fields:");
+    expect(heading).toBeGreaterThan(0);
+    expect(lines.slice(heading + 1, heading + 4)).toEqual([
+      '  - level is "4" (a string), but the rule set declares a number.',
+      '  - regoin is not a declared field — did you mean region?',
+      '  - missing, so conditions read it as null: region (a string).',
+    ]);
+    expect(lines.findIndex((line) => line.startsWith('1. '))).toBe(heading + 4);
+  });
+
+  it('says nothing about fields when the customer matches the declaration', () => {
+    const { stdout } = spawnCli(explainArgs('2026-11-25T10:00+08:00'));
+    expect(stdout).not.toContain('declared fields');
+  });
+
+  it('puts the findings as codes and params in --format json', () => {
+    const dir = tempFiles({ 'customer.json': JSON.stringify({ id: 'c-9', fields: { levle: 4 } }) });
+    const { stdout } = spawnCli(['explain', EXAMPLE.rules, '--customer', join(dir, 'customer.json'), '--agents', EXAMPLE.agents, '--at', '2026-11-25T10:00+08:00', '--format', 'json']);
+    const { fieldFindings } = JSON.parse(stdout);
+    expect(fieldFindings[0]).toEqual({ code: 'undeclared_field', field: 'levle', params: { suggestion: 'level' } });
+    expect(fieldFindings.slice(1).map((finding: { code: string; field: string }) => `${finding.code}:${finding.field}`)).toEqual(
+      ['region', 'level', 'tags', 'language', 'channel', 'product'].map((field) => `missing_field:${field}`),
+    );
+  });
+
   it('explains a customer created out of hours and says when to retry', () => {
     const at = '2026-11-25T22:00+08:00';
     const expected = assignCustomer({ ruleSet, subject: customer, agents, now: at });

@@ -80,7 +80,7 @@ describe('group commit of autoAssign', () => {
     expect(groups(transactions)).toEqual([['n-1'], ['n-1', 'n-2']]);
     expect(first!.outcome).toBe('assigned');
     expect(again).toMatchObject({ outcome: 'unassigned', reason: 'already_assigned' });
-    expect(sameKey).toEqual({ ...keyed, trace: keyed!.trace });
+    expect(sameKey).toEqual({ ...keyed, trace: keyed!.trace, fieldFindings: keyed!.fieldFindings });
     expect(await svc.getSubject({ id: 'n-3' })).toBeNull();
   });
 
