@@ -15,8 +15,10 @@ import { unknownAgentWarnings } from './unknownAgentWarnings.js';
 const HELP = `Usage: dedicated-agent explain <rules.json> --customer <customer.json> --agents <agents.json> [--at <instant>] [options]
 
 Decides one customer exactly as assignCustomer() would and explains the
-decision rule by rule: which rules were skipped and why, which participants
-were not candidates and why, and the numbers the order compared.
+decision: first the customer's fields that contradict the rule set's declared
+"fields" (undeclared, with "did you mean"; of another type; missing), then
+rule by rule which rules were skipped and why, which participants were not
+candidates and why, and the numbers the order compared.
 
 Options:
   --customer <file>     the customer: { "id", "kind"?, "fields", "agentId"?, "previousAgentId"?,
