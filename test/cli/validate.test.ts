@@ -56,6 +56,19 @@ describe('dedicated-agent validate', () => {
     expect(syntax.path).toEqual(['rules', 0, 'when']);
   });
 
+  it('says "did you mean" for a misspelt time zone, function and declared field, also in --format json', () => {
+    const rules = { ...ruleSetWith("lowr(regoin) == 'bj'"), timeZone: 'Asia/Shangai', fields: { region: 'string' } };
+    const dir = tempFiles({ 'rules.json': JSON.stringify(rules) });
+    const text = spawnCli(['validate', join(dir, 'rules.json')]);
+    expect(text.status).toBe(1);
+    expect(text.stdout).toContain('got "Asia/Shangai". Did you mean "Asia/Shanghai"?');
+    expect(text.stdout).toContain('`lowr` is not a function conditions can call. Did you mean `lower`?');
+    expect(text.stdout).toContain('Unknown field `regoin`; did you mean `region`?');
+    const json = spawnCli(['validate', join(dir, 'rules.json'), '--format', 'json']);
+    const suggestions = JSON.parse(json.stdout).files[0].issues.map((issue: { params?: { suggestion?: string } }) => issue.params?.suggestion);
+    expect(suggestions.sort()).toEqual(['Asia/Shanghai', 'lower', 'region']);
+  });
+
   it('exits 2 with file, line and column for a file that is not JSON', () => {
     const dir = tempFiles({ 'rules.json': '{\n  "version": 1,\n  "rules": [,]\n}\n' });
     const { status, stdout, stderr } = spawnCli(['validate', join(dir, 'rules.json')]);
