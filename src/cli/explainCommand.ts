@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import { assignCustomer, explain, type SubjectInput } from '../index.js';
 import { agentLabel } from './agentLabel.js';
 import { CliError } from './cliError.js';
@@ -81,21 +80,14 @@ function readSubject(path: string): { subject: SubjectInput; createdAt: unknown 
  * ```
  */
 export function explainCommand(args: string[], io: CliIo): number {
-  const { values, positionals } = parseCommandArgs('explain', () =>
-    parseArgs({
-      args,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        customer: { type: 'string' },
-        agents: { type: 'string' },
-        at: { type: 'string' },
-        reassign: { type: 'boolean' },
-        format: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }),
-  );
+  const { values, positionals } = parseCommandArgs('explain', args, {
+    customer: { type: 'string' },
+    agents: { type: 'string' },
+    at: { type: 'string' },
+    reassign: { type: 'boolean' },
+    format: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
   if (values.help) {
     io.stdout.write(HELP);
     return 0;

@@ -1,5 +1,4 @@
 import { writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { CliError } from './cliError.js';
 import type { CliIo } from './cliIo.js';
 import { outputFormat, parseCommandArgs, usageError } from './parseCommandArgs.js';
@@ -66,23 +65,16 @@ function sortedCustomers(path: string): SimulationCustomer[] {
  * ```
  */
 export function simulateCommand(args: string[], io: CliIo): number {
-  const { values, positionals } = parseCommandArgs('simulate', () =>
-    parseArgs({
-      args,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        customers: { type: 'string' },
-        agents: { type: 'string' },
-        compare: { type: 'string' },
-        report: { type: 'string' },
-        format: { type: 'string' },
-        'no-retry': { type: 'boolean' },
-        changes: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }),
-  );
+  const { values, positionals } = parseCommandArgs('simulate', args, {
+    customers: { type: 'string' },
+    agents: { type: 'string' },
+    compare: { type: 'string' },
+    report: { type: 'string' },
+    format: { type: 'string' },
+    'no-retry': { type: 'boolean' },
+    changes: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
   if (values.help) {
     io.stdout.write(HELP);
     return 0;

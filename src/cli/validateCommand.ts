@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import { formatIssues, type ValidationIssue, validateRuleSet } from '../index.js';
 import { CliError, EXIT_INVALID } from './cliError.js';
 import type { CliIo } from './cliIo.js';
@@ -48,18 +47,11 @@ interface FileReport {
  * ```
  */
 export function validateCommand(args: string[], io: CliIo): number {
-  const { values, positionals } = parseCommandArgs('validate', () =>
-    parseArgs({
-      args,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        agents: { type: 'string' },
-        format: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }),
-  );
+  const { values, positionals } = parseCommandArgs('validate', args, {
+    agents: { type: 'string' },
+    format: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
   if (values.help) {
     io.stdout.write(HELP);
     return 0;

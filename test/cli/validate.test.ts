@@ -97,7 +97,7 @@ describe('dedicated-agent validate', () => {
     expect(help.stdout).toMatch(/^Usage: dedicated-agent validate/);
     const unknown = spawnCli(['validate', EXAMPLE.rules, '--strict-mode']);
     expect(unknown.status).toBe(2);
-    expect(unknown.stderr).toContain("Unknown option '--strict-mode'");
+    expect(unknown.stderr).toContain('error: unknown option --strict-mode');
     expect(unknown.stderr).toContain('dedicated-agent validate --help');
     const missing = spawnCli(['validate']);
     expect(missing.status).toBe(2);
@@ -111,6 +111,6 @@ describe('dedicated-agent', () => {
     for (const command of ['validate', 'explain', 'simulate']) expect(help.stdout).toContain(`  ${command} <rules.json>`);
     const unknown = spawnCli(['simulte']);
     expect(unknown.status).toBe(2);
-    expect(unknown.stderr).toContain('unknown command "simulte"');
+    expect(unknown.stderr).toBe('error: unknown command "simulte", did you mean "simulate"?\nRun "dedicated-agent --help" for usage.\n');
   });
 });
