@@ -23,7 +23,8 @@ Options:
   -V, --version           print the version
   -h, --help              show this help
 
-Run "dedicated-agent <command> --help" for a command's options.
+Run "dedicated-agent <command> --help" for a command's options, and
+"dedicated-agent init demo" for files to try them on.
 
 Exit status: 0 success, 1 invalid rule set (validate) or skipped customer lines
 (simulate), 2 unusable input or misuse.

@@ -21,8 +21,8 @@ Options:
 Exit status: 0 when every file is a valid rule set, 1 when one is invalid,
 2 when a file cannot be read, is not JSON, or the command is misused.
 
-Example:
-  dedicated-agent validate examples/data/rules.json
+Example (dedicated-agent init writes these files):
+  dedicated-agent validate rules.json --agents agents.json
 `;
 
 interface FileReport {
