@@ -5,6 +5,9 @@ import { CliError } from './cliError.js';
 /** A command's options, as `util.parseArgs` takes them. */
 type CommandOptions = NonNullable<ParseArgsConfig['options']>;
 
+/** What `parseCommandArgs` returns for the options `O`: typed values and the positionals. */
+type CommandArgs<O extends CommandOptions> = ReturnType<typeof parseArgs<{ args: string[]; options: O; allowPositionals: true; strict: true }>>;
+
 /**
  * Reads a command's arguments with `util.parseArgs` (strict: unknown options
  * are errors; positionals allowed, each command counts its own). Misuse is
@@ -22,7 +25,7 @@ type CommandOptions = NonNullable<ParseArgsConfig['options']>;
  * const { values, positionals } = parseCommandArgs('validate', args, { help: { type: 'boolean', short: 'h' } });
  * ```
  */
-export function parseCommandArgs<const O extends CommandOptions>(command: string, args: string[], options: O) {
+export function parseCommandArgs<const O extends CommandOptions>(command: string, args: string[], options: O): CommandArgs<O> {
   // A lenient pass first: its tokens say what is wrong without depending on the wording of Node's errors.
   const { tokens } = parseArgs({ args, options, allowPositionals: true, strict: false, tokens: true });
   for (const token of tokens) {
