@@ -15,7 +15,7 @@ type CommandArgs<O extends CommandOptions> = ReturnType<typeof parseArgs<{ args:
  * you mean --agents?`, `--agents needs a value`, `--help takes no value`,
  * each followed by a pointer to the command's `--help`.
  *
- * @param command - the command name, for the pointer to its help
+ * @param command - the command name, for the pointer to its help; `null` for the program's own options
  * @param args - the arguments after the command name
  * @param options - the command's options, as `parseArgs` takes them
  * @returns the option values and the positionals
@@ -25,7 +25,7 @@ type CommandArgs<O extends CommandOptions> = ReturnType<typeof parseArgs<{ args:
  * const { values, positionals } = parseCommandArgs('validate', args, { help: { type: 'boolean', short: 'h' } });
  * ```
  */
-export function parseCommandArgs<const O extends CommandOptions>(command: string, args: string[], options: O): CommandArgs<O> {
+export function parseCommandArgs<const O extends CommandOptions>(command: string | null, args: string[], options: O): CommandArgs<O> {
   // A lenient pass first: its tokens say what is wrong without depending on the wording of Node's errors.
   const { tokens } = parseArgs({ args, options, allowPositionals: true, strict: false, tokens: true });
   for (const token of tokens) {
@@ -33,11 +33,11 @@ export function parseCommandArgs<const O extends CommandOptions>(command: string
     const option = Object.hasOwn(options, token.name) ? options[token.name] : undefined;
     if (option === undefined) {
       const suggestion = token.rawName.startsWith('--') ? closestName(token.name, Object.keys(options)) : undefined;
-      throw usageError(command, `unknown option ${token.rawName}${suggestion === undefined ? '' : `, did you mean --${suggestion}?`}`);
+      throw usageError(command, `unknown option ${shown(token.rawName)}${suggestion === undefined ? '' : `, did you mean --${suggestion}?`}`);
     }
     if (option.type === 'boolean' && token.inlineValue === true) throw usageError(command, `${token.rawName} takes no value`);
     if (option.type === 'string' && (token.value === undefined || (token.inlineValue !== true && token.value.startsWith('-')))) {
-      const next = token.value === undefined ? '' : ` (got the option "${token.value}"; write ${token.rawName}=${token.value} if that is the value)`;
+      const next = token.value === undefined ? '' : ` (got the option ${JSON.stringify(token.value)}; write ${shown(`${token.rawName}=${token.value}`)} if that is the value)`;
       throw usageError(command, `${token.rawName} needs a value${next}`);
     }
   }
@@ -49,6 +49,11 @@ export function parseCommandArgs<const O extends CommandOptions>(command: string
     const first = message.split(/\.\s/)[0]!.replace(/\.$/, '');
     throw usageError(command, first.charAt(0).toLowerCase() + first.slice(1));
   }
+}
+
+/** What the user typed, bare when it is a plain option name, JSON-quoted otherwise (so no line break or odd character can break the message's format). */
+function shown(text: string): string {
+  return /^--?[\w-]+(=[\w./:@+-]*)?$/.test(text) ? text : JSON.stringify(text);
 }
 
 /**

@@ -4,7 +4,7 @@ import type { CliIo } from './cliIo.js';
 import { explainCommand } from './explainCommand.js';
 import { initCommand } from './initCommand.js';
 import { packageVersion } from './packageVersion.js';
-import { usageError } from './parseCommandArgs.js';
+import { parseCommandArgs, usageError } from './parseCommandArgs.js';
 import { simulateCommand } from './simulateCommand.js';
 import { validateCommand } from './validateCommand.js';
 
@@ -37,6 +37,11 @@ const COMMANDS: Record<string, (args: string[], io: CliIo) => number> = {
   simulate: simulateCommand,
 };
 
+const PROGRAM_OPTIONS = {
+  version: { type: 'boolean', short: 'V' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
 function dispatch(argv: string[], io: CliIo): number {
   const [command, ...args] = argv;
   if (command === '--version' || command === '-V') {
@@ -54,9 +59,10 @@ function dispatch(argv: string[], io: CliIo): number {
     return 0;
   }
   if (!Object.hasOwn(COMMANDS, command)) {
-    if (command.startsWith('-')) throw usageError(null, `unknown option ${command}`);
+    // Only the program's own options come before a command: word a mistake there as the commands do.
+    if (command.startsWith('-')) parseCommandArgs(null, [command], PROGRAM_OPTIONS);
     const suggestion = closestName(command, Object.keys(COMMANDS));
-    throw usageError(null, `unknown command "${command}"${suggestion === undefined ? '' : `, did you mean "${suggestion}"?`}`);
+    throw usageError(null, `unknown command ${JSON.stringify(command)}${suggestion === undefined ? '' : `, did you mean "${suggestion}"?`}`);
   }
   return COMMANDS[command]!(args, io);
 }

@@ -17,6 +17,7 @@ const MISUSE: [string[], string][] = [
   [['simulte'], 'unknown command "simulte", did you mean "simulate"?'],
   [['frobnicate'], 'unknown command "frobnicate"'],
   [['--bogus'], 'unknown option --bogus'],
+  [['--verison'], 'unknown option --verison, did you mean --version?'],
   [['validate', rules, '--agent', EXAMPLE.agents], 'unknown option --agent, did you mean --agents?'],
   [['validate', rules, '--agents'], '--agents needs a value'],
   [['validate', rules, '--strict-mode'], 'unknown option --strict-mode'],
