@@ -1,5 +1,6 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
+import { AssignmentError } from '../index.js';
 import { CliError } from './cliError.js';
 import { customerFromJson } from './customerFromJson.js';
 import { parseJsonText } from './parseJsonText.js';
@@ -106,8 +107,10 @@ export class CustomerFile implements Iterable<SimulationCustomer> {
         }
         customer = customerFromJson(value, where);
       } catch (error) {
-        if (!(error instanceof CliError)) throw error;
-        note(this.badLines, error.message);
+        // The CLI's own checks name the line already; a library input error (AssignmentError) is given it here.
+        if (error instanceof CliError) note(this.badLines, error.message);
+        else if (error instanceof AssignmentError) note(this.badLines, `${where}: ${error.message}`);
+        else throw error;
         return null;
       }
       const first = firstLineOf.get(customer.id);

@@ -1,4 +1,5 @@
 import { closestName } from '../core/text/closestName.js';
+import { AssignmentError } from '../index.js';
 import { CliError, EXIT_USAGE } from './cliError.js';
 import type { CliIo } from './cliIo.js';
 import { explainCommand } from './explainCommand.js';
@@ -87,6 +88,11 @@ export function runCli(argv: string[], io: CliIo): number {
     if (error instanceof CliError) {
       io.stderr.write(`error: ${error.message}\n`);
       return error.exitCode;
+    }
+    // The library refusing input it was handed (an AssignmentError) is the user's input too: same wording, no stack trace.
+    if (error instanceof AssignmentError) {
+      io.stderr.write(`error: ${error.message}\n`);
+      return EXIT_USAGE;
     }
     throw error;
   }
