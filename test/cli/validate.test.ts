@@ -109,6 +109,8 @@ describe('dedicated-agent', () => {
     const help = spawnCli(['--help']);
     expect(help.status).toBe(0);
     for (const command of ['validate', 'explain', 'simulate']) expect(help.stdout).toContain(`  ${command} <rules.json>`);
+    expect(help.stdout).toContain('  init [dir]');
+    expect(help.stdout).toContain('  -V, --version');
     const unknown = spawnCli(['simulte']);
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toBe('error: unknown command "simulte", did you mean "simulate"?\nRun "dedicated-agent --help" for usage.\n');
