@@ -24,7 +24,7 @@ export { checkSubjectFields, type FieldValueKind, type SubjectFieldFinding } fro
 export type { CompiledRuleSet } from './core/ruleset/compiledTypes.js';
 export { compileRuleSet, isCompiledRuleSet } from './core/ruleset/compileRuleSet.js';
 export { formatIssues } from './core/ruleset/formatIssues.js';
-export type { IssueCode, IssuePath, ValidationIssue } from './core/ruleset/issues.js';
+export type { IssueCode, IssueParams, IssuePath, ValidationIssue } from './core/ruleset/issues.js';
 export * from './core/ruleset/types.js';
 export { type ValidationResult, validateRuleSet } from './core/ruleset/validateRuleSet.js';
 export { isScheduleOpen } from './core/time/isScheduleOpen.js';

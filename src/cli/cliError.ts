@@ -1,4 +1,4 @@
-/** Exit code for a rule set that `validate` found invalid. */
+/** Exit code for a rule set that `validate` found invalid, and for a simulation that skipped bad lines of the customers file. */
 export const EXIT_INVALID = 1;
 /** Exit code for a usage error or unusable input (missing file, bad JSON, invalid date, invalid rule set given to explain or simulate). */
 export const EXIT_USAGE = 2;

@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import { assignCustomer, explain, type SubjectInput } from '../index.js';
 import { agentLabel } from './agentLabel.js';
 import { CliError } from './cliError.js';
@@ -33,9 +32,9 @@ Options:
 
 Exit status: 0 when a decision was explained (assigned or not), 2 for unusable input.
 
-Example:
-  dedicated-agent explain examples/data/rules.json --customer examples/data/customer.json \\
-    --agents examples/data/agents.json --at 2026-11-25T10:00+08:00
+Example (dedicated-agent init writes these files):
+  dedicated-agent explain rules.json --customer customer.json --agents agents.json \\
+    --at 2026-10-08T10:00+08:00
 `;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -83,21 +82,14 @@ function readSubject(path: string): { subject: SubjectInput; createdAt: unknown 
  * ```
  */
 export function explainCommand(args: string[], io: CliIo): number {
-  const { values, positionals } = parseCommandArgs('explain', () =>
-    parseArgs({
-      args,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        customer: { type: 'string' },
-        agents: { type: 'string' },
-        at: { type: 'string' },
-        reassign: { type: 'boolean' },
-        format: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }),
-  );
+  const { values, positionals } = parseCommandArgs('explain', args, {
+    customer: { type: 'string' },
+    agents: { type: 'string' },
+    at: { type: 'string' },
+    reassign: { type: 'boolean' },
+    format: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
   if (values.help) {
     io.stdout.write(HELP);
     return 0;

@@ -1,44 +1,75 @@
+import { type ParseArgsConfig, parseArgs } from 'node:util';
+import { closestName } from '../core/text/closestName.js';
 import { CliError } from './cliError.js';
 
+/** A command's options, as `util.parseArgs` takes them. */
+type CommandOptions = NonNullable<ParseArgsConfig['options']>;
+
+/** What `parseCommandArgs` returns for the options `O`: typed values and the positionals. */
+type CommandArgs<O extends CommandOptions> = ReturnType<typeof parseArgs<{ args: string[]; options: O; allowPositionals: true; strict: true }>>;
+
 /**
- * Runs a command's `util.parseArgs` call (strict: unknown options are
- * errors) and turns parse failures into a short usage error that points to
- * the command's `--help`.
+ * Reads a command's arguments with `util.parseArgs` (strict: unknown options
+ * are errors; positionals allowed, each command counts its own). Misuse is
+ * reported in the CLI's own words, not Node's: `unknown option --agent, did
+ * you mean --agents?`, `--agents needs a value`, `--help takes no value`,
+ * each followed by a pointer to the command's `--help`.
  *
- * @param command - the command name, for the hint
- * @param parse - the `parseArgs` call
- * @returns what `parse` returned
- * @throws CliError (exit 2) for unknown options and missing option values
+ * @param command - the command name, for the pointer to its help; `null` for the program's own options
+ * @param args - the arguments after the command name
+ * @param options - the command's options, as `parseArgs` takes them
+ * @returns the option values and the positionals
+ * @throws CliError (exit 2) for unknown options, missing values and values given to flags
  * @example
  * ```ts
- * const { values, positionals } = parseCommandArgs('validate', () =>
- *   parseArgs({ args, options: { help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true }));
+ * const { values, positionals } = parseCommandArgs('validate', args, { help: { type: 'boolean', short: 'h' } });
  * ```
  */
-export function parseCommandArgs<T>(command: string, parse: () => T): T {
+export function parseCommandArgs<const O extends CommandOptions>(command: string | null, args: string[], options: O): CommandArgs<O> {
+  // A lenient pass first: its tokens say what is wrong without depending on the wording of Node's errors.
+  const { tokens } = parseArgs({ args, options, allowPositionals: true, strict: false, tokens: true });
+  for (const token of tokens) {
+    if (token.kind !== 'option') continue;
+    const option = Object.hasOwn(options, token.name) ? options[token.name] : undefined;
+    if (option === undefined) {
+      const suggestion = token.rawName.startsWith('--') ? closestName(token.name, Object.keys(options)) : undefined;
+      throw usageError(command, `unknown option ${shown(token.rawName)}${suggestion === undefined ? '' : `, did you mean --${suggestion}?`}`);
+    }
+    if (option.type === 'boolean' && token.inlineValue === true) throw usageError(command, `${token.rawName} takes no value`);
+    if (option.type === 'string' && (token.value === undefined || (token.inlineValue !== true && token.value.startsWith('-')))) {
+      const next = token.value === undefined ? '' : ` (got the option ${JSON.stringify(token.value)}; write ${shown(`${token.rawName}=${token.value}`)} if that is the value)`;
+      throw usageError(command, `${token.rawName} needs a value${next}`);
+    }
+  }
   try {
-    return parse();
+    return parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (error) {
+    // Not reached for the mistakes above; kept so that no raw Node error ever escapes as a crash.
     const message = error instanceof Error ? error.message : String(error);
-    // parseArgs explains how to pass a positional that starts with '-'; the first sentence is what matters.
     const first = message.split(/\.\s/)[0]!.replace(/\.$/, '');
-    throw usageError(command, first);
+    throw usageError(command, first.charAt(0).toLowerCase() + first.slice(1));
   }
 }
 
+/** What the user typed, bare when it is a plain option name, JSON-quoted otherwise (so no line break or odd character can break the message's format). */
+function shown(text: string): string {
+  return /^--?[\w-]+(=[\w./:@+-]*)?$/.test(text) ? text : JSON.stringify(text);
+}
+
 /**
- * A usage error with a pointer to the command's help.
+ * A usage error with a pointer to the help: the one format of every misuse,
+ * `error: <what is wrong>` then `Run "dedicated-agent <command> --help" for usage.`
  *
- * @param command - the command name
- * @param message - what is wrong
+ * @param command - the command name, or `null` for the program itself
+ * @param message - what is wrong, starting in lower case, without a final full stop
  * @returns the CLI error (exit 2)
  * @example
  * ```ts
  * throw usageError('explain', 'missing --agents <agents.json>');
  * ```
  */
-export function usageError(command: string, message: string): CliError {
-  return new CliError(`${message}\nRun "dedicated-agent ${command} --help" for usage.`);
+export function usageError(command: string | null, message: string): CliError {
+  return new CliError(`${message}\nRun "dedicated-agent ${command === null ? '' : `${command} `}--help" for usage.`);
 }
 
 /**

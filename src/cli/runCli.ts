@@ -1,6 +1,11 @@
+import { closestName } from '../core/text/closestName.js';
+import { AssignmentError } from '../index.js';
 import { CliError, EXIT_USAGE } from './cliError.js';
 import type { CliIo } from './cliIo.js';
 import { explainCommand } from './explainCommand.js';
+import { initCommand } from './initCommand.js';
+import { packageVersion } from './packageVersion.js';
+import { parseCommandArgs, usageError } from './parseCommandArgs.js';
 import { simulateCommand } from './simulateCommand.js';
 import { validateCommand } from './validateCommand.js';
 
@@ -9,36 +14,41 @@ const HELP = `Usage: dedicated-agent <command> [options]
 Check, explain and try out dedicated-agent rule sets before saving them.
 
 Commands:
+  init [dir]              write a starter rule set, agents and 1,000 customers, and the commands to try
   validate <rules.json>   check a rule set; every problem with its path, carets under expression errors
   explain <rules.json>    decide one customer at one instant and explain the decision rule by rule
   simulate <rules.json>   replay a stream of customers and show the resulting distribution,
                           optionally against a second rule set and as an HTML report
 
-Run "dedicated-agent <command> --help" for a command's options.
+Options:
+  -V, --version           print the version
+  -h, --help              show this help
 
-Exit status: 0 success, 1 invalid rule set (validate), 2 unusable input or misuse.
+Run "dedicated-agent <command> --help" for a command's options, and
+"dedicated-agent init demo" for files to try them on.
+
+Exit status: 0 success, 1 invalid rule set (validate) or skipped customer lines
+(simulate), 2 unusable input or misuse.
 `;
 
 const COMMANDS: Record<string, (args: string[], io: CliIo) => number> = {
+  init: initCommand,
   validate: validateCommand,
   explain: explainCommand,
   simulate: simulateCommand,
 };
 
-/**
- * Runs the `dedicated-agent` command line: dispatches to a command, prints
- * usage and input errors as one line (no stack trace) and returns the exit code.
- *
- * @param argv - the arguments after the program name
- * @param io - where to write
- * @returns the exit code
- * @example
- * ```ts
- * process.exitCode = runCli(process.argv.slice(2), process);
- * ```
- */
-export function runCli(argv: string[], io: CliIo): number {
+const PROGRAM_OPTIONS = {
+  version: { type: 'boolean', short: 'V' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+function dispatch(argv: string[], io: CliIo): number {
   const [command, ...args] = argv;
+  if (command === '--version' || command === '-V') {
+    io.stdout.write(`${packageVersion()}\n`);
+    return 0;
+  }
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
     const topic = command === 'help' ? args[0] : undefined;
     if (topic !== undefined && Object.hasOwn(COMMANDS, topic)) return COMMANDS[topic]!(['--help'], io);
@@ -50,15 +60,39 @@ export function runCli(argv: string[], io: CliIo): number {
     return 0;
   }
   if (!Object.hasOwn(COMMANDS, command)) {
-    io.stderr.write(`error: unknown command "${command}"\n\n${HELP}`);
-    return EXIT_USAGE;
+    // Only the program's own options come before a command: word a mistake there as the commands do.
+    if (command.startsWith('-')) parseCommandArgs(null, [command], PROGRAM_OPTIONS);
+    const suggestion = closestName(command, Object.keys(COMMANDS));
+    throw usageError(null, `unknown command ${JSON.stringify(command)}${suggestion === undefined ? '' : `, did you mean "${suggestion}"?`}`);
   }
+  return COMMANDS[command]!(args, io);
+}
+
+/**
+ * Runs the `dedicated-agent` command line: dispatches to a command, prints
+ * usage and input errors as `error: …` lines (no stack trace) and returns the
+ * exit code.
+ *
+ * @param argv - the arguments after the program name
+ * @param io - where to write
+ * @returns the exit code
+ * @example
+ * ```ts
+ * process.exitCode = runCli(process.argv.slice(2), process);
+ * ```
+ */
+export function runCli(argv: string[], io: CliIo): number {
   try {
-    return COMMANDS[command]!(args, io);
+    return dispatch(argv, io);
   } catch (error) {
     if (error instanceof CliError) {
       io.stderr.write(`error: ${error.message}\n`);
       return error.exitCode;
+    }
+    // The library refusing input it was handed (an AssignmentError) is the user's input too: same wording, no stack trace.
+    if (error instanceof AssignmentError) {
+      io.stderr.write(`error: ${error.message}\n`);
+      return EXIT_USAGE;
     }
     throw error;
   }

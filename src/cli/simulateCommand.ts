@@ -1,9 +1,8 @@
 import { writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
-import { CliError } from './cliError.js';
+import { CliError, EXIT_INVALID } from './cliError.js';
 import type { CliIo } from './cliIo.js';
 import { outputFormat, parseCommandArgs, usageError } from './parseCommandArgs.js';
-import { CustomerFile, UnsortedCustomersError } from './customerFile.js';
+import { CustomerFile, type LineProblems, UnsortedCustomersError } from './customerFile.js';
 import { formatSimulationText } from './formatSimulationText.js';
 import { loadAgents } from './loadAgents.js';
 import { loadRuleSet } from './loadRuleSet.js';
@@ -26,7 +25,9 @@ customers that would change hands.
 Options:
   --customers <file>      JSONL, one customer per line: {"id","kind"?,"createdAt","fields"}
                           createdAt: ISO-8601 with a UTC offset; lines in createdAt order
-                          (a file out of order is sorted in memory, with a warning)
+                          (a file out of order is sorted in memory, with a warning).
+                          Bad lines are skipped and all reported (the first 20 word for
+                          word); ids that appear on several lines are warned about
   --agents <file>         the agents at the start: an array of agent snapshots
   --compare <rules.json>  a second rule set (B) to replay against the same customers
   --report <file.html>    also write a self-contained HTML report with charts
@@ -39,18 +40,28 @@ Target: a rule that assigned n customers should have split them among the
 participants it served in proportion to their weights (equal shares when the
 rule is not proportional); an agent's target is the sum over the rules.
 
-Exit status: 0 after a simulation, 2 for unusable input or misuse.
+Exit status: 0 after a simulation of every line of the customers file; 1 after
+a simulation that skipped bad lines (listed on stderr, the result covers the
+others); 2 for unusable input (a file with no usable customer among bad lines,
+an invalid rule set, …) or misuse.
 
-Example:
-  dedicated-agent simulate examples/data/rules.json --customers examples/data/customers.sample.jsonl \\
-    --agents examples/data/agents.json --compare examples/data/rules-alt.json --report report.html
+Example (dedicated-agent init writes these files):
+  dedicated-agent simulate rules.json --customers customers.jsonl --agents agents.json \\
+    --compare other-rules.json --report report.html
 `;
 
-function sortedCustomers(path: string): SimulationCustomer[] {
-  const customers = [...new CustomerFile(path, false)];
+function sortedCustomers(file: CustomerFile): SimulationCustomer[] {
+  const customers = [...file];
   // Array.prototype.sort is stable: customers created at the same instant keep their file order.
   return customers.sort((a, b) => a.createdAt - b.createdAt);
 }
+
+function problemList(problems: LineProblems): string {
+  const more = problems.count - problems.shown.length;
+  return [...problems.shown, ...(more > 0 ? [`… and ${more.toLocaleString('en-US')} more`] : [])].map((line) => `  ${line}\n`).join('');
+}
+
+const plural = (n: number, word: string) => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
 
 /**
  * `dedicated-agent simulate`: replays customers through one or two rule sets
@@ -58,31 +69,24 @@ function sortedCustomers(path: string): SimulationCustomer[] {
  *
  * @param args - the arguments after `simulate`
  * @param io - where to write (a progress bar goes to `io.stderr` when it is a terminal)
- * @returns the exit code (0)
- * @throws CliError for usage errors and unusable input
+ * @returns the exit code: 0, or 1 when bad lines of the customers file were skipped
+ * @throws CliError for usage errors and unusable input (exit 2)
  * @example
  * ```ts
  * simulateCommand(['rules.json', '--customers', 'customers.jsonl', '--agents', 'agents.json'], process);
  * ```
  */
 export function simulateCommand(args: string[], io: CliIo): number {
-  const { values, positionals } = parseCommandArgs('simulate', () =>
-    parseArgs({
-      args,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        customers: { type: 'string' },
-        agents: { type: 'string' },
-        compare: { type: 'string' },
-        report: { type: 'string' },
-        format: { type: 'string' },
-        'no-retry': { type: 'boolean' },
-        changes: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }),
-  );
+  const { values, positionals } = parseCommandArgs('simulate', args, {
+    customers: { type: 'string' },
+    agents: { type: 'string' },
+    compare: { type: 'string' },
+    report: { type: 'string' },
+    format: { type: 'string' },
+    'no-retry': { type: 'boolean' },
+    changes: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
   if (values.help) {
     io.stdout.write(HELP);
     return 0;
@@ -117,13 +121,29 @@ export function simulateCommand(args: string[], io: CliIo): number {
     }
   };
   let result: SimulationResult;
+  let read = file;
   try {
     result = run(file, () => (file.size === 0 ? 0 : file.bytesRead / file.size));
   } catch (error) {
     if (!(error instanceof UnsortedCustomersError)) throw error;
     io.stderr.write(`warning: ${error.message}; sorting the customers in memory\n`);
-    const customers = sortedCustomers(values.customers);
+    read = new CustomerFile(values.customers, false);
+    const customers = sortedCustomers(read);
     result = run(customers, (replayed) => replayed / customers.length);
+  }
+  const { badLines, duplicateIds } = read;
+  if (badLines.count > 0 && read.customers === 0) {
+    throw new CliError(`${values.customers}: no usable customer, ${plural(badLines.count, 'bad line')}:\n${problemList(badLines).trimEnd()}`);
+  }
+  if (badLines.count > 0) {
+    io.stderr.write(
+      `error: ${values.customers}: ${plural(badLines.count, 'bad line')} skipped; the result covers the other ${plural(read.customers, 'customer')}:\n${problemList(badLines)}`,
+    );
+  }
+  if (duplicateIds.count > 0) {
+    io.stderr.write(
+      `warning: ${values.customers}: ${plural(duplicateIds.count, 'line')} repeat${duplicateIds.count === 1 ? 's' : ''} the id of an earlier line (each line is simulated as a new customer):\n${problemList(duplicateIds)}`,
+    );
   }
 
   if (values.report !== undefined) {
@@ -136,5 +156,5 @@ export function simulateCommand(args: string[], io: CliIo): number {
     io.stderr.write(`report written to ${values.report}\n`);
   }
   io.stdout.write(format === 'json' ? `${JSON.stringify(simulationJson(result), null, 2)}\n` : formatSimulationText(result));
-  return 0;
+  return badLines.count > 0 ? EXIT_INVALID : 0;
 }

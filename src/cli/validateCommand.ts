@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import { formatIssues, type ValidationIssue, validateRuleSet } from '../index.js';
 import { CliError, EXIT_INVALID } from './cliError.js';
 import type { CliIo } from './cliIo.js';
@@ -22,8 +21,8 @@ Options:
 Exit status: 0 when every file is a valid rule set, 1 when one is invalid,
 2 when a file cannot be read, is not JSON, or the command is misused.
 
-Example:
-  dedicated-agent validate examples/data/rules.json
+Example (dedicated-agent init writes these files):
+  dedicated-agent validate rules.json --agents agents.json
 `;
 
 interface FileReport {
@@ -48,18 +47,11 @@ interface FileReport {
  * ```
  */
 export function validateCommand(args: string[], io: CliIo): number {
-  const { values, positionals } = parseCommandArgs('validate', () =>
-    parseArgs({
-      args,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        agents: { type: 'string' },
-        format: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }),
-  );
+  const { values, positionals } = parseCommandArgs('validate', args, {
+    agents: { type: 'string' },
+    format: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
   if (values.help) {
     io.stdout.write(HELP);
     return 0;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type AgentSnapshot, DEFAULT_RULE_ID, type RuleSet, validateRuleSet } from 'dedicated-agent';
 import { describe, expect, it } from 'vitest';
-import { generateCustomers } from '../../examples/generateCustomers.js';
+import { generateCustomers } from '../../src/cli/generateCustomers.js';
 import { EXAMPLE, ROOT } from './spawnCli.js';
 
 const readJson = (path: string) => JSON.parse(readFileSync(join(ROOT, path), 'utf8'));

@@ -185,27 +185,66 @@ describe('dedicated-agent simulate', () => {
     expect(html.match(/class="share-bar/g)).toHaveLength(agents.length);
   });
 
-  it('stops with the file and line of a JSONL line that is not JSON (exit 2)', () => {
+  it('skips every bad line of the customers file, lists each with file and line, simulates the rest and exits 1', () => {
     const good = (i: number) => JSON.stringify({ id: `c${i}`, createdAt: `2026-10-08T10:0${i}:00+08:00`, fields: {} });
-    const dir = tempFiles({ 'customers.jsonl': [good(1), good(2), '{"id": "c3", "createdAt": "2026-10-08T10:03:00+08:00", "fields": {}', good(4)].join('\n') });
+    const dir = tempFiles({
+      'customers.jsonl': [
+        good(1),
+        '{"id": "c2", "createdAt": "2026-10-08T10:02:00+08:00", "fields": {}',
+        good(3),
+        JSON.stringify({ id: 'c4', createdAt: '2026-10-32T10:00:00+08:00', fields: {} }),
+        JSON.stringify({ createdAt: '2026-10-08T10:05:00+08:00' }),
+        good(6),
+      ].join('\n'),
+    });
+    const file = join(dir, 'customers.jsonl');
+    const { status, stdout, stderr } = spawnCli(['simulate', EXAMPLE.rules, '--customers', file, '--agents', EXAMPLE.agents, '--format', 'json']);
+    expect(status).toBe(1);
+    expect(JSON.parse(stdout).total).toBe(3);
+    const lines = stderr.split('\n');
+    expect(lines[0]).toBe(`error: ${file}: 3 bad lines skipped; the result covers the other 3 customers:`);
+    expect(lines[1]).toMatch(new RegExp(`^  ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:2:\\d+: invalid JSON: `));
+    expect(lines.slice(2)).toEqual([
+      `  ${file}:4: createdAt "2026-10-32T10:00:00+08:00" is not a real date and time (a month, day, hour, minute or offset is out of range)`,
+      `  ${file}:5: "id" must be a non-empty string`,
+      '',
+    ]);
+  });
+
+  it('shows the first 20 bad lines word for word, then how many more', () => {
+    const bad = Array.from({ length: 25 }, (_, i) => JSON.stringify({ id: `b${i}`, createdAt: 'yesterday' }));
+    const dir = tempFiles({ 'customers.jsonl': [readFileSync(join(ROOT, EXAMPLE.customers), 'utf8').split('\n')[0], ...bad].join('\n') });
+    const { status, stderr } = spawnCli(['simulate', EXAMPLE.rules, '--customers', join(dir, 'customers.jsonl'), '--agents', EXAMPLE.agents]);
+    expect(status).toBe(1);
+    const listed = stderr.split('\n').filter((line) => line.startsWith('  '));
+    expect(listed).toHaveLength(21);
+    expect(listed[0]).toContain('customers.jsonl:2: createdAt "yesterday"');
+    expect(listed[19]).toContain('customers.jsonl:21: createdAt "yesterday"');
+    expect(listed[20]).toBe('  … and 5 more');
+  });
+
+  it('warns about customer ids that appear on several lines, naming both lines, and still exits 0', () => {
+    const lines = readFileSync(join(ROOT, EXAMPLE.customers), 'utf8').trim().split('\n').slice(0, 10);
+    const copy = (line: string, id: string) => JSON.stringify({ ...JSON.parse(line), id });
+    const repeated = [...lines, copy(lines[9]!, 'c-000002'), copy(lines[9]!, 'c-000003')];
+    const dir = tempFiles({ 'customers.jsonl': repeated.join('\n') });
+    const file = join(dir, 'customers.jsonl');
+    const { status, stdout, stderr } = spawnCli(['simulate', EXAMPLE.rules, '--customers', file, '--agents', EXAMPLE.agents, '--format', 'json']);
+    expect(status).toBe(0);
+    expect(JSON.parse(stdout).total).toBe(12);
+    expect(stderr).toBe(
+      `warning: ${file}: 2 lines repeat the id of an earlier line (each line is simulated as a new customer):\n` +
+        `  ${file}:11: customer id "c-000002" is also on line 2\n  ${file}:12: customer id "c-000003" is also on line 3\n`,
+    );
+  });
+
+  it('stops with exit 2 and prints no result when no line is a usable customer', () => {
+    const dir = tempFiles({ 'customers.jsonl': '{"not": "a customer"}\nnot json\n' });
     const file = join(dir, 'customers.jsonl');
     const { status, stdout, stderr } = spawnCli(['simulate', EXAMPLE.rules, '--customers', file, '--agents', EXAMPLE.agents]);
     expect(status).toBe(2);
     expect(stdout).toBe('');
-    expect(stderr).toMatch(new RegExp(`^error: ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:3:\\d+: invalid JSON: `));
-  });
-
-  it('stops with the line of an invalid createdAt (exit 2)', () => {
-    const dir = tempFiles({
-      'customers.jsonl': [
-        JSON.stringify({ id: 'c1', createdAt: '2026-10-08T10:00:00+08:00', fields: {} }),
-        JSON.stringify({ id: 'c2', createdAt: '2026-10-32T10:00:00+08:00', fields: {} }),
-      ].join('\n'),
-    });
-    const file = join(dir, 'customers.jsonl');
-    const { status, stderr } = spawnCli(['simulate', EXAMPLE.rules, '--customers', file, '--agents', EXAMPLE.agents]);
-    expect(status).toBe(2);
-    expect(stderr).toBe(`error: ${file}:2: createdAt "2026-10-32T10:00:00+08:00" is not a real date and time (a month, day, hour, minute or offset is out of range)\n`);
+    expect(stderr).toMatch(new RegExp(`^error: ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: no usable customer, 2 bad lines:\n  .*:1: "id" must be a non-empty string\n  .*:2:\\d+: invalid JSON: .*\n$`));
   });
 
   it('stops on a missing customers file and on an invalid rule set, with carets (exit 2)', () => {

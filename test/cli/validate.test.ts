@@ -56,6 +56,19 @@ describe('dedicated-agent validate', () => {
     expect(syntax.path).toEqual(['rules', 0, 'when']);
   });
 
+  it('says "did you mean" for a misspelt time zone, function and declared field, also in --format json', () => {
+    const rules = { ...ruleSetWith("lowr(regoin) == 'bj'"), timeZone: 'Asia/Shangai', fields: { region: 'string' } };
+    const dir = tempFiles({ 'rules.json': JSON.stringify(rules) });
+    const text = spawnCli(['validate', join(dir, 'rules.json')]);
+    expect(text.status).toBe(1);
+    expect(text.stdout).toContain('got "Asia/Shangai". Did you mean "Asia/Shanghai"?');
+    expect(text.stdout).toContain('`lowr` is not a function conditions can call. Did you mean `lower`?');
+    expect(text.stdout).toContain('Unknown field `regoin`; did you mean `region`?');
+    const json = spawnCli(['validate', join(dir, 'rules.json'), '--format', 'json']);
+    const suggestions = JSON.parse(json.stdout).files[0].issues.map((issue: { params?: { suggestion?: string } }) => issue.params?.suggestion);
+    expect(suggestions.sort()).toEqual(['Asia/Shanghai', 'lower', 'region']);
+  });
+
   it('exits 2 with file, line and column for a file that is not JSON', () => {
     const dir = tempFiles({ 'rules.json': '{\n  "version": 1,\n  "rules": [,]\n}\n' });
     const { status, stdout, stderr } = spawnCli(['validate', join(dir, 'rules.json')]);
@@ -84,7 +97,7 @@ describe('dedicated-agent validate', () => {
     expect(help.stdout).toMatch(/^Usage: dedicated-agent validate/);
     const unknown = spawnCli(['validate', EXAMPLE.rules, '--strict-mode']);
     expect(unknown.status).toBe(2);
-    expect(unknown.stderr).toContain("Unknown option '--strict-mode'");
+    expect(unknown.stderr).toContain('error: unknown option --strict-mode');
     expect(unknown.stderr).toContain('dedicated-agent validate --help');
     const missing = spawnCli(['validate']);
     expect(missing.status).toBe(2);
@@ -96,8 +109,10 @@ describe('dedicated-agent', () => {
     const help = spawnCli(['--help']);
     expect(help.status).toBe(0);
     for (const command of ['validate', 'explain', 'simulate']) expect(help.stdout).toContain(`  ${command} <rules.json>`);
+    expect(help.stdout).toContain('  init [dir]');
+    expect(help.stdout).toContain('  -V, --version');
     const unknown = spawnCli(['simulte']);
     expect(unknown.status).toBe(2);
-    expect(unknown.stderr).toContain('unknown command "simulte"');
+    expect(unknown.stderr).toBe('error: unknown command "simulte", did you mean "simulate"?\nRun "dedicated-agent --help" for usage.\n');
   });
 });

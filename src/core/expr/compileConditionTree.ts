@@ -1,4 +1,4 @@
-import type { IssueCode, IssuePath, ValidationIssue } from '../ruleset/issues.js';
+import type { IssueCode, IssueParams, IssuePath, ValidationIssue } from '../ruleset/issues.js';
 import { isPlainObject } from '../ruleset/isPlainObject.js';
 import type { ConditionOp } from '../ruleset/types.js';
 import { binaryTypeMismatch, membershipTypeMismatch } from './binaryTypeMismatch.js';
@@ -72,8 +72,8 @@ export function compileConditionTree(input: unknown, options: ConditionOptions):
   return walk.issues.length > 0 ? { ok: false, issues: walk.issues } : { ok: true, node };
 }
 
-function report(walk: TreeWalk, code: IssueCode, path: IssuePath, message: string): void {
-  walk.issues.push({ code, path, message });
+function report(walk: TreeWalk, code: IssueCode, path: IssuePath, message: string, params?: IssueParams): void {
+  walk.issues.push({ code, path, message, ...(params !== undefined && { params }) });
 }
 
 /** Counts a node against the limits; once over, reports it once and stops the walk. */
@@ -315,7 +315,7 @@ function fieldReference(walk: TreeWalk, field: string, path: IssuePath): ValueNo
   } else {
     const reference = subjectFieldReference(segments[0]!, fields, walk.options.slots);
     if (!reference.ok) {
-      report(walk, 'unknown_field', path, reference.message);
+      report(walk, 'unknown_field', path, reference.message, reference.params);
       return INVALID_NODE;
     }
     node = reference.node;

@@ -1,5 +1,6 @@
 import type jsep from 'jsep';
-import type { IssueCode, ValidationIssue } from '../ruleset/issues.js';
+import type { IssueCode, IssueParams, ValidationIssue } from '../ruleset/issues.js';
+import { closestName } from '../text/closestName.js';
 import type { ConditionOptions } from './compileCondition.js';
 import { EXPRESSION_LIMITS } from './expressionLimits.js';
 import { FORBIDDEN_NAMES } from './forbiddenNames.js';
@@ -167,13 +168,13 @@ function mark(walk: Walk, key: string): Anchor {
   return anchor;
 }
 
-function report(walk: Walk, code: IssueCode, message: string, anchor: Anchor | undefined): void {
+function report(walk: Walk, code: IssueCode, message: string, anchor: Anchor | undefined, params?: IssueParams): void {
   let index = 0;
   if (anchor !== undefined) {
     walk.locator ??= createTokenLocator(walk.source);
     index = walk.locator.position(anchor.key, anchor.ordinal) ?? 0;
   }
-  walk.issues.push({ code, path: [...walk.options.path], message, index, expression: walk.source });
+  walk.issues.push({ code, path: [...walk.options.path], message, index, expression: walk.source, ...(params !== undefined && { params }) });
 }
 
 function compileNode(walk: Walk, node: jsep.Expression): ValueNode {
@@ -255,7 +256,7 @@ function compileIdentifier(walk: Walk, node: jsep.Identifier): ValueNode {
 function subjectField(walk: Walk, key: string, anchor: Anchor): ValueNode {
   const reference = subjectFieldReference(key, walk.options.fields, walk.options.slots);
   if (reference.ok) return reference.node;
-  report(walk, 'unknown_field', reference.message, anchor);
+  report(walk, 'unknown_field', reference.message, anchor, reference.params);
   return INVALID_NODE;
 }
 
@@ -357,9 +358,13 @@ function compileCall(walk: Walk, node: jsep.CallExpression): ValueNode {
   }
   const known = kind === 'function' ? FUNCTION_NAMES : METHOD_NAMES;
   if (name === null || !known.has(name)) {
-    const what = name === null ? 'This' : kind === 'function' ? `\`${name}\`` : `\`.${name}()\``;
+    const shown = (n: string) => (kind === 'function' ? `\`${n}\`` : `\`.${n}()\``);
+    const what = name === null ? 'This' : shown(name);
     const list = kind === 'function' ? [...FUNCTION_NAMES].join(', ') : [...METHOD_NAMES].map((m) => `.${m}()`).join(', ');
-    report(walk, 'unknown_function', `${what} is not a function conditions can call; available: ${list}.`, anchor);
+    const suggestion = name === null ? undefined : closestName(name, known);
+    const hint = suggestion === undefined ? '' : ` Did you mean ${shown(suggestion)}?`;
+    const params = name === null ? undefined : { name, ...(suggestion !== undefined && { suggestion }) };
+    report(walk, 'unknown_function', `${what} is not a function conditions can call.${hint} Available: ${list}.`, anchor, params);
     return INVALID_NODE;
   }
   const call = functionCallNode(kind === 'method' && name === 'includes' ? 'contains' : name, args, walk.typed);

@@ -1,4 +1,6 @@
+import type { IssueParams } from '../ruleset/issues.js';
 import type { FieldType } from '../ruleset/types.js';
+import { closestName } from '../text/closestName.js';
 import type { FieldSlots } from './fieldSlots.js';
 import type { StaticType } from './staticType.js';
 import { subjectFieldNode, type ValueNode } from './valueNode.js';
@@ -16,18 +18,19 @@ const LISTED_FIELDS = 12;
  * @param key - the field name
  * @param fields - the declared fields (`RuleSet.fields`), if any
  * @param slots - the rule set's field slots, if the condition reads slot values
- * @returns the node reading the field, or why it is unknown
+ * @returns the node reading the field, or why it is unknown, with the issue's params (`field`, and `suggestion`: the declared field it most likely meant)
  * @example
  * ```ts
  * subjectFieldReference('level', { level: 'number' }); // { ok: true, node: … }
- * subjectFieldReference('levle', { level: 'number' }); // { ok: false, message: 'Unknown field `levle`; …' }
+ * subjectFieldReference('levle', { level: 'number' });
+ * // { ok: false, message: 'Unknown field `levle`; did you mean `level`? Declared fields: level.', params: { field: 'levle', suggestion: 'level' } }
  * ```
  */
 export function subjectFieldReference(
   key: string,
   fields: Readonly<Record<string, FieldType>> | undefined,
   slots?: FieldSlots,
-): { ok: true; node: ValueNode } | { ok: false; message: string } {
+): { ok: true; node: ValueNode } | { ok: false; message: string; params: IssueParams } {
   const slot = slots?.slotOf(key);
   if (fields === undefined) return { ok: true, node: subjectFieldNode(key, 'unknown', slot) };
   if (Object.hasOwn(fields, key)) {
@@ -37,5 +40,11 @@ export function subjectFieldReference(
   }
   const names = Object.keys(fields);
   const listed = names.length === 0 ? 'none' : names.slice(0, LISTED_FIELDS).join(', ') + (names.length > LISTED_FIELDS ? ', …' : '');
-  return { ok: false, message: `Unknown field \`${key}\`; declared fields: ${listed}.` };
+  const suggestion = closestName(key, names);
+  if (suggestion === undefined) return { ok: false, message: `Unknown field \`${key}\`; declared fields: ${listed}.`, params: { field: key } };
+  return {
+    ok: false,
+    message: `Unknown field \`${key}\`; did you mean \`${suggestion}\`? Declared fields: ${listed}.`,
+    params: { field: key, suggestion },
+  };
 }

@@ -3,6 +3,7 @@
  * and objects. Each returns a clean copy of a valid value and reports every
  * problem it finds with its path.
  */
+import { closestTimeZone } from '../time/closestTimeZone.js';
 import { isValidTimeZone } from '../time/isValidTimeZone.js';
 import type { Check } from './check.js';
 import { describeValue, quote } from './describeValue.js';
@@ -44,7 +45,12 @@ export const timeZoneCheck: Check<string> = {
   read(value, path, issues) {
     if (typeof value !== 'string') return issues.invalidType(value, path, timeZoneCheck.expected);
     if (!isValidTimeZone(value)) {
-      issues.report('invalid_time_zone', path, `Expected an IANA time zone such as "Asia/Shanghai", got ${quote(value)}.`);
+      const suggestion = closestTimeZone(value);
+      const hint = suggestion === undefined ? '' : ` Did you mean ${quote(suggestion)}?`;
+      issues.report('invalid_time_zone', path, `Expected an IANA time zone such as "Asia/Shanghai", got ${quote(value)}.${hint}`, {
+        given: value,
+        ...(suggestion !== undefined && { suggestion }),
+      });
       return undefined;
     }
     return value;

@@ -1,7 +1,7 @@
 import { FieldSlots } from '../expr/fieldSlots.js';
 import type { ConditionTest } from './compiledTypes.js';
 import { describeValue } from './describeValue.js';
-import type { IssueCode, IssuePath, ValidationIssue } from './issues.js';
+import type { IssueCode, IssueParams, IssuePath, ValidationIssue } from './issues.js';
 
 /**
  * Gathers every issue of one validation run, so the validator reports all
@@ -27,14 +27,15 @@ export class IssueCollector {
    * @param code - the issue code
    * @param path - where in the input; copied, so callers may reuse their array
    * @param message - what is wrong and what is expected
+   * @param params - the values the message names (e.g. `{ suggestion }`), when there are any
    * @returns nothing
    * @example
    * ```ts
    * issues.report('invalid_weight', ['rules', 0, 'agents', 1, 'weight'], 'Expected a weight greater than 0, got the number 0.');
    * ```
    */
-  report(code: IssueCode, path: IssuePath, message: string): void {
-    this.list.push({ code, path: [...path], message });
+  report(code: IssueCode, path: IssuePath, message: string, params?: IssueParams): void {
+    this.list.push({ code, path: [...path], message, ...(params !== undefined && { params }) });
   }
 
   /**

@@ -22,6 +22,13 @@ export type IssueCode =
   | 'invalid_weight'
   | 'invalid_duration';
 
+/**
+ * The values an issue's message is built from, so that it can be rendered in
+ * another language without parsing the English: e.g. `{ suggestion: 'region' }`
+ * for "did you mean".
+ */
+export type IssueParams = Readonly<Record<string, string | number>>;
+
 /** A path into the validated input: object keys and array indexes. */
 export type IssuePath = (string | number)[];
 
@@ -35,4 +42,6 @@ export interface ValidationIssue {
   index?: number;
   /** For expression issues: the expression source, so a caret can be drawn under `index`. */
   expression?: string;
+  /** The values the message names; `suggestion` is the name a misspelt one most likely meant. */
+  params?: IssueParams;
 }

@@ -163,7 +163,11 @@ export function readObject(
     } else if (refusal !== undefined) {
       issues.report('unknown_key', [...path, key], refusal);
     } else if (allowed !== undefined && !allowed.includes(key)) {
-      issues.report('unknown_key', [...path, key], unknownKeyMessage(key, shape.what, allowed));
+      const suggestion = closestName(key, allowed);
+      issues.report('unknown_key', [...path, key], unknownKeyMessage(key, shape.what, allowed, suggestion), {
+        key,
+        ...(suggestion !== undefined && { suggestion }),
+      });
     } else {
       // An own key (from Object.keys), so nothing inherited is ever read.
       entries.set(key, value[key]);
@@ -172,8 +176,7 @@ export function readObject(
   return new ObjectReader(path, entries, issues, shape.what);
 }
 
-function unknownKeyMessage(key: string, what: string, keys: readonly string[]): string {
-  const suggestion = closestName(key, keys);
+function unknownKeyMessage(key: string, what: string, keys: readonly string[], suggestion: string | undefined): string {
   const hint = suggestion === undefined ? '' : ` Did you mean ${quote(suggestion)}?`;
   return `Unknown key ${quote(key)} in ${what}.${hint} Allowed keys: ${keys.join(', ')}.`;
 }
