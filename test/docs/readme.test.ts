@@ -184,7 +184,7 @@ describe('every TypeScript block of the documentation and every example', () => 
     if (block.expectedOutput !== undefined) {
       expect(outputMatches(block.expectedOutput, outcome.stdout), `${block.page}:${block.line} printed\n${outcome.stdout}\ninstead of\n${block.expectedOutput}`).toBe(true);
     }
-  });
+  }, 180_000);
 });
 
 describe('the README', () => {
