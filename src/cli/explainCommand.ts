@@ -31,9 +31,9 @@ Options:
 
 Exit status: 0 when a decision was explained (assigned or not), 2 for unusable input.
 
-Example:
-  dedicated-agent explain examples/data/rules.json --customer examples/data/customer.json \\
-    --agents examples/data/agents.json --at 2026-11-25T10:00+08:00
+Example (files like these: https://github.com/dedicated-agent/dedicated-agent/tree/main/examples/data):
+  dedicated-agent explain rules.json --customer customer.json --agents agents.json \\
+    --at 2026-11-25T10:00+08:00
 `;
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -41,9 +41,9 @@ rule is not proportional); an agent's target is the sum over the rules.
 
 Exit status: 0 after a simulation, 2 for unusable input or misuse.
 
-Example:
-  dedicated-agent simulate examples/data/rules.json --customers examples/data/customers.sample.jsonl \\
-    --agents examples/data/agents.json --compare examples/data/rules-alt.json --report report.html
+Example (files like these: https://github.com/dedicated-agent/dedicated-agent/tree/main/examples/data):
+  dedicated-agent simulate rules.json --customers customers.jsonl --agents agents.json \\
+    --compare rules-alt.json --report report.html
 `;
 
 function sortedCustomers(path: string): SimulationCustomer[] {

@@ -22,8 +22,8 @@ Options:
 Exit status: 0 when every file is a valid rule set, 1 when one is invalid,
 2 when a file cannot be read, is not JSON, or the command is misused.
 
-Example:
-  dedicated-agent validate examples/data/rules.json
+Example (files like these: https://github.com/dedicated-agent/dedicated-agent/tree/main/examples/data):
+  dedicated-agent validate rules.json --agents agents.json
 `;
 
 interface FileReport {

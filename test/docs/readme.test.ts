@@ -217,3 +217,21 @@ describe('the README', () => {
     for (const page of pagesLinked) expect(pages, `${page} is linked but missing`).toContain(page);
   });
 });
+
+describe('the installed command-line tool', () => {
+  async function help(args: readonly string[]): Promise<string> {
+    const bin = join(installed.project, 'node_modules', '.bin', 'dedicated-agent');
+    const { stdout } = await exec(bin, [...args, '--help'], { cwd: installed.project, env: { ...process.env, FORCE_COLOR: '0' } });
+    return stdout;
+  }
+
+  it('runs from the package’s bin, and its help cites no file of the repository outside a link to it', async () => {
+    const top = await help([]);
+    const commands = [...top.matchAll(/^ {2}([a-z][\w-]*)\s/gm)].map((match) => match[1]!);
+    expect(commands).toContain('validate');
+    for (const text of [top, ...(await Promise.all(commands.map((command) => help([command]))))]) {
+      const withoutLinks = text.replace(new RegExp(`${REPOSITORY}\\S*`, 'g'), '');
+      expect(withoutLinks.match(/(?<![\w./-])(?:src|examples|bench|test|docs)\/[\w./-]+|SPEC\b/g) ?? []).toEqual([]);
+    }
+  }, 60_000);
+});
