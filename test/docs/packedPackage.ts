@@ -36,6 +36,16 @@ export interface InstalledPackage {
 /**
  * Runs a command and returns its output; a failure carries the command's
  * standard error, which is what explains it.
+ *
+ * @param file - the program
+ * @param args - its arguments
+ * @param cwd - where it runs
+ * @param timeout - milliseconds before it is killed
+ * @returns its standard output
+ * @example
+ * ```ts
+ * await runCommand('npm', ['pack', '--json'], staging);
+ * ```
  */
 export async function runCommand(file: string, args: readonly string[], cwd: string, timeout = 180_000): Promise<string> {
   try {
