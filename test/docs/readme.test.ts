@@ -75,9 +75,10 @@ async function tsc(args: readonly string[], cwd: string): Promise<Outcome> {
 const STRICT = { strict: true, target: 'ES2022', lib: ['ES2022'], types: ['node'], skipLibCheck: true, noEmitOnError: false };
 
 let installed: InstalledPackage;
-const typeChecks: Record<'node16' | 'bundler' | 'repositoryNode16', Outcome> = {
+const typeChecks: Record<'node16' | 'bundler' | 'node10' | 'repositoryNode16', Outcome> = {
   node16: { code: -1, output: 'not run' },
   bundler: { code: -1, output: 'not run' },
+  node10: { code: -1, output: 'not run' },
   repositoryNode16: { code: -1, output: 'not run' },
 };
 
@@ -108,6 +109,9 @@ beforeAll(async () => {
   // node16 also emits the JavaScript the blocks run as; bundler only checks.
   config('tsconfig.node16.json', { module: 'node16', moduleResolution: 'node16', outDir: 'out', rootDir: '.' });
   config('tsconfig.bundler.json', { module: 'esnext', moduleResolution: 'bundler', noEmit: true });
+  // The older resolution that ignores `exports` (the subpaths' types come from `typesVersions`);
+  // such projects set esModuleInterop (tsc --init does) for `import pg from 'pg'`.
+  config('tsconfig.node10.json', { module: 'esnext', moduleResolution: 'node', esModuleInterop: true, noEmit: true });
   // The repository's examples under node16 (its own tsconfig already checks them with bundler resolution).
   const repositoryConfig = join(project, 'tsconfig.repository.json');
   writeFileSync(
@@ -119,12 +123,13 @@ beforeAll(async () => {
       files: examplesInRepository.map((example) => join(ROOT, 'examples', example.name)),
     }),
   );
-  const [node16, bundler, repositoryNode16] = await Promise.all([
+  const [node16, bundler, node10, repositoryNode16] = await Promise.all([
     tsc(['-p', 'tsconfig.node16.json'], project),
     tsc(['-p', 'tsconfig.bundler.json'], project),
+    tsc(['-p', 'tsconfig.node10.json'], project),
     examplesInRepository.length > 0 ? tsc(['-p', repositoryConfig], project) : Promise.resolve({ code: 0, output: '' }),
   ]);
-  Object.assign(typeChecks, { node16, bundler, repositoryNode16 });
+  Object.assign(typeChecks, { node16, bundler, node10, repositoryNode16 });
 }, 600_000);
 
 afterAll(() => installed?.cleanup());
@@ -162,6 +167,11 @@ describe('every TypeScript block of the documentation and every example', () => 
   it('type-checks under strict TypeScript with "module": "esnext", "moduleResolution": "bundler"', () => {
     expect(typeChecks.bundler.output).toBe('');
     expect(typeChecks.bundler.code).toBe(0);
+  });
+
+  it('type-checks under strict TypeScript with "moduleResolution": "node" (node10), which ignores `exports`', () => {
+    expect(typeChecks.node10.output).toBe('');
+    expect(typeChecks.node10.code).toBe(0);
   });
 
   it(`type-checks the examples that import the repository's sources (${examplesInRepository.map((example) => example.name).join(', ') || 'none'}) with node16 resolution`, () => {
