@@ -148,6 +148,23 @@ describe('the packed package', () => {
     for (const target of [...targets, ...Object.values(manifest.bin)]) expect(paths).toContain(target.replace(/^\.\//, ''));
   });
 
+  it('loads every entry point with require and with import, with the same exported names', async () => {
+    const script = `
+      const entries = ['dedicated-agent', 'dedicated-agent/memory', 'dedicated-agent/postgres', 'dedicated-agent/testing'];
+      const names = {};
+      for (const entry of entries) {
+        names[entry] = [Object.keys(require(entry)).sort(), Object.keys(await import(entry)).filter((name) => name !== 'default').sort()];
+      }
+      console.log(JSON.stringify(names));`;
+    const { stdout } = await exec(process.execPath, ['--input-type=commonjs', '-e', `(async () => {${script}})()`], { cwd: installed.project });
+    const names = JSON.parse(stdout) as Record<string, [string[], string[]]>;
+    for (const [entry, [required, imported]] of Object.entries(names)) {
+      expect(required.length, entry).toBeGreaterThan(0);
+      expect(required, entry).toEqual(imported);
+    }
+    expect(names['dedicated-agent']![0]).toContain('createAssignmentService');
+  });
+
   it('stays small: the package’s own files unpack to under 1.25 MB (the README reports the measured figures)', () => {
     expect(installed.pack.unpackedSize).toBeLessThan(1_250_000);
   });
