@@ -1,27 +1,39 @@
-import { writeFile } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { defineConfig } from 'tsup';
 import { schemaSql } from './src/adapters/postgres/schemaSql.js';
 
-export default defineConfig({
-  entry: {
+// `tsup --out-dir <dir>` is honoured (the docs test builds into a temporary directory).
+export default defineConfig((cli) => {
+  const outDir = cli.outDir ?? 'dist';
+  const library = {
     index: 'src/index.ts',
     memory: 'src/adapters/memory/index.ts',
     testing: 'src/testing/index.ts',
     postgres: 'src/adapters/postgres/index.ts',
+  };
+  return {
     // The command-line tool (package `bin`); tsup keeps its shebang and makes it executable.
-    cli: 'src/cli/main.ts',
-  },
-  format: ['esm', 'cjs'],
-  dts: true,
-  sourcemap: true,
-  clean: true,
-  target: 'node20',
-  platform: 'node',
-  splitting: true,
-  treeshake: true,
-  // The PostgreSQL schema ships beside the code (`dedicated-agent/postgres/schema.sql`),
-  // generated from the migrations so it cannot drift from what migrate() runs.
-  onSuccess: async () => {
-    await writeFile('dist/schema.sql', schemaSql());
-  },
+    entry: { ...library, cli: 'src/cli/main.ts' },
+    format: ['esm', 'cjs'],
+    dts: { entry: library },
+    // No source maps: the bundles are not minified, so a stack trace already points at
+    // readable code, and maps without the sources (which the package does not ship)
+    // would only point at files users do not have.
+    sourcemap: false,
+    clean: true,
+    target: 'node20',
+    platform: 'node',
+    splitting: true,
+    treeshake: true,
+    onSuccess: async () => {
+      // The tool runs as `dedicated-agent` (ESM, sharing the library's chunks); nothing
+      // requires it. One build for both formats keeps the type declarations to a single
+      // compiler pass, so its unused CommonJS twin is dropped here.
+      await rm(join(outDir, 'cli.cjs'), { force: true });
+      // The PostgreSQL schema ships beside the code (`dedicated-agent/postgres/schema.sql`),
+      // generated from the migrations so it cannot drift from what migrate() runs.
+      await writeFile(join(outDir, 'schema.sql'), schemaSql());
+    },
+  };
 });
