@@ -44,7 +44,7 @@ if (!checked.ok) throw new Error(formatIssues(checked.issues));
 
 const result = assignCustomer({
   ruleSet,
-  subject: { id: 'c-1', kind: 'customer', fields: { region: '北京', level: 5 } },
+  subject: { id: 'c-1', kind: 'customer', fields: { region: '北京', level: 5, tags: [] } },
   agents: [
     { id: 'li-lei', assigned: { day: 3 } },
     { id: 'han-meimei', assigned: { day: 2 } },
