@@ -2,7 +2,12 @@ import { assignCustomer } from './assign.js';
 import { decide, decisionInput, earlyReason } from './decide.js';
 import { AssignmentError } from './errors.js';
 import { CountRanking } from './pick/countRanking.js';
-import { countOf, orderKey, standingExclusionOf } from './pick/pickCandidate.js';
+import { AVAILABLE, availabilityOf } from './availability/availabilityOf.js';
+import { ChangeQueue } from './availability/changeQueue.js';
+import { verifyAgentSnapshot } from './availability/verifyAgentSnapshot.js';
+import { AgentTable } from './pick/agentTable.js';
+import { availabilityAt, orderKey, standingExclusionOf } from './pick/pickCandidate.js';
+import { RETRY_HORIZON_MS } from './time/retryHorizon.js';
 import type { CompiledRule, CompiledRuleSet } from './ruleset/compiledTypes.js';
 import { resolveRuleSet } from './ruleset/compileRuleSet.js';
 import { PERIODS, type Period, type RuleSet } from './ruleset/types.js';
@@ -72,6 +77,7 @@ function liveAgent(agent: AgentSnapshot, index: number): LiveAgent {
   if (typeof agent !== 'object' || agent === null || typeof agent.id !== 'string' || agent.id === '') {
     throw new AssignmentError('invalid_input', `agents[${index}] must be an object with a non-empty string id`);
   }
+  verifyAgentSnapshot(agent, index);
   const serving = agent.serving;
   const servingCounts = typeof serving === 'number' ? { total: serving } : (serving ?? {});
   const assigned = agent.assigned ?? {};
@@ -96,7 +102,9 @@ function liveAgent(agent: AgentSnapshot, index: number): LiveAgent {
 }
 
 function copyAgent(agent: LiveAgent): AgentSnapshot {
-  return { ...agent, assigned: { ...agent.assigned }, serving: { ...agent.serving } };
+  const copy: AgentSnapshot = { ...agent, assigned: { ...agent.assigned }, serving: { ...agent.serving } };
+  if (agent.lastAssignedAt instanceof Date) copy.lastAssignedAt = new Date(agent.lastAssignedAt.getTime());
+  return copy;
 }
 
 /**
@@ -128,7 +136,12 @@ export function createAssigner(ruleSet: RuleSet | CompiledRuleSet, options: Assi
   const byId = new Map<string, LiveAgent>();
   for (const agent of agents) if (!byId.has(agent.id)) byId.set(agent.id, agent);
   let ruleState: Record<string, RuleState> = { ...(options.ruleState ?? {}) };
-  const { rankings, refresh } = rankParticipants(compiled, byId);
+  // The instant of the decision in progress: rankings leave out agents off shift or on leave at it.
+  let currentMs = Number.NEGATIVE_INFINITY;
+  const { rankings, refresh, wake } = rankParticipants(compiled, byId, () => currentMs);
+  const hasSelectors = [...compiled.rules, ...(compiled.defaultRule === null ? [] : [compiled.defaultRule])].some(
+    (rule) => rule.selectors.length > 0,
+  );
   const confirmation = compiled.settings.auto.agentConfirmation;
   // Current period bounds; NaN until the first decision fixes them.
   const periodStart: Record<Period, number> = { day: Number.NaN, week: Number.NaN, month: Number.NaN, quarter: Number.NaN, year: Number.NaN };
@@ -174,14 +187,21 @@ export function createAssigner(ruleSet: RuleSet | CompiledRuleSet, options: Assi
     counts.year += 1;
   }
 
+  /** Moves the clock: period roll-overs, then agents whose shift or leave changed since. */
+  function advance(nowMs: number): void {
+    rollOver(nowMs);
+    currentMs = nowMs;
+    wake(nowMs);
+  }
+
   function preview(subject: SubjectInput, now: Instant, opts: AssignOptions = {}): AssignmentResult {
-    rollOver(toEpochMs(now, 'now'));
+    advance(toEpochMs(now, 'now'));
     return assignCustomer({ ruleSet: compiled, subject, agents, ruleState, now, ...opts });
   }
 
   function assign(subject: SubjectInput, now: Instant, opts: AssignOptions = {}): AssignerDecision {
     const nowMs = toEpochMs(now, 'now');
-    rollOver(nowMs);
+    advance(nowMs);
     const early = earlyReason(compiled, subject, opts.reassign === true);
     if (early !== null) return { outcome: 'unassigned', agentId: null, ruleId: null, reason: early, retryAt: null };
     const decision = decide(decisionInput(compiled, subject, subject.kind ?? 'customer', agents, ruleState, nowMs, opts, rankings), null);
@@ -196,6 +216,7 @@ export function createAssigner(ruleSet: RuleSet | CompiledRuleSet, options: Assi
     }
     const agent = byId.get(decision.pick.agentId)!;
     countOne(agent, agent.assigned, agent.serving);
+    agent.lastAssignedAt = new Date(nowMs);
     if (!confirmation) {
       agent.serving.total += 1;
       countOne(agent, agent.serving, agent.assigned);
@@ -226,19 +247,21 @@ export function createAssigner(ruleSet: RuleSet | CompiledRuleSet, options: Assi
       if (agent === undefined) throw new AssignmentError('not_found', `Unknown agent "${agentId}"`);
       const updated = liveAgent({ ...copyAgent(agent), ...patch, id: agentId }, agents.indexOf(agent));
       Object.assign(agent, updated);
+      // Selectors match profiles: the snapshot changed in place, so they match again.
+      if (hasSelectors) AgentTable.forget(agents);
       noteCounts(agent);
       refresh(agent);
     },
   };
 }
 
-/** A count-ordered rule's ranking, and which of its participants an agent is. */
+/** A ranked rule's ranking, and which of its participants an agent is. */
 interface Membership {
   readonly ranking: RuleRanking;
   readonly position: number;
 }
 
-/** A count-ordered rule's ranking, with the participants whose keys changed since a decision last consulted it. */
+/** A ranked rule's ranking, with the participants whose keys changed since a decision last consulted it. */
 interface RuleRanking {
   readonly ranking: CountRanking;
   /** Participants to re-key before the next consultation (`pending` flags them, so each is listed once). */
@@ -249,19 +272,30 @@ interface RuleRanking {
 }
 
 /**
- * For every count-ordered rule, a ranking of the participants that are not
- * excluded by standing reasons (disabled, presence, capacity), keyed as the
- * scan keys them. `refresh(agent)` only notes that the agent's keys changed;
- * a ranking re-keys its noted participants when a decision consults it, and
- * is built in O(n) the first time. So an agent who takes part in many rules
- * costs nothing in the rules nobody reaches.
+ * For every ranked rule (any order but round robin, participants listed by
+ * id), a ranking of the participants that are not excluded by standing
+ * reasons (disabled, presence, capacity, cap) nor off shift or on leave at the
+ * decision's instant, keyed as the scan keys them. `refresh(agent)` only notes
+ * that the agent's keys changed; a ranking re-keys its noted participants when
+ * a decision consults it, and is built in O(n) the first time. So an agent who
+ * takes part in many rules costs nothing in the rules nobody reaches.
+ *
+ * Shifts and leave, scheduled like the period roll-over: an agent left out
+ * because it is off shift or on leave is queued at the instant it comes on
+ * again (`wake` refreshes it then); an agent whose shift ends is noticed when a
+ * decision meets it at the top of a ranking (`unavailable`), taken out and
+ * queued the same way. No decision rescans every agent.
  */
-function rankParticipants(compiled: CompiledRuleSet, byId: ReadonlyMap<string, LiveAgent>) {
+function rankParticipants(compiled: CompiledRuleSet, byId: ReadonlyMap<string, LiveAgent>, now: () => number) {
   const rankings = new Map<CompiledRule, RuleRanking>();
   const memberships = new Map<LiveAgent, Membership[]>();
+  const changes = new ChangeQueue<LiveAgent>();
+  // The instant each agent is queued at, so it is queued once per change.
+  const queuedAt = new Map<LiveAgent, number>();
   const rules = compiled.defaultRule === null ? compiled.rules : [...compiled.rules, compiled.defaultRule];
   for (const rule of rules) {
-    if (rule.order.by === 'roundRobin') continue;
+    // Selector rules' participants follow the agents' profiles: they scan.
+    if (rule.rank === null || rule.selectors.length > 0) continue;
     const entry: RuleRanking = {
       ranking: new CountRanking(rule.agentIds.length),
       dirty: [],
@@ -277,10 +311,30 @@ function rankParticipants(compiled: CompiledRuleSet, byId: ReadonlyMap<string, L
       else list.push({ ranking: entry, position });
     });
   }
+  function queue(agent: LiveAgent, nowMs: number): void {
+    // Nothing within the horizon: look again when the horizon has passed.
+    const next = availabilityOf(agent, compiled.timeZone)?.nextAvailable(nowMs, RETRY_HORIZON_MS) ?? nowMs + RETRY_HORIZON_MS;
+    const queued = queuedAt.get(agent);
+    if (queued !== undefined && queued > nowMs && queued <= next) return;
+    queuedAt.set(agent, next);
+    changes.push(next, agent);
+  }
   function keyOf(rule: CompiledRule, position: number): number | null {
     const agent = byId.get(rule.agentIds[position]!);
     if (agent === undefined || standingExclusionOf(rule, agent) !== 0) return null;
-    return orderKey(rule, position, countOf(rule, agent));
+    const nowMs = now();
+    if (availabilityAt(agent, compiled.timeZone, nowMs) !== AVAILABLE) {
+      queue(agent, nowMs);
+      return null;
+    }
+    return orderKey(rule, rule.weights[position]!, agent);
+  }
+  function refresh(agent: LiveAgent): void {
+    for (const { ranking: entry, position } of memberships.get(agent) ?? []) {
+      if (entry.stale || entry.pending[position] === 1) continue;
+      entry.pending[position] = 1;
+      entry.dirty.push(position);
+    }
   }
   return {
     rankings: {
@@ -304,13 +358,19 @@ function rankParticipants(compiled: CompiledRuleSet, byId: ReadonlyMap<string, L
         dirty.length = 0;
         return ranking;
       },
-    },
-    refresh(agent: LiveAgent): void {
-      for (const { ranking: entry, position } of memberships.get(agent) ?? []) {
-        if (entry.stale || entry.pending[position] === 1) continue;
+      unavailable(rule: CompiledRule, position: number): void {
+        const entry = rankings.get(rule)!;
+        if (entry.stale || entry.pending[position] === 1) return;
         entry.pending[position] = 1;
         entry.dirty.push(position);
-      }
+      },
+    },
+    refresh,
+    wake(nowMs: number): void {
+      changes.popDue(nowMs, (agent) => {
+        if (queuedAt.get(agent)! <= nowMs) queuedAt.delete(agent);
+        refresh(agent);
+      });
     },
   };
 }

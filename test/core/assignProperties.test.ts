@@ -112,7 +112,7 @@ describe('assignCustomer invariants', () => {
         expect(chosen[0]!.agentId).toBe(result.agentId);
         const rule = result.ruleId === '$default' ? ruleSet.defaultRule! : ruleSet.rules.find((r) => r.id === result.ruleId)!;
         const agent = agents.find((a) => a.id === result.agentId)!;
-        expect(rule.agents.map((p) => p.id)).toContain(agent.id);
+        expect(rule.agents.map((p) => ('id' in p ? p.id : null))).toContain(agent.id);
         expect(exclude).not.toContain(agent.id);
         expect(agent.enabled).not.toBe(false);
         if (rule.eligibility?.presence) expect(rule.eligibility.presence).toContain(agent.presence ?? 'online');
