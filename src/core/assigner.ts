@@ -2,11 +2,11 @@ import { assignCustomer } from './assign.js';
 import { decide, decisionInput, earlyReason } from './decide.js';
 import { AssignmentError } from './errors.js';
 import { CountRanking } from './pick/countRanking.js';
-import { AVAILABLE, availabilityOf } from './availability/availabilityOf.js';
+import { type AgentAvailability, AVAILABLE, availabilityOf } from './availability/availabilityOf.js';
 import { ChangeQueue } from './availability/changeQueue.js';
 import { verifyAgentSnapshot } from './availability/verifyAgentSnapshot.js';
 import { AgentTable } from './pick/agentTable.js';
-import { availabilityAt, orderKey, standingExclusionOf } from './pick/pickCandidate.js';
+import { orderKey, standingExclusionOf } from './pick/pickCandidate.js';
 import { RETRY_HORIZON_MS } from './time/retryHorizon.js';
 import type { CompiledRule, CompiledRuleSet } from './ruleset/compiledTypes.js';
 import { resolveRuleSet } from './ruleset/compileRuleSet.js';
@@ -138,7 +138,7 @@ export function createAssigner(ruleSet: RuleSet | CompiledRuleSet, options: Assi
   let ruleState: Record<string, RuleState> = { ...(options.ruleState ?? {}) };
   // The instant of the decision in progress: rankings leave out agents off shift or on leave at it.
   let currentMs = Number.NEGATIVE_INFINITY;
-  const { rankings, refresh, wake } = rankParticipants(compiled, byId, () => currentMs);
+  const { rankings, refresh, wake, rewind, forget } = rankParticipants(compiled, byId, () => currentMs);
   const hasSelectors = [...compiled.rules, ...(compiled.defaultRule === null ? [] : [compiled.defaultRule])].some(
     (rule) => rule.selectors.length > 0,
   );
@@ -190,6 +190,8 @@ export function createAssigner(ruleSet: RuleSet | CompiledRuleSet, options: Assi
   /** Moves the clock: period roll-overs, then agents whose shift or leave changed since. */
   function advance(nowMs: number): void {
     rollOver(nowMs);
+    // Fed out of time order: agents left out as off shift may be on at the earlier instant; rank everyone again.
+    if (nowMs < currentMs) rewind();
     currentMs = nowMs;
     wake(nowMs);
   }
@@ -250,7 +252,7 @@ export function createAssigner(ruleSet: RuleSet | CompiledRuleSet, options: Assi
       // Selectors match profiles: the snapshot changed in place, so they match again.
       if (hasSelectors) AgentTable.forget(agents);
       noteCounts(agent);
-      refresh(agent);
+      forget(agent);
     },
   };
 }
@@ -264,6 +266,10 @@ interface Membership {
 /** A ranked rule's ranking, with the participants whose keys changed since a decision last consulted it. */
 interface RuleRanking {
   readonly ranking: CountRanking;
+  /** Each participant's live snapshot (undefined: not among the agents). */
+  readonly members: readonly (LiveAgent | undefined)[];
+  /** Each participant's compiled shift and leave (null: always available), kept beside it so re-keying skips the lookup. */
+  readonly availability: (AgentAvailability | null)[];
   /** Participants to re-key before the next consultation (`pending` flags them, so each is listed once). */
   readonly dirty: number[];
   readonly pending: Uint8Array;
@@ -296,35 +302,39 @@ function rankParticipants(compiled: CompiledRuleSet, byId: ReadonlyMap<string, L
   for (const rule of rules) {
     // Selector rules' participants follow the agents' profiles: they scan.
     if (rule.rank === null || rule.selectors.length > 0) continue;
+    const members = rule.agentIds.map((id) => byId.get(id));
     const entry: RuleRanking = {
       ranking: new CountRanking(rule.agentIds.length),
+      members,
+      availability: members.map((agent) => (agent === undefined ? null : availabilityOf(agent, compiled.timeZone))),
       dirty: [],
       pending: new Uint8Array(rule.agentIds.length),
       stale: true,
     };
     rankings.set(rule, entry);
-    rule.agentIds.forEach((id, position) => {
-      const agent = byId.get(id);
+    members.forEach((agent, position) => {
       if (agent === undefined) return;
       const list = memberships.get(agent);
       if (list === undefined) memberships.set(agent, [{ ranking: entry, position }]);
       else list.push({ ranking: entry, position });
     });
   }
-  function queue(agent: LiveAgent, nowMs: number): void {
-    // Nothing within the horizon: look again when the horizon has passed.
-    const next = availabilityOf(agent, compiled.timeZone)?.nextAvailable(nowMs, RETRY_HORIZON_MS) ?? nowMs + RETRY_HORIZON_MS;
+  function queue(agent: LiveAgent, availability: AgentAvailability, nowMs: number): void {
+    // Already queued for a later instant: unavailable until then (a changed profile clears the entry, see `forget`).
     const queued = queuedAt.get(agent);
-    if (queued !== undefined && queued > nowMs && queued <= next) return;
+    if (queued !== undefined && queued > nowMs) return;
+    // Nothing within the horizon: look again when the horizon has passed.
+    const next = availability.nextAvailable(nowMs, RETRY_HORIZON_MS) ?? nowMs + RETRY_HORIZON_MS;
     queuedAt.set(agent, next);
     changes.push(next, agent);
   }
-  function keyOf(rule: CompiledRule, position: number): number | null {
-    const agent = byId.get(rule.agentIds[position]!);
+  function keyOf(entry: RuleRanking, rule: CompiledRule, position: number): number | null {
+    const agent = entry.members[position];
     if (agent === undefined || standingExclusionOf(rule, agent) !== 0) return null;
     const nowMs = now();
-    if (availabilityAt(agent, compiled.timeZone, nowMs) !== AVAILABLE) {
-      queue(agent, nowMs);
+    const availability = entry.availability[position]!;
+    if (availability !== null && availability.stateAt(nowMs) !== AVAILABLE) {
+      queue(agent, availability, nowMs);
       return null;
     }
     return orderKey(rule, rule.weights[position]!, agent);
@@ -345,11 +355,11 @@ function rankParticipants(compiled: CompiledRuleSet, byId: ReadonlyMap<string, L
         // Many changed keys (a roll-over resets everyone): one O(n) rebuild beats a sift each.
         if (dirty.length * 8 > pending.length) entry.stale = true;
         if (entry.stale) {
-          ranking.rebuild((position) => keyOf(rule, position));
+          ranking.rebuild((position) => keyOf(entry, rule, position));
           entry.stale = false;
         } else {
           for (const position of dirty) {
-            const key = keyOf(rule, position);
+            const key = keyOf(entry, rule, position);
             if (key === null) ranking.remove(position);
             else ranking.set(position, key);
           }
@@ -366,6 +376,21 @@ function rankParticipants(compiled: CompiledRuleSet, byId: ReadonlyMap<string, L
       },
     },
     refresh,
+    /** The agent's shift or leave changed: its queued instant no longer holds. */
+    forget(agent: LiveAgent): void {
+      queuedAt.delete(agent);
+      const availability = availabilityOf(agent, compiled.timeZone);
+      for (const { ranking: entry, position } of memberships.get(agent) ?? []) entry.availability[position] = availability;
+      refresh(agent);
+    },
+    rewind(): void {
+      queuedAt.clear();
+      for (const entry of rankings.values()) {
+        entry.stale = true;
+        entry.pending.fill(0);
+        entry.dirty.length = 0;
+      }
+    },
     wake(nowMs: number): void {
       changes.popDue(nowMs, (agent) => {
         if (queuedAt.get(agent)! <= nowMs) queuedAt.delete(agent);

@@ -53,6 +53,10 @@ interface Cached {
 
 // Per snapshot object; the fields it was compiled from are compared on every read, so a replaced shift or leave is noticed.
 const cache = new WeakMap<AgentSnapshot, Cached>();
+// Agents with equal shifts and leave share one compiled availability (shift templates: many agents, few shifts),
+// so its memo answers for all of them at one instant. Bounded: cleared when it grows past this many entries.
+const shared = new Map<string, AgentAvailability | null>();
+const SHARED_LIMIT = 50_000;
 
 /**
  * The compiled availability of an agent, or null when it has neither a shift
@@ -77,10 +81,16 @@ export function availabilityOf(agent: AgentSnapshot, timeZone: string): AgentAva
   if (cached !== undefined && cached.schedule === schedule && cached.leave === leave && cached.timeZone === timeZone) {
     return cached.availability;
   }
-  const shift = schedule === undefined ? null : compiledScheduleOf(schedule, timeZone);
-  const agentZone = schedule?.timeZone ?? timeZone;
-  const intervals = leave === undefined ? [] : leaveIntervals(leave, agentZone);
-  const availability = shift === null && intervals.length === 0 ? null : compile(shift, intervals);
+  const key = `${timeZone}\u0000${JSON.stringify(schedule ?? null)}\u0000${JSON.stringify(leave ?? null)}`;
+  let availability = shared.get(key);
+  if (availability === undefined) {
+    const shift = schedule === undefined ? null : compiledScheduleOf(schedule, timeZone);
+    const agentZone = schedule?.timeZone ?? timeZone;
+    const intervals = leave === undefined ? [] : leaveIntervals(leave, agentZone);
+    availability = shift === null && intervals.length === 0 ? null : compile(shift, intervals);
+    if (shared.size >= SHARED_LIMIT) shared.clear();
+    shared.set(key, availability);
+  }
   cache.set(agent, { schedule, leave, timeZone, availability });
   return availability;
 }
@@ -95,9 +105,12 @@ function compile(shift: CompiledSchedule | null, leave: readonly Interval[]): Ag
     }
     return null;
   }
-  // Many candidates are checked at one instant: remember the last answer.
+  // Many candidates are checked at one instant: remember the last answers.
   let lastMs = Number.NaN;
   let lastState = AVAILABLE;
+  let nextFrom = Number.NaN;
+  let nextHorizon = Number.NaN;
+  let nextAt: number | null = null;
   return {
     stateAt(epochMs) {
       if (epochMs !== lastMs) {
@@ -107,6 +120,21 @@ function compile(shift: CompiledSchedule | null, leave: readonly Interval[]): Ag
       return lastState;
     },
     nextAvailable(epochMs, horizonMs) {
+      if (epochMs !== nextFrom || horizonMs !== nextHorizon) {
+        nextAt = searchAvailable(epochMs, horizonMs);
+        nextFrom = epochMs;
+        nextHorizon = horizonMs;
+      }
+      return nextAt;
+    },
+    until(epochMs, horizonMs) {
+      const onLeave = leaveAt(epochMs);
+      if (onLeave !== null) return onLeave.end;
+      return shift === null ? epochMs : shift.nextOpening(epochMs, horizonMs);
+    },
+  };
+
+  function searchAvailable(epochMs: number, horizonMs: number): number | null {
       const limit = epochMs + horizonMs;
       let t = epochMs;
       // Each round either returns or jumps past one leave interval, so it ends.
@@ -123,13 +151,7 @@ function compile(shift: CompiledSchedule | null, leave: readonly Interval[]): Ag
         t = leaveThen.end;
       }
       return null;
-    },
-    until(epochMs, horizonMs) {
-      const onLeave = leaveAt(epochMs);
-      if (onLeave !== null) return onLeave.end;
-      return shift === null ? epochMs : shift.nextOpening(epochMs, horizonMs);
-    },
-  };
+  }
 }
 
 /** Leave ranges as sorted, merged instant intervals `[start, end)`. */
