@@ -9,6 +9,7 @@ import {
   validateRuleSet,
 } from 'dedicated-agent';
 import { describe, expect, it } from 'vitest';
+import { readAvailability } from '../../src/core/availability/readAvailability.js';
 
 // Wednesday 2026-11-25 10:00 in Beijing.
 const WEDNESDAY_10AM = '2026-11-25T10:00:00+08:00';
@@ -286,5 +287,48 @@ describe('createAssigner with shifts', () => {
     expect(at('12:00:00')).toBe('b');
     expect(at('23:00:00')).toBe('b');
     expect(assigner.assign({ id: 'next' }, '2026-11-26T09:00:00+08:00').agentId).toBe('a');
+  });
+});
+
+describe('readAvailability', () => {
+  it('returns a clean copy of the availability fields, or every issue with its path and code', () => {
+    const good = readAvailability(
+      {
+        id: 'a',
+        schedule: { hours: [{ from: '22:00', to: '06:00' }], timeZone: 'Europe/London' },
+        leave: [{ from: '2026-12-01', to: '2026-12-03' }, { from: '2026-12-24T12:00:00+08:00', to: '2026-12-27T09:00:00+08:00' }],
+        maxAssigned: { day: 20 },
+        lastAssignedAt: '2026-11-25T02:00:00Z',
+      },
+      ['agents', 0],
+    );
+    expect(good).toEqual({
+      ok: true,
+      value: {
+        schedule: { hours: [{ from: '22:00', to: '06:00' }], timeZone: 'Europe/London' },
+        leave: [{ from: '2026-12-01', to: '2026-12-03' }, { from: '2026-12-24T12:00:00+08:00', to: '2026-12-27T09:00:00+08:00' }],
+        maxAssigned: { day: 20 },
+        lastAssignedAt: new Date('2026-11-25T02:00:00Z'),
+      },
+    });
+    const bad = readAvailability(
+      {
+        schedule: { weekdays: [] },
+        leave: [{ from: '2026-12-03', to: '2026-12-01' }, { from: '2026-12-24T12:00:00+08:00', to: '2026-12-24T12:00:00+08:00' }],
+        maxAssigned: { day: 2.5, hour: 1 },
+        lastAssignedAt: 'soon',
+      },
+      ['agents', 2],
+    );
+    expect(bad.ok).toBe(false);
+    if (bad.ok) return;
+    expect(bad.issues.map((i) => [i.code, i.path.join('.')])).toEqual([
+      ['invalid_value', 'agents.2.schedule.weekdays'],
+      ['invalid_date_range', 'agents.2.leave.0.to'],
+      ['invalid_date_range', 'agents.2.leave.1.to'],
+      ['unknown_key', 'agents.2.maxAssigned.hour'],
+      ['invalid_value', 'agents.2.maxAssigned.day'],
+      ['invalid_value', 'agents.2.lastAssignedAt'],
+    ]);
   });
 });
