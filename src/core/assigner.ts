@@ -2,7 +2,14 @@ import { assignCustomer } from './assign.js';
 import { decide, decisionInput, earlyReason } from './decide.js';
 import { AssignmentError } from './errors.js';
 import { CountRanking } from './pick/countRanking.js';
-import { type AgentAvailability, AVAILABLE, availabilityOf } from './availability/availabilityOf.js';
+import {
+  type AgentAvailability,
+  AVAILABLE,
+  availabilityOf,
+  OFF_SHIFT,
+  ON_LEAVE,
+  sharedAvailability,
+} from './availability/availabilityOf.js';
 import { ChangeQueue } from './availability/changeQueue.js';
 import { verifyAgentSnapshot } from './availability/verifyAgentSnapshot.js';
 import { AgentTable } from './pick/agentTable.js';
@@ -263,9 +270,21 @@ interface Membership {
   readonly position: number;
 }
 
-/** A ranked rule's ranking, with the participants whose keys changed since a decision last consulted it. */
-interface RuleRanking {
+/** The participants of a ranked rule who work one shift (or none), ranked. */
+interface ShiftGroup {
+  /** The shared compiled shift; null: always on (or, ungrouped, the one group of everybody). */
+  readonly shift: AgentAvailability | null;
   readonly ranking: CountRanking;
+}
+
+/** A ranked rule's rankings, with the participants whose keys changed since a decision last consulted them. */
+interface RuleRanking {
+  /** One ranking per shift, so a shift change costs nothing per agent; or one for everybody (`grouped` false). */
+  readonly groups: ShiftGroup[];
+  /** Each participant's group index. */
+  readonly groupOf: Int32Array;
+  /** False when the participants work too many different shifts: one ranking, off-shift agents taken out and queued. */
+  readonly grouped: boolean;
   /** Each participant's live snapshot (undefined: not among the agents). */
   readonly members: readonly (LiveAgent | undefined)[];
   /** Each participant's compiled shift and leave (null: always available), kept beside it so re-keying skips the lookup. */
@@ -277,38 +296,57 @@ interface RuleRanking {
   stale: boolean;
 }
 
+/** More distinct shifts than this among a rule's participants: one ranking instead of one per shift. */
+const MAX_SHIFT_GROUPS = 8;
+
 /**
  * For every ranked rule (any order but round robin, participants listed by
- * id), a ranking of the participants that are not excluded by standing
- * reasons (disabled, presence, capacity, cap) nor off shift or on leave at the
- * decision's instant, keyed as the scan keys them. `refresh(agent)` only notes
- * that the agent's keys changed; a ranking re-keys its noted participants when
- * a decision consults it, and is built in O(n) the first time. So an agent who
+ * id), rankings of the participants that are not excluded by standing
+ * reasons (disabled, presence, capacity, cap) nor on leave at the decision's
+ * instant, keyed as the scan keys them. `refresh(agent)` only notes that the
+ * agent's keys changed; a ranking re-keys its noted participants when a
+ * decision consults it, and is built in O(n) the first time. So an agent who
  * takes part in many rules costs nothing in the rules nobody reaches.
  *
- * Shifts and leave, scheduled like the period roll-over: an agent left out
- * because it is off shift or on leave is queued at the instant it comes on
- * again (`wake` refreshes it then); an agent whose shift ends is noticed when a
- * decision meets it at the top of a ranking (`unavailable`), taken out and
- * queued the same way. No decision rescans every agent.
+ * Shifts: participants are ranked per shift (agents sharing a shift
+ * template share one compiled shift), and a decision looks only at the groups
+ * on shift at its instant, so the start or end of a shift costs nothing per
+ * agent. Leave, and shifts of rules whose participants work more than eight
+ * different shifts, are scheduled like the period roll-over: an agent left
+ * out is queued (a min-heap) at the instant it comes on again and refreshed
+ * then; an agent whose leave or shift begins is noticed when a decision meets
+ * it at the top of a ranking (`unavailable`), taken out and queued the same
+ * way. No decision rescans every agent.
  */
 function rankParticipants(compiled: CompiledRuleSet, byId: ReadonlyMap<string, LiveAgent>, now: () => number) {
+  const zone = compiled.timeZone;
   const rankings = new Map<CompiledRule, RuleRanking>();
   const memberships = new Map<LiveAgent, Membership[]>();
   const changes = new ChangeQueue<LiveAgent>();
   // The instant each agent is queued at, so it is queued once per change.
   const queuedAt = new Map<LiveAgent, number>();
+  const shiftOf = (agent: LiveAgent | undefined) => (agent === undefined ? null : sharedAvailability(agent.schedule, undefined, zone));
   const rules = compiled.defaultRule === null ? compiled.rules : [...compiled.rules, compiled.defaultRule];
   for (const rule of rules) {
     // Selector rules' participants follow the agents' profiles: they scan.
     if (rule.rank === null || rule.selectors.length > 0) continue;
+    const n = rule.agentIds.length;
     const members = rule.agentIds.map((id) => byId.get(id));
+    const shifts = [...new Set(members.map(shiftOf))];
+    const grouped = shifts.length <= MAX_SHIFT_GROUPS;
+    const groups: ShiftGroup[] = (grouped ? shifts : [null]).map((shift) => ({ shift, ranking: new CountRanking(n) }));
+    const groupOf = new Int32Array(n);
+    if (grouped) {
+      for (let position = 0; position < n; position++) groupOf[position] = shifts.indexOf(shiftOf(members[position]));
+    }
     const entry: RuleRanking = {
-      ranking: new CountRanking(rule.agentIds.length),
+      groups,
+      groupOf,
+      grouped,
       members,
-      availability: members.map((agent) => (agent === undefined ? null : availabilityOf(agent, compiled.timeZone))),
+      availability: members.map((agent) => (agent === undefined ? null : availabilityOf(agent, zone))),
       dirty: [],
-      pending: new Uint8Array(rule.agentIds.length),
+      pending: new Uint8Array(n),
       stale: true,
     };
     rankings.set(rule, entry);
@@ -331,13 +369,37 @@ function rankParticipants(compiled: CompiledRuleSet, byId: ReadonlyMap<string, L
   function keyOf(entry: RuleRanking, rule: CompiledRule, position: number): number | null {
     const agent = entry.members[position];
     if (agent === undefined || standingExclusionOf(rule, agent) !== 0) return null;
-    const nowMs = now();
     const availability = entry.availability[position]!;
-    if (availability !== null && availability.stateAt(nowMs) !== AVAILABLE) {
-      queue(agent, availability, nowMs);
-      return null;
+    if (availability !== null) {
+      const nowMs = now();
+      const state = availability.stateAt(nowMs);
+      // Grouped by shift, an agent off shift stays ranked: its group is skipped while the shift is off.
+      if (state === ON_LEAVE || (state === OFF_SHIFT && !entry.grouped)) {
+        queue(agent, availability, nowMs);
+        return null;
+      }
     }
     return orderKey(rule, rule.weights[position]!, agent);
+  }
+  function sync(entry: RuleRanking, rule: CompiledRule): void {
+    const { groups, groupOf, dirty, pending } = entry;
+    // Many changed keys (a roll-over resets everyone): one O(n) rebuild beats a sift each.
+    if (dirty.length * 8 > pending.length) entry.stale = true;
+    if (entry.stale) {
+      for (let g = 0; g < groups.length; g++) {
+        groups[g]!.ranking.rebuild((position) => (groupOf[position] === g ? keyOf(entry, rule, position) : null));
+      }
+      entry.stale = false;
+    } else {
+      for (const position of dirty) {
+        const key = keyOf(entry, rule, position);
+        const ranking = groups[groupOf[position]!]!.ranking;
+        if (key === null) ranking.remove(position);
+        else ranking.set(position, key);
+      }
+    }
+    for (const position of dirty) pending[position] = 0;
+    dirty.length = 0;
   }
   function refresh(agent: LiveAgent): void {
     for (const { ranking: entry, position } of memberships.get(agent) ?? []) {
@@ -348,25 +410,24 @@ function rankParticipants(compiled: CompiledRuleSet, byId: ReadonlyMap<string, L
   }
   return {
     rankings: {
-      get(rule: CompiledRule): CountRanking | undefined {
+      first(rule: CompiledRule, accept: (position: number) => boolean): number | undefined {
         const entry = rankings.get(rule);
         if (entry === undefined) return undefined;
-        const { ranking, dirty, pending } = entry;
-        // Many changed keys (a roll-over resets everyone): one O(n) rebuild beats a sift each.
-        if (dirty.length * 8 > pending.length) entry.stale = true;
-        if (entry.stale) {
-          ranking.rebuild((position) => keyOf(entry, rule, position));
-          entry.stale = false;
-        } else {
-          for (const position of dirty) {
-            const key = keyOf(entry, rule, position);
-            if (key === null) ranking.remove(position);
-            else ranking.set(position, key);
+        sync(entry, rule);
+        const nowMs = now();
+        let best = -1;
+        let bestKey = Number.POSITIVE_INFINITY;
+        for (const { shift, ranking } of entry.groups) {
+          if (entry.grouped && shift !== null && shift.stateAt(nowMs) !== AVAILABLE) continue;
+          const position = ranking.first(accept);
+          if (position < 0) continue;
+          const key = ranking.keyAt(position);
+          if (best < 0 || key < bestKey || (key === bestKey && position < best)) {
+            best = position;
+            bestKey = key;
           }
         }
-        for (const position of dirty) pending[position] = 0;
-        dirty.length = 0;
-        return ranking;
+        return best;
       },
       unavailable(rule: CompiledRule, position: number): void {
         const entry = rankings.get(rule)!;
@@ -376,11 +437,21 @@ function rankParticipants(compiled: CompiledRuleSet, byId: ReadonlyMap<string, L
       },
     },
     refresh,
-    /** The agent's shift or leave changed: its queued instant no longer holds. */
+    /** The agent's shift or leave changed: its queued instant and its shift group no longer hold. */
     forget(agent: LiveAgent): void {
       queuedAt.delete(agent);
-      const availability = availabilityOf(agent, compiled.timeZone);
-      for (const { ranking: entry, position } of memberships.get(agent) ?? []) entry.availability[position] = availability;
+      const availability = availabilityOf(agent, zone);
+      const shift = shiftOf(agent);
+      for (const { ranking: entry, position } of memberships.get(agent) ?? []) {
+        entry.availability[position] = availability;
+        if (!entry.grouped) continue;
+        let g = entry.groups.findIndex((group) => group.shift === shift);
+        if (g < 0) g = entry.groups.push({ shift, ranking: new CountRanking(entry.members.length) }) - 1;
+        if (g !== entry.groupOf[position]) {
+          entry.groups[entry.groupOf[position]!]!.ranking.remove(position);
+          entry.groupOf[position] = g;
+        }
+      }
       refresh(agent);
     },
     rewind(): void {

@@ -332,3 +332,25 @@ describe('readAvailability', () => {
     ]);
   });
 });
+
+describe('createAssigner rankings with many different shifts', () => {
+  it('agrees with assignCustomer at every step when participants work more shifts than it groups by', () => {
+    const ids = Array.from({ length: 12 }, (_, i) => `agent-${String(i).padStart(2, '0')}`);
+    const ruleSet = ruleSetWith({ agents: ids.map((id) => ({ id })), order: { by: 'fewestAssigned', period: 'day' } });
+    // Twelve different shifts: each starts an hour after the previous one and lasts six hours.
+    const agents: AgentSnapshot[] = ids.map((id, i) => ({
+      id,
+      schedule: { weekdays: [...EVERY_DAY], hours: [{ from: `${String(i * 2).padStart(2, '0')}:00`, to: `${String((i * 2 + 6) % 24).padStart(2, '0')}:00` }] },
+      ...(i % 5 === 0 && { leave: [{ from: '2026-11-26', to: '2026-11-26' }] }),
+    }));
+    const assigner = createAssigner(ruleSet, { agents });
+    let now = Date.parse('2026-11-25T00:00:00+08:00');
+    for (let i = 0; i < 400; i++) {
+      now += 7 * 60_000;
+      const expected = assigner.preview({ id: `c-${i}` }, now);
+      const decision = assigner.assign({ id: `c-${i}` }, now);
+      expect(decision.agentId).toBe(expected.agentId);
+      expect(decision.retryAt).toEqual(expected.retryAt);
+    }
+  });
+});

@@ -6,6 +6,7 @@
  */
 import { AssignmentError } from '../errors.js';
 import type { CompiledSchedule } from '../ruleset/compiledTypes.js';
+import type { Schedule } from '../ruleset/types.js';
 import { compiledScheduleOf } from '../time/compiledScheduleOf.js';
 import { wallTimeToEpoch } from '../time/wallTimeToEpoch.js';
 import type { AgentSnapshot, LeaveRange } from '../types.js';
@@ -81,6 +82,28 @@ export function availabilityOf(agent: AgentSnapshot, timeZone: string): AgentAva
   if (cached !== undefined && cached.schedule === schedule && cached.leave === leave && cached.timeZone === timeZone) {
     return cached.availability;
   }
+  const availability = sharedAvailability(schedule, leave, timeZone);
+  cache.set(agent, { schedule, leave, timeZone, availability });
+  return availability;
+}
+
+/**
+ * The compiled availability of a shift and leave, shared by every agent with
+ * equal ones (compared by content), so one memo answers for all of them.
+ * `createAssigner` groups its rankings by shift with it.
+ *
+ * @param schedule - the shift, or undefined (always on)
+ * @param leave - the leave ranges, or undefined
+ * @param timeZone - the rule set's zone
+ * @returns the availability, or null when always available
+ * @throws AssignmentError `invalid_input` when the shift or the leave cannot be compiled
+ * @example
+ * ```ts
+ * sharedAvailability({ hours: [{ from: '09:00', to: '13:00' }] }, undefined, 'Asia/Shanghai')
+ *   === sharedAvailability({ hours: [{ from: '09:00', to: '13:00' }] }, undefined, 'Asia/Shanghai'); // true
+ * ```
+ */
+export function sharedAvailability(schedule: Schedule | undefined, leave: readonly LeaveRange[] | undefined, timeZone: string): AgentAvailability | null {
   const key = `${timeZone}\u0000${JSON.stringify(schedule ?? null)}\u0000${JSON.stringify(leave ?? null)}`;
   let availability = shared.get(key);
   if (availability === undefined) {
@@ -91,7 +114,6 @@ export function availabilityOf(agent: AgentSnapshot, timeZone: string): AgentAva
     if (shared.size >= SHARED_LIMIT) shared.clear();
     shared.set(key, availability);
   }
-  cache.set(agent, { schedule, leave, timeZone, availability });
   return availability;
 }
 

@@ -11,7 +11,6 @@ import { RETRY_HORIZON_MS } from '../time/retryHorizon.js';
 import type { CompiledRule, FieldValues } from '../ruleset/compiledTypes.js';
 import type { AgentSnapshot, ExclusionReason, RuleState, TraceCandidate, TraceEntry, TraceExclusion } from '../types.js';
 import type { AgentTable, ParticipantSlots } from './agentTable.js';
-import type { CountRanking } from './countRanking.js';
 import { servingTotal } from './agentStats.js';
 import { capacityOf } from './orders/leastUtilisedOrder.js';
 import { lastAssignedMs } from './orders/longestIdleOrder.js';
@@ -31,9 +30,13 @@ export interface PickContext {
   readonly rankings: RankingLookup | null;
 }
 
-/** Finds the ranking of a ranked rule (`createAssigner` keeps them). */
+/** The rankings of ranked rules (`createAssigner` keeps them). */
 export interface RankingLookup {
-  get(rule: CompiledRule): CountRanking | undefined;
+  /**
+   * The first participant, in (key, position) order, that `accept` takes: -1
+   * when none; undefined when the rule has no ranking (the caller scans).
+   */
+  first(rule: CompiledRule, accept: (position: number) => boolean): number | undefined;
   /** A ranked participant turned out off shift or on leave: take it out until it comes back. */
   unavailable(rule: CompiledRule, position: number): void;
 }
@@ -240,17 +243,13 @@ export function retryAtOf(rule: CompiledRule, ctx: PickContext): number | null {
 
 function pickByRank(rule: CompiledRule, ctx: PickContext, slots: ParticipantSlots, trace: TraceEntry | null): Pick | null {
   const rankings = trace === null ? ctx.rankings : null;
-  const ranking = rankings?.get(rule);
-  const best =
-    ranking !== undefined
-      ? ranking.first((i) => {
-          const why = exclusionOf(rule, ctx.table.agentAt(rule, slots, i), ctx);
-          if (why === OFF || why === LEAVE) rankings!.unavailable(rule, i);
-          return why === CANDIDATE;
-        })
-      : trace === null
-        ? rankUntraced(rule, ctx, slots)
-        : rankTraced(rule, ctx, slots, trace);
+  const ranked =
+    rankings?.first(rule, (i) => {
+      const why = exclusionOf(rule, ctx.table.agentAt(rule, slots, i), ctx);
+      if (why === OFF || why === LEAVE) rankings.unavailable(rule, i);
+      return why === CANDIDATE;
+    }) ?? undefined;
+  const best = ranked !== undefined ? ranked : trace === null ? rankUntraced(rule, ctx, slots) : rankTraced(rule, ctx, slots, trace);
   return best < 0 ? null : { position: best, agentId: slots.ids[best]!, pickedBy: 'order', state: null };
 }
 
