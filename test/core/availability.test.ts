@@ -229,6 +229,8 @@ describe('orders', () => {
     expect(issues({ eligibility: { maxAssigned: { day: 1.5 } } })).toEqual([['invalid_value', 'rules.0.eligibility.maxAssigned.day']]);
     expect(issues({ agents: [{ where: 'agent.skills ==' }] })[0]).toEqual(['expression_syntax', 'rules.0.agents.0.where']);
     expect(issues({ agents: [{ where: "'vip' in agent.skills", weight: 0 }] })).toEqual([['invalid_weight', 'rules.0.agents.0.weight']]);
+    // A selector sees only the agent: a subject field is unknown there.
+    expect(issues({ agents: [{ where: "region == 'north'" }] })).toEqual([['unknown_field', 'rules.0.agents.0.where']]);
   });
 });
 

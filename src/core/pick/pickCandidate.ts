@@ -243,12 +243,11 @@ export function retryAtOf(rule: CompiledRule, ctx: PickContext): number | null {
 
 function pickByRank(rule: CompiledRule, ctx: PickContext, slots: ParticipantSlots, trace: TraceEntry | null): Pick | null {
   const rankings = trace === null ? ctx.rankings : null;
-  const ranked =
-    rankings?.first(rule, (i) => {
-      const why = exclusionOf(rule, ctx.table.agentAt(rule, slots, i), ctx);
-      if (why === OFF || why === LEAVE) rankings.unavailable(rule, i);
-      return why === CANDIDATE;
-    }) ?? undefined;
+  const ranked = rankings?.first(rule, (i) => {
+    const why = exclusionOf(rule, ctx.table.agentAt(rule, slots, i), ctx);
+    if (why === OFF || why === LEAVE) rankings.unavailable(rule, i);
+    return why === CANDIDATE;
+  });
   const best = ranked !== undefined ? ranked : trace === null ? rankUntraced(rule, ctx, slots) : rankTraced(rule, ctx, slots, trace);
   return best < 0 ? null : { position: best, agentId: slots.ids[best]!, pickedBy: 'order', state: null };
 }

@@ -114,14 +114,17 @@ const weightCheck: Check<number> = {
   },
 };
 
+const NO_SUBJECT_FIELDS: Record<string, FieldType> = Object.freeze({}) as Record<string, FieldType>;
+
 const PARTICIPANTS = 'a non-empty list of participants { id, weight? } or selectors { where, weight? }';
 
 /**
  * Participants: each id non-empty, not a prototype name (ids key weight maps)
  * and listed once; selectors are conditions over agent profiles.
  */
-function participantsCheck(fields: Record<string, FieldType> | undefined): Check<Participant[]> {
-  const whereCheck = conditionCheck('agent', fields);
+function participantsCheck(): Check<Participant[]> {
+  // No subject field is declared for a selector: it sees only the agent, so naming a subject field is an issue.
+  const whereCheck = conditionCheck('agent', NO_SUBJECT_FIELDS);
   return {
   expected: PARTICIPANTS,
   read(value, path, issues) {
@@ -207,7 +210,7 @@ export function readRuleBody(rule: ObjectReader, fields: Record<string, FieldTyp
   const description = rule.optional('description', stringCheck);
   const enabled = rule.required('enabled', booleanCheck);
   const schedule = rule.optional('schedule', scheduleCheck);
-  const agents = rule.required('agents', participantsCheck(fields));
+  const agents = rule.required('agents', participantsCheck());
   const proportional = rule.optional('proportional', booleanCheck);
   const order = rule.required('order', orderCheck);
   const eligibility = rule.optional('eligibility', eligibilityCheck(fields));
