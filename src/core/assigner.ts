@@ -2,14 +2,9 @@ import { assignCustomer } from './assign.js';
 import { decide, decisionInput, earlyReason } from './decide.js';
 import { AssignmentError } from './errors.js';
 import { CountRanking } from './pick/countRanking.js';
-import {
-  type AgentAvailability,
-  AVAILABLE,
-  availabilityOf,
-  OFF_SHIFT,
-  ON_LEAVE,
-  sharedAvailability,
-} from './availability/availabilityOf.js';
+import { type AgentAvailability, AVAILABLE, OFF_SHIFT, ON_LEAVE } from './availability/agentAvailability.js';
+import { availabilityOf } from './availability/availabilityOf.js';
+import { sharedAvailability } from './availability/sharedAvailability.js';
 import { ChangeQueue } from './availability/changeQueue.js';
 import { verifyAgentSnapshot } from './availability/verifyAgentSnapshot.js';
 import { AgentTable } from './pick/agentTable.js';

@@ -5,7 +5,8 @@
  * records every exclusion and every candidate's ordering key, so a traced and
  * an untraced decision can never disagree.
  */
-import { AVAILABLE, availabilityOf, OFF_SHIFT } from '../availability/availabilityOf.js';
+import { AVAILABLE, OFF_SHIFT } from '../availability/agentAvailability.js';
+import { availabilityOf } from '../availability/availabilityOf.js';
 import { reachedCap } from '../availability/reachedCap.js';
 import { RETRY_HORIZON_MS } from '../time/retryHorizon.js';
 import type { CompiledRule, FieldValues } from '../ruleset/compiledTypes.js';
