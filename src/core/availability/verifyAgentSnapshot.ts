@@ -3,10 +3,15 @@ import { formatIssuePath } from '../ruleset/formatIssuePath.js';
 import type { AgentSnapshot } from '../types.js';
 import { readAvailability } from './readAvailability.js';
 
+// Snapshots already checked (every rule the agent takes part in meets it): each is checked once.
+const verified = new WeakSet<AgentSnapshot>();
+
 /**
  * Checks the availability fields of one agent snapshot the moment a decision
  * first meets it (`schedule`, `leave`, `maxAssigned`, `lastAssignedAt`);
- * snapshots without them cost one property test each.
+ * snapshots without them cost four property tests, and a checked snapshot
+ * object is not checked again (replace a snapshot rather than editing these
+ * fields in place).
  *
  * @param agent - the snapshot
  * @param index - its position in the caller's `agents` array, for the error's path
@@ -21,9 +26,11 @@ export function verifyAgentSnapshot(agent: AgentSnapshot, index: number): void {
   if (agent.schedule === undefined && agent.leave === undefined && agent.maxAssigned === undefined && agent.lastAssignedAt == null) {
     return;
   }
+  if (verified.has(agent)) return;
   const result = readAvailability(agent, ['agents', index]);
   if (!result.ok) {
     const first = result.issues[0]!;
     throw new AssignmentError('invalid_input', `${formatIssuePath(first.path)}: ${first.message}`);
   }
+  verified.add(agent);
 }
