@@ -76,6 +76,8 @@ export interface BenchAgent extends AgentSnapshot {
 /** The workload at one agent count. */
 export interface BenchWorkload {
   readonly agentCount: number;
+  /** Agents work shifts and take leave (`benchWorkload(n, { shifts: true })`). */
+  readonly shifts: boolean;
   /** The 20-rule set (plain JSON, never compiled here). */
   readonly ruleSet: RuleSet;
   /** A fresh copy of the agent snapshots: contenders mutate counts, so each gets its own. */
@@ -240,7 +242,21 @@ function someOf(random: () => number, values: readonly string[], probability: nu
   return values.filter(() => random() < probability);
 }
 
-function createAgents(agentCount: number): BenchAgent[] {
+/** Shifts of the shift variant, shared like a CRM's shift templates: mornings, afternoons, full days. */
+const SHIFTS: readonly Schedule[] = [
+  { hours: [{ from: '09:00', to: '13:00' }] },
+  { hours: [{ from: '13:00', to: '18:00' }] },
+  { hours: [{ from: '09:00', to: '18:00' }] },
+];
+
+/** Every 25th agent is on leave on one office day (a whole local day). */
+function leaveOf(j: number): { from: string; to: string }[] | undefined {
+  if (j % 25 !== 0) return undefined;
+  const day = OFFICE_DAYS[(j / 25) % OFFICE_DAYS.length]!;
+  return [{ from: day, to: day }];
+}
+
+function createAgents(agentCount: number, shifts: boolean): BenchAgent[] {
   const random = seededRandom(0x5eed_a6e7);
   const agents: BenchAgent[] = [];
   for (let j = 0; j < agentCount; j++) {
@@ -255,6 +271,8 @@ function createAgents(agentCount: number): BenchAgent[] {
       capacity: base % 4 === 0 ? 40 : null,
       serving: integer(random, 0, 44),
       assigned: { day, week, month: week + integer(random, 0, 300) },
+      ...(shifts && { schedule: SHIFTS[base % 3]! }),
+      ...(shifts && leaveOf(j) !== undefined && { leave: leaveOf(j) }),
     });
   }
   return agents;
@@ -306,6 +324,7 @@ function createRuleSet(agentCount: number): RuleSet {
  * The workload at `agentCount` agents (a multiple of 200).
  *
  * @param agentCount - 200, 2,000, 20,000, …
+ * @param options - `shifts`: agents work morning, afternoon or full-day shifts and some are on leave
  * @returns the rule set and a factory of fresh agent snapshots
  * @example
  * ```ts
@@ -313,14 +332,16 @@ function createRuleSet(agentCount: number): RuleSet {
  * const assigner = createAssigner(workload.ruleSet, { agents: workload.agents() });
  * ```
  */
-export function benchWorkload(agentCount: number = BASE_AGENT_COUNT): BenchWorkload {
+export function benchWorkload(agentCount: number = BASE_AGENT_COUNT, options: { shifts?: boolean } = {}): BenchWorkload {
   if (!Number.isInteger(agentCount / BASE_AGENT_COUNT) || agentCount <= 0) {
     throw new Error(`agentCount must be a positive multiple of ${BASE_AGENT_COUNT}, got ${agentCount}`);
   }
   const ruleSet = createRuleSet(agentCount);
-  const agents = createAgents(agentCount);
+  const shifts = options.shifts === true;
+  const agents = createAgents(agentCount, shifts);
   return {
     agentCount,
+    shifts,
     ruleSet,
     agents: () => agents.map((agent) => ({ ...agent, assigned: { ...agent.assigned } })),
   };

@@ -30,7 +30,7 @@ export function createAssignerContender(workload: BenchWorkload, subjects: reado
 
   let cursor = 0;
   return {
-    label: `createAssigner, ${workload.agentCount.toLocaleString('en-US')} agents`,
+    label: `createAssigner, ${workload.agentCount.toLocaleString('en-US')} agents${workload.shifts ? ' with shifts' : ''}`,
     decide,
     run(count) {
       for (let k = 0; k < count; k++) {

@@ -6,6 +6,7 @@
  * and effects that `assignCustomer` returns, so both do the same work. It
  * knows nothing generic: changing a rule means changing this code.
  */
+import type { AgentParticipant } from '../../src/index.js';
 import { BENCH_TIME_ZONE, type BenchAgent, type BenchFields, type BenchSubject, type BenchWorkload } from '../benchWorkload.js';
 import { type Contender, countAssignment, resultSink } from './contender.js';
 
@@ -64,7 +65,7 @@ function createOffsetCache(timeZone: string): (epochMs: number) => number {
 export function handWrittenContender(workload: BenchWorkload, subjects: readonly BenchSubject[]): Contender {
   const agents = workload.agents();
   const byId = new Map(agents.map((agent) => [agent.id, agent]));
-  const participants: BenchAgent[][] = workload.ruleSet.rules.map((rule) => rule.agents.map((p) => byId.get(p.id)!));
+  const participants: BenchAgent[][] = workload.ruleSet.rules.map((rule) => rule.agents.map((p) => byId.get((p as AgentParticipant).id)!));
   const offsetAt = createOffsetCache(BENCH_TIME_ZONE);
 
   const ruleIds = workload.ruleSet.rules.map((rule) => rule.id);

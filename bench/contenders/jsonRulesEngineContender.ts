@@ -6,6 +6,7 @@
  * as conditions on `weekday` and `minuteOfDay` facts computed per decision
  * with date-fns-tz, then a linear pick over the matched rule's participants.
  */
+import type { AgentParticipant } from '../../src/index.js';
 import { toZonedTime } from 'date-fns-tz';
 import { Engine, type RuleProperties, type TopLevelCondition } from 'json-rules-engine';
 import { BENCH_TIME_ZONE, type BenchAgent, type BenchSubject, type BenchWorkload } from '../benchWorkload.js';
@@ -133,7 +134,7 @@ export function jsonRulesEngineContender(workload: BenchWorkload, subjects: read
     const presence = rule.eligibility?.presence;
     let best: BenchAgent | null = null;
     for (const participant of rule.agents) {
-      const agent = byId.get(participant.id);
+      const agent = byId.get((participant as AgentParticipant).id);
       if (agent === undefined || !agent.enabled) continue;
       if (presence !== undefined && !presence.includes(agent.presence)) continue;
       if (agent.capacity !== null && agent.serving >= agent.capacity) continue;

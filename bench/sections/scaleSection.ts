@@ -2,7 +2,8 @@
  * Part 2a: `createAssigner` decisions per second at 200, 2,000 and 20,000
  * agents, in interleaved rounds. The rules' participant lists grow with the
  * agent count (see `benchWorkload`): rule 15 has 120, 1,200 and 12,000
- * participants.
+ * participants. The same at 200 and 20,000 agents who work morning,
+ * afternoon or full-day shifts, one in 25 on leave on one of the days.
  */
 import { benchSubjects, benchWorkload } from '../benchWorkload.js';
 import { createAssignerContender } from '../contenders/createAssignerContender.js';
@@ -14,6 +15,9 @@ import { roundsFor } from '../harness/roundsFor.js';
 
 /** The agent counts measured. */
 export const AGENT_COUNTS = [200, 2_000, 20_000] as const;
+
+/** The agent counts measured again with shifts and leave (issue 12: 20,000 stay ≤ 2× slower than 200). */
+export const SHIFT_AGENT_COUNTS = [200, 20_000] as const;
 
 /** Subjects in the assigners' stream: 16,384 over the 14 office days, about 1,170 a day. */
 const STREAM_LENGTH = 16_384;
@@ -30,13 +34,16 @@ const STREAM_LENGTH = 16_384;
  */
 export async function scaleSection(options: BenchOptions): Promise<SectionResult> {
   const subjects = benchSubjects(STREAM_LENGTH);
-  const contenders = AGENT_COUNTS.map((count) => createAssignerContender(benchWorkload(count), subjects));
+  const contenders = [
+    ...AGENT_COUNTS.map((count) => createAssignerContender(benchWorkload(count), subjects)),
+    ...SHIFT_AGENT_COUNTS.map((count) => createAssignerContender(benchWorkload(count, { shifts: true }), subjects)),
+  ];
   const settings = roundsFor(options);
   const { opsPerSecond, batchSizes } = await interleavedRounds(contenders, settings);
-  const [small, medium, large] = opsPerSecond as [number[], number[], number[]];
+  const [small, medium, large, smallShifts, largeShifts] = opsPerSecond as [number[], number[], number[], number[], number[]];
   const slowdown = roundRatio(small, large);
-  const figures: Figure[] = AGENT_COUNTS.map((count, i) => ({
-    id: `scale.assigner.${count}`,
+  const figures: Figure[] = [...AGENT_COUNTS, ...SHIFT_AGENT_COUNTS].map((count, i) => ({
+    id: i < AGENT_COUNTS.length ? `scale.assigner.${count}` : `scale.shifts.${count}`,
     section: 'scale',
     label: `decisions/s: ${contenders[i]!.label}`,
     value: median(opsPerSecond[i]!),
@@ -46,6 +53,7 @@ export async function scaleSection(options: BenchOptions): Promise<SectionResult
     pass: null,
   }));
   const tenfold = roundRatio(small, medium);
+  const shiftSlowdown = roundRatio(smallShifts, largeShifts);
   figures.push(
     {
       id: 'scale.slowdown.2000',
@@ -67,6 +75,16 @@ export async function scaleSection(options: BenchOptions): Promise<SectionResult
       ratio: slowdown,
       pass: slowdown <= 2,
     },
+    {
+      id: 'scale.shifts.slowdown.20000',
+      section: 'scale',
+      label: 'with shifts and leave, 20,000 vs 200 agents: times slower',
+      value: shiftSlowdown,
+      unit: '×',
+      goal: '≤ 2×',
+      ratio: shiftSlowdown,
+      pass: shiftSlowdown <= 2,
+    },
   );
-  return { figures, details: { ...settings, batchSizes, opsPerSecondPerRound: Object.fromEntries(AGENT_COUNTS.map((c, i) => [c, opsPerSecond[i]])) } };
+  return { figures, details: { ...settings, batchSizes, opsPerSecondPerRound: Object.fromEntries(contenders.map((c, i) => [c.label, opsPerSecond[i]])) } };
 }

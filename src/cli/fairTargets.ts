@@ -21,6 +21,8 @@ export function ruleWeights(ruleSet: RuleSet): RuleWeights[] {
   return rules.map((rule) => {
     const weights = new Map<string, number>();
     for (const participant of rule.agents) {
+      // A selector's agents are known only with the agents file; the simulation's counts cover them.
+      if (!('id' in participant)) continue;
       const weight = rule.proportional === true ? (participant.weight ?? 1) : 1;
       weights.set(participant.id, (weights.get(participant.id) ?? 0) + weight);
     }

@@ -23,7 +23,7 @@ export function unknownAgentWarnings(ruleSet: RuleSet, agents: readonly AgentSna
   const rules = ruleSet.defaultRule ? [...ruleSet.rules, { ...ruleSet.defaultRule, id: DEFAULT_RULE_ID }] : ruleSet.rules;
   const warnings: string[] = [];
   for (const rule of rules) {
-    const unknown = rule.agents.map((participant) => participant.id).filter((id) => !known.has(id));
+    const unknown = rule.agents.flatMap((participant) => ('id' in participant ? [participant.id] : [])).filter((id) => !known.has(id));
     if (unknown.length === 0) continue;
     const label = rule.id === DEFAULT_RULE_ID ? 'the default rule' : `rule "${rule.id}"`;
     const none = unknown.length === rule.agents.length ? ' (none of its participants is known: it can never assign)' : '';

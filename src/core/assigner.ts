@@ -2,7 +2,14 @@ import { assignCustomer } from './assign.js';
 import { decide, decisionInput, earlyReason } from './decide.js';
 import { AssignmentError } from './errors.js';
 import { CountRanking } from './pick/countRanking.js';
-import { countOf, orderKey, standingExclusionOf } from './pick/pickCandidate.js';
+import { type AgentAvailability, AVAILABLE, OFF_SHIFT, ON_LEAVE } from './availability/agentAvailability.js';
+import { availabilityOf } from './availability/availabilityOf.js';
+import { sharedAvailability } from './availability/sharedAvailability.js';
+import { ChangeQueue } from './availability/changeQueue.js';
+import { verifyAgentSnapshot } from './availability/verifyAgentSnapshot.js';
+import { AgentTable } from './pick/agentTable.js';
+import { orderKey, standingExclusionOf } from './pick/pickCandidate.js';
+import { RETRY_HORIZON_MS } from './time/retryHorizon.js';
 import type { CompiledRule, CompiledRuleSet } from './ruleset/compiledTypes.js';
 import { resolveRuleSet } from './ruleset/compileRuleSet.js';
 import { PERIODS, type Period, type RuleSet } from './ruleset/types.js';
@@ -72,6 +79,7 @@ function liveAgent(agent: AgentSnapshot, index: number): LiveAgent {
   if (typeof agent !== 'object' || agent === null || typeof agent.id !== 'string' || agent.id === '') {
     throw new AssignmentError('invalid_input', `agents[${index}] must be an object with a non-empty string id`);
   }
+  verifyAgentSnapshot(agent, index);
   const serving = agent.serving;
   const servingCounts = typeof serving === 'number' ? { total: serving } : (serving ?? {});
   const assigned = agent.assigned ?? {};
@@ -96,7 +104,9 @@ function liveAgent(agent: AgentSnapshot, index: number): LiveAgent {
 }
 
 function copyAgent(agent: LiveAgent): AgentSnapshot {
-  return { ...agent, assigned: { ...agent.assigned }, serving: { ...agent.serving } };
+  const copy: AgentSnapshot = { ...agent, assigned: { ...agent.assigned }, serving: { ...agent.serving } };
+  if (agent.lastAssignedAt instanceof Date) copy.lastAssignedAt = new Date(agent.lastAssignedAt.getTime());
+  return copy;
 }
 
 /**
@@ -128,7 +138,12 @@ export function createAssigner(ruleSet: RuleSet | CompiledRuleSet, options: Assi
   const byId = new Map<string, LiveAgent>();
   for (const agent of agents) if (!byId.has(agent.id)) byId.set(agent.id, agent);
   let ruleState: Record<string, RuleState> = { ...(options.ruleState ?? {}) };
-  const { rankings, refresh } = rankParticipants(compiled, byId);
+  // The instant of the decision in progress: rankings leave out agents off shift or on leave at it.
+  let currentMs = Number.NEGATIVE_INFINITY;
+  const { rankings, refresh, wake, rewind, forget } = rankParticipants(compiled, byId, () => currentMs);
+  const hasSelectors = [...compiled.rules, ...(compiled.defaultRule === null ? [] : [compiled.defaultRule])].some(
+    (rule) => rule.selectors.length > 0,
+  );
   const confirmation = compiled.settings.auto.agentConfirmation;
   // Current period bounds; NaN until the first decision fixes them.
   const periodStart: Record<Period, number> = { day: Number.NaN, week: Number.NaN, month: Number.NaN, quarter: Number.NaN, year: Number.NaN };
@@ -174,14 +189,23 @@ export function createAssigner(ruleSet: RuleSet | CompiledRuleSet, options: Assi
     counts.year += 1;
   }
 
+  /** Moves the clock: period roll-overs, then agents whose shift or leave changed since. */
+  function advance(nowMs: number): void {
+    rollOver(nowMs);
+    // Fed out of time order: agents left out as off shift may be on at the earlier instant; rank everyone again.
+    if (nowMs < currentMs) rewind();
+    currentMs = nowMs;
+    wake(nowMs);
+  }
+
   function preview(subject: SubjectInput, now: Instant, opts: AssignOptions = {}): AssignmentResult {
-    rollOver(toEpochMs(now, 'now'));
+    advance(toEpochMs(now, 'now'));
     return assignCustomer({ ruleSet: compiled, subject, agents, ruleState, now, ...opts });
   }
 
   function assign(subject: SubjectInput, now: Instant, opts: AssignOptions = {}): AssignerDecision {
     const nowMs = toEpochMs(now, 'now');
-    rollOver(nowMs);
+    advance(nowMs);
     const early = earlyReason(compiled, subject, opts.reassign === true);
     if (early !== null) return { outcome: 'unassigned', agentId: null, ruleId: null, reason: early, retryAt: null };
     const decision = decide(decisionInput(compiled, subject, subject.kind ?? 'customer', agents, ruleState, nowMs, opts, rankings), null);
@@ -196,6 +220,7 @@ export function createAssigner(ruleSet: RuleSet | CompiledRuleSet, options: Assi
     }
     const agent = byId.get(decision.pick.agentId)!;
     countOne(agent, agent.assigned, agent.serving);
+    agent.lastAssignedAt = new Date(nowMs);
     if (!confirmation) {
       agent.serving.total += 1;
       countOne(agent, agent.serving, agent.assigned);
@@ -226,21 +251,39 @@ export function createAssigner(ruleSet: RuleSet | CompiledRuleSet, options: Assi
       if (agent === undefined) throw new AssignmentError('not_found', `Unknown agent "${agentId}"`);
       const updated = liveAgent({ ...copyAgent(agent), ...patch, id: agentId }, agents.indexOf(agent));
       Object.assign(agent, updated);
+      // Selectors match profiles: the snapshot changed in place, so they match again.
+      if (hasSelectors) AgentTable.forget(agents);
       noteCounts(agent);
-      refresh(agent);
+      forget(agent);
     },
   };
 }
 
-/** A count-ordered rule's ranking, and which of its participants an agent is. */
+/** A ranked rule's ranking, and which of its participants an agent is. */
 interface Membership {
   readonly ranking: RuleRanking;
   readonly position: number;
 }
 
-/** A count-ordered rule's ranking, with the participants whose keys changed since a decision last consulted it. */
-interface RuleRanking {
+/** The participants of a ranked rule who work one shift (or none), ranked. */
+interface ShiftGroup {
+  /** The shared compiled shift; null: always on (or, ungrouped, the one group of everybody). */
+  readonly shift: AgentAvailability | null;
   readonly ranking: CountRanking;
+}
+
+/** A ranked rule's rankings, with the participants whose keys changed since a decision last consulted them. */
+interface RuleRanking {
+  /** One ranking per shift, so a shift change costs nothing per agent; or one for everybody (`grouped` false). */
+  readonly groups: ShiftGroup[];
+  /** Each participant's group index. */
+  readonly groupOf: Int32Array;
+  /** False when the participants work too many different shifts: one ranking, off-shift agents taken out and queued. */
+  readonly grouped: boolean;
+  /** Each participant's live snapshot (undefined: not among the agents). */
+  readonly members: readonly (LiveAgent | undefined)[];
+  /** Each participant's compiled shift and leave (null: always available), kept beside it so re-keying skips the lookup. */
+  readonly availability: (AgentAvailability | null)[];
   /** Participants to re-key before the next consultation (`pending` flags them, so each is listed once). */
   readonly dirty: number[];
   readonly pending: Uint8Array;
@@ -248,69 +291,177 @@ interface RuleRanking {
   stale: boolean;
 }
 
+/** More distinct shifts than this among a rule's participants: one ranking instead of one per shift. */
+const MAX_SHIFT_GROUPS = 8;
+
 /**
- * For every count-ordered rule, a ranking of the participants that are not
- * excluded by standing reasons (disabled, presence, capacity), keyed as the
- * scan keys them. `refresh(agent)` only notes that the agent's keys changed;
- * a ranking re-keys its noted participants when a decision consults it, and
- * is built in O(n) the first time. So an agent who takes part in many rules
- * costs nothing in the rules nobody reaches.
+ * For every ranked rule (any order but round robin, participants listed by
+ * id), rankings of the participants that are not excluded by standing
+ * reasons (disabled, presence, capacity, cap) nor on leave at the decision's
+ * instant, keyed as the scan keys them. `refresh(agent)` only notes that the
+ * agent's keys changed; a ranking re-keys its noted participants when a
+ * decision consults it, and is built in O(n) the first time. So an agent who
+ * takes part in many rules costs nothing in the rules nobody reaches.
+ *
+ * Shifts: participants are ranked per shift (agents sharing a shift
+ * template share one compiled shift), and a decision looks only at the groups
+ * on shift at its instant, so the start or end of a shift costs nothing per
+ * agent. Leave, and shifts of rules whose participants work more than eight
+ * different shifts, are scheduled like the period roll-over: an agent left
+ * out is queued (a min-heap) at the instant it comes on again and refreshed
+ * then; an agent whose leave or shift begins is noticed when a decision meets
+ * it at the top of a ranking (`unavailable`), taken out and queued the same
+ * way. No decision rescans every agent.
  */
-function rankParticipants(compiled: CompiledRuleSet, byId: ReadonlyMap<string, LiveAgent>) {
+function rankParticipants(compiled: CompiledRuleSet, byId: ReadonlyMap<string, LiveAgent>, now: () => number) {
+  const zone = compiled.timeZone;
   const rankings = new Map<CompiledRule, RuleRanking>();
   const memberships = new Map<LiveAgent, Membership[]>();
+  const changes = new ChangeQueue<LiveAgent>();
+  // The instant each agent is queued at, so it is queued once per change.
+  const queuedAt = new Map<LiveAgent, number>();
+  const shiftOf = (agent: LiveAgent | undefined) => (agent === undefined ? null : sharedAvailability(agent.schedule, undefined, zone));
   const rules = compiled.defaultRule === null ? compiled.rules : [...compiled.rules, compiled.defaultRule];
   for (const rule of rules) {
-    if (rule.order.by === 'roundRobin') continue;
+    // Selector rules' participants follow the agents' profiles: they scan.
+    if (rule.rank === null || rule.selectors.length > 0) continue;
+    const n = rule.agentIds.length;
+    const members = rule.agentIds.map((id) => byId.get(id));
+    const shifts = [...new Set(members.map(shiftOf))];
+    const grouped = shifts.length <= MAX_SHIFT_GROUPS;
+    const groups: ShiftGroup[] = (grouped ? shifts : [null]).map((shift) => ({ shift, ranking: new CountRanking(n) }));
+    const groupOf = new Int32Array(n);
+    if (grouped) {
+      for (let position = 0; position < n; position++) groupOf[position] = shifts.indexOf(shiftOf(members[position]));
+    }
     const entry: RuleRanking = {
-      ranking: new CountRanking(rule.agentIds.length),
+      groups,
+      groupOf,
+      grouped,
+      members,
+      availability: members.map((agent) => (agent === undefined ? null : availabilityOf(agent, zone))),
       dirty: [],
-      pending: new Uint8Array(rule.agentIds.length),
+      pending: new Uint8Array(n),
       stale: true,
     };
     rankings.set(rule, entry);
-    rule.agentIds.forEach((id, position) => {
-      const agent = byId.get(id);
+    members.forEach((agent, position) => {
       if (agent === undefined) return;
       const list = memberships.get(agent);
       if (list === undefined) memberships.set(agent, [{ ranking: entry, position }]);
       else list.push({ ranking: entry, position });
     });
   }
-  function keyOf(rule: CompiledRule, position: number): number | null {
-    const agent = byId.get(rule.agentIds[position]!);
+  function queue(agent: LiveAgent, availability: AgentAvailability, nowMs: number): void {
+    // Already queued for a later instant: unavailable until then (a changed profile clears the entry, see `forget`).
+    const queued = queuedAt.get(agent);
+    if (queued !== undefined && queued > nowMs) return;
+    // Nothing within the horizon: look again when the horizon has passed.
+    const next = availability.nextAvailable(nowMs, RETRY_HORIZON_MS) ?? nowMs + RETRY_HORIZON_MS;
+    queuedAt.set(agent, next);
+    changes.push(next, agent);
+  }
+  function keyOf(entry: RuleRanking, rule: CompiledRule, position: number): number | null {
+    const agent = entry.members[position];
     if (agent === undefined || standingExclusionOf(rule, agent) !== 0) return null;
-    return orderKey(rule, position, countOf(rule, agent));
+    const availability = entry.availability[position]!;
+    if (availability !== null) {
+      const nowMs = now();
+      const state = availability.stateAt(nowMs);
+      // Grouped by shift, an agent off shift stays ranked: its group is skipped while the shift is off.
+      if (state === ON_LEAVE || (state === OFF_SHIFT && !entry.grouped)) {
+        queue(agent, availability, nowMs);
+        return null;
+      }
+    }
+    return orderKey(rule, rule.weights[position]!, agent);
+  }
+  function sync(entry: RuleRanking, rule: CompiledRule): void {
+    const { groups, groupOf, dirty, pending } = entry;
+    // Many changed keys (a roll-over resets everyone): one O(n) rebuild beats a sift each.
+    if (dirty.length * 8 > pending.length) entry.stale = true;
+    if (entry.stale) {
+      for (let g = 0; g < groups.length; g++) {
+        groups[g]!.ranking.rebuild((position) => (groupOf[position] === g ? keyOf(entry, rule, position) : null));
+      }
+      entry.stale = false;
+    } else {
+      for (const position of dirty) {
+        const key = keyOf(entry, rule, position);
+        const ranking = groups[groupOf[position]!]!.ranking;
+        if (key === null) ranking.remove(position);
+        else ranking.set(position, key);
+      }
+    }
+    for (const position of dirty) pending[position] = 0;
+    dirty.length = 0;
+  }
+  function refresh(agent: LiveAgent): void {
+    for (const { ranking: entry, position } of memberships.get(agent) ?? []) {
+      if (entry.stale || entry.pending[position] === 1) continue;
+      entry.pending[position] = 1;
+      entry.dirty.push(position);
+    }
   }
   return {
     rankings: {
-      get(rule: CompiledRule): CountRanking | undefined {
+      first(rule: CompiledRule, accept: (position: number) => boolean): number | undefined {
         const entry = rankings.get(rule);
         if (entry === undefined) return undefined;
-        const { ranking, dirty, pending } = entry;
-        // Many changed keys (a roll-over resets everyone): one O(n) rebuild beats a sift each.
-        if (dirty.length * 8 > pending.length) entry.stale = true;
-        if (entry.stale) {
-          ranking.rebuild((position) => keyOf(rule, position));
-          entry.stale = false;
-        } else {
-          for (const position of dirty) {
-            const key = keyOf(rule, position);
-            if (key === null) ranking.remove(position);
-            else ranking.set(position, key);
+        sync(entry, rule);
+        const nowMs = now();
+        let best = -1;
+        let bestKey = Number.POSITIVE_INFINITY;
+        for (const { shift, ranking } of entry.groups) {
+          if (entry.grouped && shift !== null && shift.stateAt(nowMs) !== AVAILABLE) continue;
+          const position = ranking.first(accept);
+          if (position < 0) continue;
+          const key = ranking.keyAt(position);
+          if (best < 0 || key < bestKey || (key === bestKey && position < best)) {
+            best = position;
+            bestKey = key;
           }
         }
-        for (const position of dirty) pending[position] = 0;
-        dirty.length = 0;
-        return ranking;
+        return best;
       },
-    },
-    refresh(agent: LiveAgent): void {
-      for (const { ranking: entry, position } of memberships.get(agent) ?? []) {
-        if (entry.stale || entry.pending[position] === 1) continue;
+      unavailable(rule: CompiledRule, position: number): void {
+        const entry = rankings.get(rule)!;
+        if (entry.stale || entry.pending[position] === 1) return;
         entry.pending[position] = 1;
         entry.dirty.push(position);
+      },
+    },
+    refresh,
+    /** The agent's shift or leave changed: its queued instant and its shift group no longer hold. */
+    forget(agent: LiveAgent): void {
+      queuedAt.delete(agent);
+      const availability = availabilityOf(agent, zone);
+      const shift = shiftOf(agent);
+      for (const { ranking: entry, position } of memberships.get(agent) ?? []) {
+        entry.availability[position] = availability;
+        if (!entry.grouped) continue;
+        let g = entry.groups.findIndex((group) => group.shift === shift);
+        if (g < 0) g = entry.groups.push({ shift, ranking: new CountRanking(entry.members.length) }) - 1;
+        if (g !== entry.groupOf[position]) {
+          entry.groups[entry.groupOf[position]!]!.ranking.remove(position);
+          entry.groupOf[position] = g;
+        }
       }
+      refresh(agent);
+    },
+    rewind(): void {
+      queuedAt.clear();
+      for (const entry of rankings.values()) {
+        entry.stale = true;
+        entry.pending.fill(0);
+        entry.dirty.length = 0;
+      }
+    },
+    wake(nowMs: number): void {
+      changes.popDue(nowMs, (agent) => {
+        if (queuedAt.get(agent)! <= nowMs) queuedAt.delete(agent);
+        refresh(agent);
+      });
     },
   };
 }

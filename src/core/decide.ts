@@ -2,16 +2,15 @@
  * The rule loop of SPEC §5 steps 3–5, shared by `assignCustomer` and
  * `createAssigner` so both always choose the same agent.
  */
-import { type Pick, type PickContext, pickCandidate, type RankingLookup } from './pick/pickCandidate.js';
+import { type Pick, type PickContext, pickCandidate, type RankingLookup, retryAtOf } from './pick/pickCandidate.js';
 import type { CompiledRule, CompiledRuleSet } from './ruleset/compiledTypes.js';
 import type { SubjectKind } from './ruleset/types.js';
 import { AssignmentError } from './errors.js';
 import { readFieldSlots } from './expr/fieldSlots.js';
 import { AgentTable } from './pick/agentTable.js';
+import { RETRY_HORIZON_MS } from './time/retryHorizon.js';
 import type { AgentSnapshot, RuleState, SubjectInput, TraceEntry, UnassignedReason } from './types.js';
 
-/** Lookahead for `retryAt`. */
-export const RETRY_HORIZON_MS = 366 * 24 * 60 * 60 * 1000;
 
 /** Inputs of one decision, already checked. */
 export interface DecisionInput extends PickContext {
@@ -96,6 +95,7 @@ export function decisionInput(
     fields: readFieldSlots(ruleSet.fieldNames, subject.fields ?? EMPTY_FIELDS),
     table: AgentTable.for(agents),
     nowMs,
+    timeZone: ruleSet.timeZone,
     exclude: current === null ? (exclude ?? null) : [...(exclude ?? []), current],
     previousAgentId: typeof subject.previousAgentId === 'string' ? subject.previousAgentId : null,
     ruleState,
@@ -117,7 +117,7 @@ function traceEntry(trace: TraceEntry[] | null, rule: CompiledRule, verdict: Tra
 
 function describeOrder(entry: TraceEntry, rule: CompiledRule): void {
   entry.order = rule.order.by;
-  if (rule.order.by !== 'roundRobin') entry.period = rule.order.period;
+  if (rule.order.by === 'fewestAssigned' || rule.order.by === 'fewestServing') entry.period = rule.order.period;
   entry.proportional = rule.proportional;
 }
 
@@ -181,6 +181,8 @@ function evaluateRule(
 export function decide(input: DecisionInput, trace: TraceEntry[] | null): Decision {
   const rules = input.ruleSet.rules;
   let sawNoCandidate = false;
+  // Rules without a candidate: the earliest instant one of their participants comes on shift or back from leave.
+  let comesOn: number | null = null;
   let closed: CompiledRule[] | null = null;
   for (let r = 0; r < rules.length; r++) {
     const rule = rules[r]!;
@@ -188,7 +190,8 @@ export function decide(input: DecisionInput, trace: TraceEntry[] | null): Decisi
     if (typeof outcome === 'object') return { rule, pick: outcome, reason: null, retryAtMs: null };
     if (outcome === CLOSED) closed = addTo(closed, rule);
     else if (outcome === NO_CANDIDATE) {
-      if (rule.onNoAgent === 'stop') return { rule: null, pick: null, reason: 'no_eligible_agent', retryAtMs: null };
+      comesOn = earlier(comesOn, retryAtOf(rule, input));
+      if (rule.onNoAgent === 'stop') return { rule: null, pick: null, reason: 'no_eligible_agent', retryAtMs: comesOn };
       sawNoCandidate = true;
     }
   }
@@ -197,11 +200,18 @@ export function decide(input: DecisionInput, trace: TraceEntry[] | null): Decisi
     const outcome = evaluateRule(input, fallback, true, trace);
     if (typeof outcome === 'object') return { rule: fallback, pick: outcome, reason: null, retryAtMs: null };
     if (outcome === CLOSED) closed = addTo(closed, fallback);
-    else if (outcome === NO_CANDIDATE) sawNoCandidate = true;
+    else if (outcome === NO_CANDIDATE) {
+      comesOn = earlier(comesOn, retryAtOf(fallback, input));
+      sawNoCandidate = true;
+    }
   }
-  if (sawNoCandidate) return { rule: null, pick: null, reason: 'no_eligible_agent', retryAtMs: null };
+  if (sawNoCandidate) return { rule: null, pick: null, reason: 'no_eligible_agent', retryAtMs: comesOn };
   if (closed !== null) return { rule: null, pick: null, reason: 'outside_schedule', retryAtMs: earliestOpening(closed, input.nowMs) };
   return { rule: null, pick: null, reason: 'no_rule_applies', retryAtMs: null };
+}
+
+function earlier(a: number | null, b: number | null): number | null {
+  return a === null || (b !== null && b < a) ? b : a;
 }
 
 function addTo(rules: CompiledRule[] | null, rule: CompiledRule): CompiledRule[] {

@@ -1,5 +1,6 @@
 import type { SubjectFieldFinding } from './ruleset/checkSubjectFields.js';
 import type { FieldType, Period } from './ruleset/types.js';
+import { localParts } from './time/localParts.js';
 import type { AssignmentResult, TraceCandidate, TraceEntry, TraceExclusion } from './types.js';
 
 /** How `explain` names agents and rules. */
@@ -17,13 +18,41 @@ const PERIOD_WORDS: Record<Period | 'total', string> = {
   total: 'in total',
 };
 
-const REASON_WORDS: Record<TraceExclusion['reason'], string> = {
-  unknown: 'not among the agents supplied',
-  disabled: 'disabled',
-  excluded: 'excluded for this subject',
-  presence: 'presence not allowed by the rule',
-  capacity: 'at capacity',
-  agent_condition: 'does not meet the agent condition',
+const WEEKDAYS = ['', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+const MONTHS = ['', 'Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const MS_PER_DAY = 86_400_000;
+
+function clock(minuteOfDay: number): string {
+  return `${String(Math.floor(minuteOfDay / 60)).padStart(2, '0')}:${String(minuteOfDay % 60).padStart(2, '0')}`;
+}
+
+/** "Tue 09:00" within a week, else "Tue 8 Dec 09:00", in the zone. */
+function shiftStart(until: Date, timeZone: string, now: Date): string {
+  const at = localParts(until.getTime(), timeZone);
+  const soon = until.getTime() - now.getTime() < 6 * MS_PER_DAY;
+  return soon ? `${WEEKDAYS[at.weekday]} ${clock(at.minuteOfDay)}` : `${WEEKDAYS[at.weekday]} ${at.day} ${MONTHS[at.month]} ${clock(at.minuteOfDay)}`;
+}
+
+/** The leave's last day ("3 Dec") when it ends at a local midnight, else its end ("3 Dec 14:00"). */
+function leaveEnd(until: Date, timeZone: string): string {
+  const end = localParts(until.getTime(), timeZone);
+  if (end.msOfDay !== 0) return `${end.day} ${MONTHS[end.month]} ${clock(end.minuteOfDay)}`;
+  const last = localParts(until.getTime() - 1, timeZone);
+  return `${last.day} ${MONTHS[last.month]}`;
+}
+
+// Keyed by every reason, so a new reason fails to compile until it has words.
+const REASON_WORDS: Record<TraceExclusion['reason'], (exclusion: TraceExclusion, now: Date) => string> = {
+  unknown: () => 'not among the agents supplied',
+  disabled: () => 'disabled',
+  excluded: () => 'excluded for this subject',
+  presence: () => 'in a presence the rule does not allow',
+  capacity: () => 'at capacity',
+  limit_reached: (e) => `at the cap of ${e.limit} automatic assignment(s) ${PERIOD_WORDS[e.period ?? 'day']}`,
+  agent_condition: () => 'outside the agent condition',
+  off_shift: (e, now) =>
+    e.until ? `off shift until ${shiftStart(e.until, e.timeZone ?? 'UTC', now)}` : 'off shift, with no shift within a year',
+  on_leave: (e) => (e.until ? `on leave until ${leaveEnd(e.until, e.timeZone ?? 'UTC')}` : 'on leave'),
 };
 
 const UNASSIGNED_WORDS: Record<NonNullable<AssignmentResult['reason']>, string> = {
@@ -88,7 +117,22 @@ function ruleLabel(entry: TraceEntry): string {
 }
 
 function candidateLine(entry: TraceEntry, candidate: TraceCandidate, name: (id: string) => string): string {
-  const who = name(candidate.agentId);
+  const via = candidate.selector === undefined ? '' : ` (via selector agents[${candidate.selector}])`;
+  return `${orderFacts(entry, candidate, `${name(candidate.agentId)}${via}`)}`;
+}
+
+function orderFacts(entry: TraceEntry, candidate: TraceCandidate, who: string): string {
+  if (entry.order === 'longestIdle') {
+    return `${who}: ${candidate.lastAssignedAt ? `last assigned at ${candidate.lastAssignedAt.toISOString()}` : 'never assigned'}`;
+  }
+  if (entry.order === 'leastUtilised') {
+    const count = round(candidate.count ?? 0);
+    const utilisation =
+      candidate.capacity == null
+        ? `${count} subject(s) in care, no capacity (ranked after every agent with one)`
+        : `${count} of ${round(candidate.capacity)} in care = ${round((candidate.count ?? 0) / candidate.capacity)}`;
+    return entry.proportional ? `${who}: ${utilisation}, against weight ${round(candidate.weight)}` : `${who}: ${utilisation}`;
+  }
   if (entry.order === 'roundRobin') {
     return entry.proportional
       ? `${who}: running weight ${round(candidate.key ?? 0)} (weight ${round(candidate.weight)})`
@@ -105,6 +149,10 @@ function orderSentence(entry: TraceEntry): string {
       return `fewest automatic assignments ${PERIOD_WORDS[entry.period ?? 'day']}${entry.proportional ? ', relative to weight' : ''}`;
     case 'fewestServing':
       return `fewest subjects in care ${PERIOD_WORDS[entry.period ?? 'total']}${entry.proportional ? ', relative to weight' : ''}`;
+    case 'leastUtilised':
+      return `least utilised capacity (subjects in care / capacity)${entry.proportional ? ', relative to weight' : ''}`;
+    case 'longestIdle':
+      return 'longest idle since the last automatic assignment';
     default:
       return entry.proportional ? 'weighted round robin' : 'round robin in participant order';
   }
@@ -116,7 +164,7 @@ function tied(entry: TraceEntry): boolean {
   return picked !== undefined && candidates.some((c) => c !== picked && c.key === picked.key);
 }
 
-function entryLines(entry: TraceEntry, name: (id: string) => string): string[] {
+function entryLines(entry: TraceEntry, name: (id: string) => string, now: Date): string[] {
   const label = ruleLabel(entry);
   switch (entry.verdict) {
     case 'disabled':
@@ -139,7 +187,13 @@ function entryLines(entry: TraceEntry, name: (id: string) => string): string[] {
             ]
           : [`${label}: matched, but no participant is eligible.`];
       for (const candidate of entry.candidates ?? []) lines.push(`  - ${candidateLine(entry, candidate, name)}`);
-      for (const exclusion of entry.excluded ?? []) lines.push(`  - ${name(exclusion.agentId)}: not a candidate, ${REASON_WORDS[exclusion.reason]}.`);
+      const fallback = entry.stickyFallback;
+      if (fallback !== undefined && entry.verdict === 'chosen') {
+        lines.push(`  Sticky fell back to the order: the previous agent ${name(fallback.agentId)} is not a candidate, ${REASON_WORDS[fallback.reason](fallback, now)}.`);
+      }
+      for (const exclusion of entry.excluded ?? []) {
+        lines.push(`  - ${name(exclusion.agentId)}: not a candidate, ${REASON_WORDS[exclusion.reason](exclusion, now)}.`);
+      }
       if (entry.verdict === 'chosen' && entry.pickedBy === 'order' && tied(entry)) lines.push('  Ties go to the participant listed first.');
       return lines;
     }
@@ -195,7 +249,7 @@ export function explain(result: AssignmentResult, options: ExplainOptions = {}):
     for (const line of findingLines(findings)) lines.push(`  - ${line}`);
   }
   result.trace.forEach((entry, i) => {
-    const [first, ...rest] = entryLines(entry, name);
+    const [first, ...rest] = entryLines(entry, name, result.at);
     lines.push(`${i + 1}. ${first}`, ...rest);
   });
   return lines.join('\n');

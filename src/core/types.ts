@@ -3,7 +3,7 @@
  * (SPEC §5–§7). Everything here is plain data: serialisable, no closures.
  */
 import type { SubjectFieldFinding } from './ruleset/checkSubjectFields.js';
-import type { Period, Presence, Schedule, SubjectKind } from './ruleset/types.js';
+import type { Order, Period, Presence, Schedule, SubjectKind } from './ruleset/types.js';
 
 /** An instant as the core accepts it: a `Date`, an ISO-8601 string or epoch milliseconds. */
 export type Instant = Date | string | number;
@@ -191,12 +191,28 @@ export type RuleVerdict =
   | 'chosen';
 
 /** Why a participant was not a candidate. */
-export type ExclusionReason = 'unknown' | 'disabled' | 'excluded' | 'presence' | 'capacity' | 'agent_condition';
+export type ExclusionReason =
+  | 'unknown'
+  | 'disabled'
+  | 'excluded'
+  | 'presence'
+  | 'capacity'
+  | 'limit_reached'
+  | 'agent_condition'
+  | 'off_shift'
+  | 'on_leave';
 
 /** A participant who could not receive the subject, and why. */
 export interface TraceExclusion {
   agentId: string;
   reason: ExclusionReason;
+  /** `off_shift`: when the shift starts next (null: not within 366 days); `on_leave`: when the leave ends. */
+  until?: Date | null;
+  /** `off_shift`, `on_leave`: the rule set's zone, in which `explain` shows `until`. */
+  timeZone?: string;
+  /** `limit_reached`: the period whose cap was reached, and the cap. */
+  period?: Period;
+  limit?: number;
 }
 
 /** A candidate and the numbers the order compared. Lower `key` wins for count orders. */
@@ -207,8 +223,18 @@ export interface TraceCandidate {
   weight: number;
   /** `fewestAssigned`: assigned in the period; `fewestServing`: serving in the period (or total). */
   count?: number;
-  /** The ordering key: `count / weight`; for smooth weighted round robin, the running weight before the pick. */
+  /**
+   * The ordering key: `count / weight`; `leastUtilised`: utilisation (`count / capacity`, then `/ weight`),
+   * offset by 2^32 for agents without a capacity; `longestIdle`: `lastAssignedAt` in epoch ms (-Infinity: never);
+   * smooth weighted round robin: the running weight before the pick.
+   */
   key?: number;
+  /** `leastUtilised`: the capacity the count was divided by; null: none. */
+  capacity?: number | null;
+  /** `longestIdle`: the last automatic assignment; null: never. */
+  lastAssignedAt?: Date | null;
+  /** A participant a selector brought: the selector's index in the rule's `agents`. */
+  selector?: number;
 }
 
 /** One evaluated rule in a trace. */
@@ -217,7 +243,7 @@ export interface TraceEntry {
   ruleName: string;
   verdict: RuleVerdict;
   /** The order the rule uses (for explain). */
-  order?: 'fewestAssigned' | 'fewestServing' | 'roundRobin';
+  order?: Order['by'];
   period?: Period | 'total';
   proportional?: boolean;
   /** `outside_schedule`: when the rule opens next (within 366 days), if ever. */
@@ -228,6 +254,8 @@ export interface TraceEntry {
   agentId?: string;
   /** `chosen`: how it was picked. */
   pickedBy?: 'sticky' | 'order';
+  /** A sticky rule whose previous agent could not be picked: who, and why; the order picked instead. */
+  stickyFallback?: TraceExclusion;
 }
 
 /** What `assignCustomer` decided and what must happen because of it. */

@@ -16,7 +16,7 @@ describe('the example data set', () => {
       expect(result.ok, file).toBe(true);
       const ruleSet = (result as { ruleSet: RuleSet }).ruleSet;
       const rules = [...ruleSet.rules, { ...ruleSet.defaultRule!, id: DEFAULT_RULE_ID }];
-      for (const rule of rules) for (const participant of rule.agents) expect(ids.has(participant.id), `${file} ${rule.id} ${participant.id}`).toBe(true);
+      for (const rule of rules) for (const participant of rule.agents) expect('id' in participant && ids.has(participant.id), `${file} ${rule.id} ${JSON.stringify(participant)}`).toBe(true);
     }
   });
 

@@ -2,10 +2,14 @@ import {
   type AgentSnapshot,
   assignCustomer,
   createAssigner,
+  isScheduleOpen,
+  type LeaveRange,
   type Order,
+  type Participant,
   type Presence,
   type Rule,
   type RuleSet,
+  type Schedule,
   type SubjectInput,
 } from 'dedicated-agent';
 import fc from 'fast-check';
@@ -14,6 +18,31 @@ import { describe, expect, it } from 'vitest';
 const AGENT_IDS = ['a', 'b', 'c', 'd', 'e'];
 const PRESENCES: Presence[] = ['online', 'busy', 'away', 'offline'];
 const START = Date.parse('2026-03-06T00:00:00Z'); // spans the New York DST change
+
+const capsArb = fc.record({ day: fc.integer({ min: 0, max: 6 }), month: fc.integer({ min: 5, max: 25 }) }, { requiredKeys: [] });
+
+/** Shifts: day, night spanning midnight (in another zone), weekends only, with a holiday. */
+const shiftArb: fc.Arbitrary<Schedule> = fc.constantFrom<Schedule>(
+  { weekdays: [1, 2, 3, 4, 5, 6, 7], hours: [{ from: '09:00', to: '17:00' }] },
+  { weekdays: [1, 2, 3, 4, 5, 6, 7], hours: [{ from: '22:00', to: '06:00' }], timeZone: 'Asia/Shanghai' },
+  { weekdays: [6, 7], hours: [{ from: '00:00', to: '24:00' }] },
+  { hours: [{ from: '08:00', to: '12:00' }, { from: '13:00', to: '18:00' }], exceptDates: [{ from: '2026-03-09', to: '2026-03-09' }] },
+);
+
+/** Leave inside the streams' fortnight, as dates or instants. */
+const leaveArb: fc.Arbitrary<LeaveRange[]> = fc.array(
+  fc.oneof(
+    fc.tuple(fc.integer({ min: 5, max: 20 }), fc.nat(3)).map(([day, length]) => ({
+      from: `2026-03-${String(day).padStart(2, '0')}`,
+      to: `2026-03-${String(day + length).padStart(2, '0')}`,
+    })),
+    fc.tuple(fc.integer({ min: 0, max: 14 * 24 }), fc.integer({ min: 1, max: 48 })).map(([hour, length]) => ({
+      from: new Date(START + hour * 3_600_000).toISOString(),
+      to: new Date(START + (hour + length) * 3_600_000).toISOString(),
+    })),
+  ),
+  { maxLength: 2 },
+);
 
 const ruleArb: fc.Arbitrary<Omit<Rule, 'id' | 'name'>> = fc.record(
   {
@@ -24,21 +53,32 @@ const ruleArb: fc.Arbitrary<Omit<Rule, 'id' | 'name'>> = fc.record(
       { hours: [{ from: '09:00', to: '17:00' }] },
       { weekdays: [6, 7] as (6 | 7)[], hours: [{ from: '22:00', to: '06:00' }] },
     ),
-    agents: fc.uniqueArray(
-      fc.record({ id: fc.constantFrom(...AGENT_IDS, 'ghost'), weight: fc.integer({ min: 1, max: 4 }) }),
-      { minLength: 1, maxLength: 6, selector: (a) => a.id },
-    ),
+    agents: fc
+      .tuple(
+        fc.uniqueArray(fc.record({ id: fc.constantFrom(...AGENT_IDS, 'ghost'), weight: fc.integer({ min: 1, max: 4 }) }), {
+          minLength: 1,
+          maxLength: 6,
+          selector: (a) => a.id,
+        }),
+        fc.option(fc.record({ where: fc.constantFrom("'vip' in agent.skills", "'zh' in agent.languages"), weight: fc.integer({ min: 1, max: 3 }) }), {
+          freq: 3,
+        }),
+      )
+      .map(([listed, selector]): Participant[] => (selector === null ? listed : [...listed, selector])),
     proportional: fc.boolean(),
     order: fc.oneof(
       fc.record({ by: fc.constant('fewestAssigned' as const), period: fc.constantFrom('day' as const, 'week' as const, 'month' as const) }),
       fc.record({ by: fc.constant('fewestServing' as const), period: fc.constantFrom('day' as const, 'year' as const) }, { requiredKeys: ['by'] }),
       fc.constant({ by: 'roundRobin' as const }),
+      fc.constant({ by: 'leastUtilised' as const }),
+      fc.constant({ by: 'longestIdle' as const }),
     ),
     eligibility: fc.record(
       {
         presence: fc.subarray(PRESENCES, { minLength: 1 }),
         ignoreCapacity: fc.boolean(),
         agentWhen: fc.constantFrom("'zh' in agent.languages", 'agent.capacity == null || agent.capacity > 2'),
+        maxAssigned: capsArb,
       },
       { requiredKeys: [] },
     ),
@@ -76,8 +116,13 @@ const agentArb: fc.Arbitrary<AgentSnapshot> = fc.record(
     presence: mostly<Presence>('online', fc.constantFrom(...PRESENCES)),
     capacity: fc.option(fc.integer({ min: 0, max: 5 })),
     languages: fc.subarray(['zh', 'en']),
+    skills: fc.subarray(['vip', 'retail']),
     assigned: fc.record({ day: fc.nat(5), week: fc.nat(10), month: fc.nat(20) }),
     serving: fc.record({ total: fc.nat(6), day: fc.nat(3), year: fc.nat(6) }),
+    schedule: shiftArb,
+    leave: leaveArb,
+    maxAssigned: capsArb,
+    lastAssignedAt: fc.option(fc.integer({ min: -3 * 86_400_000, max: 0 }).map((ms) => new Date(START + ms))),
   },
   { requiredKeys: ['id'] },
 );
@@ -96,6 +141,81 @@ const subjectArb: fc.Arbitrary<SubjectInput> = fc.record({
 
 const instantArb = fc.integer({ min: 0, max: 14 * 24 * 60 }).map((minutes) => START + minutes * 60_000);
 
+const localDates = new Map<string, Intl.DateTimeFormat>();
+function localDate(ms: number, timeZone: string): string {
+  let format = localDates.get(timeZone);
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    localDates.set(timeZone, format);
+  }
+  return format.format(ms);
+}
+
+/** Reference reading of an agent's shift and leave, from the public helpers and the README's words. */
+function isOn(agent: AgentSnapshot, ms: number, ruleSetZone: string): boolean {
+  const zone = agent.schedule?.timeZone ?? ruleSetZone;
+  for (const range of agent.leave ?? []) {
+    if (range.from.length === 10) {
+      const day = localDate(ms, zone);
+      if (range.from <= day && day <= range.to) return false;
+    } else if (Date.parse(range.from) <= ms && ms < Date.parse(range.to)) return false;
+  }
+  return agent.schedule === undefined || isScheduleOpen(agent.schedule, ms, ruleSetZone);
+}
+
+function isCapped(rule: Omit<Rule, 'id' | 'name'>, agent: AgentSnapshot): boolean {
+  return (['day', 'week', 'month', 'quarter', 'year'] as const).some((period) => {
+    const caps = [rule.eligibility?.maxAssigned?.[period], agent.maxAssigned?.[period]].filter((c) => c !== undefined);
+    return caps.length > 0 && (agent.assigned?.[period] ?? 0) >= Math.min(...caps);
+  });
+}
+
+describe('availability and caps', () => {
+  it('never picks an agent off shift, on leave or at a cap', () => {
+    fc.assert(
+      fc.property(ruleSetArb, agentsArb, subjectArb, instantArb, (ruleSet, agents, subject, now) => {
+        const result = assignCustomer({ ruleSet, subject, agents, now });
+        if (result.agentId === null) return;
+        const rule = result.ruleId === '$default' ? ruleSet.defaultRule! : ruleSet.rules.find((r) => r.id === result.ruleId)!;
+        const agent = agents.find((a) => a.id === result.agentId)!;
+        expect(isOn(agent, now, ruleSet.timeZone)).toBe(true);
+        expect(isCapped(rule, agent)).toBe(false);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('sets retryAt, for shifts and leave, to the earliest instant some participant kept out by them is on, and no earlier', () => {
+    let checked = 0;
+    fc.assert(
+      fc.property(ruleSetArb, agentsArb, subjectArb, instantArb, (ruleSet, agents, subject, now) => {
+        const result = assignCustomer({ ruleSet, subject: { ...subject, previousAgentId: null }, agents, now });
+        if (result.reason !== 'no_eligible_agent') return;
+        const waiting = result.trace
+          .flatMap((entry) => entry.excluded ?? [])
+          .filter((e) => e.reason === 'off_shift' || e.reason === 'on_leave')
+          .map((e) => agents.find((a) => a.id === e.agentId)!);
+        if (result.retryAt === null) {
+          expect(waiting).toEqual([]);
+          return;
+        }
+        checked++;
+        const retryAt = result.retryAt.getTime();
+        expect(retryAt).toBeGreaterThan(now);
+        expect(waiting.some((agent) => isOn(agent, retryAt, ruleSet.timeZone))).toBe(true);
+        const step = (retryAt - now) / 24;
+        for (const t of [now, retryAt - 1, ...Array.from({ length: 23 }, (_, i) => Math.floor(now + (i + 1) * step))]) {
+          if (t >= retryAt) continue;
+          expect(waiting.some((agent) => isOn(agent, t, ruleSet.timeZone))).toBe(false);
+        }
+      }),
+      { numRuns: 600 },
+    );
+    // The property must have met retryAt cases, not only vacuous ones.
+    expect(checked).toBeGreaterThan(2);
+  });
+});
+
 describe('assignCustomer invariants', () => {
   it('picks only an eligible participant of the rule it names, and the trace agrees with the result', () => {
     fc.assert(
@@ -112,7 +232,8 @@ describe('assignCustomer invariants', () => {
         expect(chosen[0]!.agentId).toBe(result.agentId);
         const rule = result.ruleId === '$default' ? ruleSet.defaultRule! : ruleSet.rules.find((r) => r.id === result.ruleId)!;
         const agent = agents.find((a) => a.id === result.agentId)!;
-        expect(rule.agents.map((p) => p.id)).toContain(agent.id);
+        const listed = rule.agents.map((p) => ('id' in p ? p.id : null));
+        if (!listed.includes(agent.id)) expect(chosen[0]!.candidates!.find((c) => c.agentId === agent.id)!.selector).toBeDefined();
         expect(exclude).not.toContain(agent.id);
         expect(agent.enabled).not.toBe(false);
         if (rule.eligibility?.presence) expect(rule.eligibility.presence).toContain(agent.presence ?? 'online');
@@ -155,7 +276,15 @@ describe('assignCustomer invariants', () => {
 describe('createAssigner', () => {
   it('chooses exactly what assignCustomer would choose given the same state, subject after subject, as agents change', () => {
     const change = fc.record(
-      { enabled: fc.boolean(), presence: fc.constantFrom(...PRESENCES), capacity: fc.option(fc.integer({ min: 0, max: 5 })) },
+      {
+        enabled: fc.boolean(),
+        presence: fc.constantFrom(...PRESENCES),
+        capacity: fc.option(fc.integer({ min: 0, max: 5 })),
+        schedule: shiftArb,
+        leave: leaveArb,
+        maxAssigned: capsArb,
+        skills: fc.subarray(['vip', 'retail']),
+      },
       { requiredKeys: [] },
     );
     fc.assert(
@@ -199,12 +328,20 @@ describe('createAssigner', () => {
         { by: 'fewestAssigned', period: 'month' },
         { by: 'fewestServing', period: 'day' },
         { by: 'fewestServing' },
+        { by: 'leastUtilised' },
+        { by: 'longestIdle' },
       ),
-      eligibility: fc.record({ ignoreCapacity: fc.boolean() }),
+      eligibility: fc.record({ ignoreCapacity: fc.boolean(), maxAssigned: capsArb }, { requiredKeys: ['ignoreCapacity'] }),
       confirmation: fc.boolean(),
     });
     const change = fc.record(
-      { enabled: mostly(true, fc.constant(false)), presence: mostly<Presence>('online', fc.constant('away')), capacity: fc.option(fc.integer({ min: 1, max: 30 })) },
+      {
+        enabled: mostly(true, fc.constant(false)),
+        presence: mostly<Presence>('online', fc.constant('away')),
+        capacity: fc.option(fc.integer({ min: 1, max: 30 })),
+        schedule: shiftArb,
+        leave: leaveArb,
+      },
       { requiredKeys: [] },
     );
     fc.assert(
@@ -224,7 +361,7 @@ describe('createAssigner', () => {
             rules: [{ id: 'r', name: 'R', enabled: true, ...rule }],
           };
           const assigner = createAssigner(ruleSet, { agents });
-          let now = Date.parse('2026-11-25T20:00:00+08:00');
+          let now = START;
           steps.forEach(([gapMinutes, update], i) => {
             now += gapMinutes * 60_000;
             if (update !== null && agents.length > 0) assigner.updateAgent(agents[update[0] % agents.length]!.id, update[1]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { IssuePath, ValidationIssue } from '../../src/core/ruleset/issues.js';
-import type { Condition, RuleSet } from '../../src/core/ruleset/types.js';
+import type { AgentParticipant, Condition, RuleSet } from '../../src/core/ruleset/types.js';
 import { validateRuleSet } from '../../src/core/ruleset/validateRuleSet.js';
 
 /** A rule set like the seed's: holiday duty, a Beijing rule, a weighted VIP rule, a default rule. */
@@ -294,7 +294,7 @@ describe('validateRuleSet reports each issue code at its path', () => {
     const issues = issuesAfter((rs) => {
       rs.fields = JSON.parse('{"region": "string", "__proto__": "string"}');
       rs.rules[0]!.id = 'constructor';
-      rs.rules[1]!.agents[0]!.id = 'prototype';
+      (rs.rules[1]!.agents[0] as AgentParticipant).id = 'prototype';
       rs.rules[2] = { ...JSON.parse('{"__proto__": {"enabled": false}}'), ...rs.rules[2]! };
     });
     expect(codesAndPaths(issues)).toEqual([

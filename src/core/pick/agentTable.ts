@@ -14,6 +14,7 @@
  */
 import { AssignmentError } from '../errors.js';
 import type { CompiledRule } from '../ruleset/compiledTypes.js';
+import { verifyAgentSnapshot } from '../availability/verifyAgentSnapshot.js';
 import type { AgentSnapshot } from '../types.js';
 
 /** A rule's participants in one agents array. */
@@ -22,7 +23,21 @@ export interface ParticipantSlots {
   readonly positions: Int32Array;
   /** The snapshot object last verified at each participant's position. */
   readonly seen: (AgentSnapshot | undefined)[];
+  /** Participant ids: those listed by id, then the agents the rule's selectors bring, in id order. */
+  readonly ids: readonly string[];
+  /** Participant id → its index in `ids`. */
+  readonly positionOf: ReadonlyMap<string, number>;
+  /** Effective weight of each participant. */
+  readonly weights: readonly number[];
+  /** Per participant, the index in the rule's `agents` of the selector that brought it (-1: listed by id); null without selectors. */
+  readonly via: Int32Array | null;
+  /** Selector rules: the array's snapshots when the selectors were matched, to notice replaced profiles. */
+  readonly matchedFrom: readonly AgentSnapshot[] | null;
+  /** Selector rules: the decision that last confirmed the matches. */
+  checkedIn: number;
 }
+
+const NO_FIELDS: readonly unknown[] = Object.freeze([]);
 
 interface Index {
   readonly ids: readonly string[];
@@ -78,6 +93,8 @@ let lastTable: AgentTable | null = null;
 export class AgentTable {
   private index: Index;
   private verified = false;
+  // Counts decisions, so a selector rule confirms its matches once per decision.
+  private decision = 0;
   // The rule asked about last, and its slots: one decision usually picks in one rule.
   private lastRule: CompiledRule | null = null;
   private lastSlots: ParticipantSlots | null = null;
@@ -107,24 +124,75 @@ export class AgentTable {
       table.reindex();
     }
     table.verified = false;
+    table.decision++;
     lastTable = table;
     return table;
   }
 
+  /**
+   * Drops the table of an agents array whose snapshots changed in place
+   * (`createAssigner.updateAgent`), so selectors match their profiles again.
+   *
+   * @param agents - the array
+   * @example
+   * ```ts
+   * AgentTable.forget(agents);
+   * ```
+   */
+  static forget(agents: readonly AgentSnapshot[]): void {
+    tables.delete(agents);
+    if (lastTable !== null && lastTable.agents === agents) lastTable = null;
+  }
+
   /** The rule's participants in `agents`. */
   slots(rule: CompiledRule): ParticipantSlots {
-    if (rule === this.lastRule && this.lastSlots !== null) return this.lastSlots;
+    const last = this.lastSlots;
+    if (rule === this.lastRule && last !== null && (last.via === null || last.checkedIn === this.decision)) return last;
     let slots = this.index.slots.get(rule);
+    if (rule.selectors.length > 0 && slots !== undefined && slots.checkedIn !== this.decision) {
+      // Selectors match profiles: matched again when a snapshot of the array was replaced, added or removed.
+      if (sameSnapshots(slots.matchedFrom!, this.agents)) slots.checkedIn = this.decision;
+      else {
+        if (!sameIds(this.index, this.agents)) this.reindex();
+        slots = undefined;
+      }
+    }
     if (slots === undefined) {
-      const positions = new Int32Array(rule.agentIds.length);
-      const byId = this.index.byId;
-      for (let i = 0; i < positions.length; i++) positions[i] = byId.get(rule.agentIds[i]!) ?? -1;
-      slots = { positions, seen: new Array(positions.length).fill(undefined) };
+      slots =
+        rule.selectors.length === 0
+          ? listedSlots(rule.agentIds, rule.positionOf, rule.weights, null, this.index.byId)
+          : this.selectedSlots(rule);
+      slots.checkedIn = this.decision;
       this.index.slots.set(rule, slots);
     }
     this.lastRule = rule;
     this.lastSlots = slots;
     return slots;
+  }
+
+  private selectedSlots(rule: CompiledRule): ParticipantSlots {
+    const ids = [...rule.agentIds];
+    const weights = [...rule.weights];
+    const via: number[] = ids.map(() => -1);
+    const selected: { id: string; weight: number; via: number }[] = [];
+    for (const [id, position] of this.index.byId) {
+      if (rule.positionOf.has(id)) continue;
+      const agent = this.agents[position]!;
+      for (const selector of rule.selectors) {
+        if (selector.test(NO_FIELDS, agent, 0)) {
+          selected.push({ id, weight: selector.weight, via: selector.index });
+          break;
+        }
+      }
+    }
+    selected.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    for (const participant of selected) {
+      ids.push(participant.id);
+      weights.push(participant.weight);
+      via.push(participant.via);
+    }
+    const positionOf = new Map(ids.map((id, i) => [id, i]));
+    return { ...listedSlots(ids, positionOf, weights, Int32Array.from(via), this.index.byId), matchedFrom: [...this.agents] };
   }
 
   /**
@@ -136,7 +204,8 @@ export class AgentTable {
     if (position >= 0) {
       const agent = this.agents[position];
       if (agent === slots.seen[i]) return agent;
-      if (agent != null && agent.id === rule.agentIds[i]) {
+      if (agent != null && agent.id === slots.ids[i]) {
+        verifyAgentSnapshot(agent, position);
         slots.seen[i] = agent;
         return agent;
       }
@@ -161,7 +230,26 @@ export class AgentTable {
     const position = slots.positions[i]!;
     if (position < 0) return undefined;
     const agent = this.agents[position]!;
+    verifyAgentSnapshot(agent, position);
     slots.seen[i] = agent;
     return agent;
   }
+}
+
+function listedSlots(
+  ids: readonly string[],
+  positionOf: ReadonlyMap<string, number>,
+  weights: readonly number[],
+  via: Int32Array | null,
+  byId: ReadonlyMap<string, number>,
+): ParticipantSlots {
+  const positions = new Int32Array(ids.length);
+  for (let i = 0; i < positions.length; i++) positions[i] = byId.get(ids[i]!) ?? -1;
+  return { positions, seen: new Array(positions.length).fill(undefined), ids, positionOf, weights, via, matchedFrom: null, checkedIn: 0 };
+}
+
+function sameSnapshots(matched: readonly AgentSnapshot[], agents: readonly AgentSnapshot[]): boolean {
+  if (matched.length !== agents.length) return false;
+  for (let i = 0; i < matched.length; i++) if (matched[i] !== agents[i]) return false;
+  return true;
 }

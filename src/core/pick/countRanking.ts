@@ -67,6 +67,16 @@ export class CountRanking {
   }
 
   /**
+   * The key a participant is ranked by.
+   *
+   * @param position - a participant in the ranking
+   * @returns its key
+   */
+  keyAt(position: number): number {
+    return this.keys[position]!;
+  }
+
+  /**
    * Takes a participant out (e.g. it became ineligible for every subject).
    *
    * @param position - the participant's position in the rule

@@ -5,11 +5,16 @@
  * records every exclusion and every candidate's ordering key, so a traced and
  * an untraced decision can never disagree.
  */
+import { AVAILABLE, OFF_SHIFT } from '../availability/agentAvailability.js';
+import { availabilityOf } from '../availability/availabilityOf.js';
+import { reachedCap } from '../availability/reachedCap.js';
+import { RETRY_HORIZON_MS } from '../time/retryHorizon.js';
 import type { CompiledRule, FieldValues } from '../ruleset/compiledTypes.js';
-import type { AgentSnapshot, ExclusionReason, RuleState, TraceEntry } from '../types.js';
+import type { AgentSnapshot, ExclusionReason, RuleState, TraceCandidate, TraceEntry, TraceExclusion } from '../types.js';
 import type { AgentTable, ParticipantSlots } from './agentTable.js';
-import type { CountRanking } from './countRanking.js';
-import { countReader, servingTotal } from './agentStats.js';
+import { servingTotal } from './agentStats.js';
+import { capacityOf } from './orders/leastUtilisedOrder.js';
+import { lastAssignedMs } from './orders/longestIdleOrder.js';
 import { presenceBit } from './presenceBit.js';
 
 /** What a rule needs to know about the decision in progress. */
@@ -18,15 +23,23 @@ export interface PickContext {
   /** The subject's slot values (`readFieldSlots`). */
   readonly fields: FieldValues;
   readonly nowMs: number;
+  /** The rule set's zone: agents' shifts default to it, and `explain` shows times in it. */
+  readonly timeZone: string;
   readonly exclude: readonly string[] | null;
   readonly previousAgentId: string | null;
-  /** Count-ordered rules' participants kept in order by `createAssigner`; null: scan. */
+  /** Ranked rules' participants kept in order by `createAssigner`; null: scan. */
   readonly rankings: RankingLookup | null;
 }
 
-/** Finds the ranking of a count-ordered rule (`createAssigner` keeps them). */
+/** The rankings of ranked rules (`createAssigner` keeps them). */
 export interface RankingLookup {
-  get(rule: CompiledRule): CountRanking | undefined;
+  /**
+   * The first participant, in (key, position) order, that `accept` takes: -1
+   * when none; undefined when the rule has no ranking (the caller scans).
+   */
+  first(rule: CompiledRule, accept: (position: number) => boolean): number | undefined;
+  /** A ranked participant turned out off shift or on leave: take it out until it comes back. */
+  unavailable(rule: CompiledRule, position: number): void;
 }
 
 /** The participant a rule picked. */
@@ -46,22 +59,56 @@ const EXCLUDED = 2;
 const DISABLED = 3;
 const PRESENCE = 4;
 const CAPACITY = 5;
-const AGENT_CONDITION = 6;
-const REASONS: readonly ExclusionReason[] = ['unknown', 'unknown', 'excluded', 'disabled', 'presence', 'capacity', 'agent_condition'];
+const LIMIT_REACHED = 6;
+const AGENT_CONDITION = 7;
+const OFF = 8;
+const LEAVE = 9;
+const REASONS: readonly ExclusionReason[] = [
+  'unknown',
+  'unknown',
+  'excluded',
+  'disabled',
+  'presence',
+  'capacity',
+  'limit_reached',
+  'agent_condition',
+  'off_shift',
+  'on_leave',
+];
 
+/**
+ * Whether the agent's shift and leave let it receive a subject now.
+ *
+ * @param agent - the snapshot
+ * @param timeZone - the rule set's zone
+ * @param nowMs - the instant
+ * @returns `AVAILABLE` (0), `OFF_SHIFT` or `ON_LEAVE`
+ * @example
+ * ```ts
+ * availabilityAt({ id: 'a' }, 'Asia/Shanghai', Date.now()); // 0: no shift, no leave
+ * ```
+ */
+export function availabilityAt(agent: AgentSnapshot, timeZone: string, nowMs: number): number {
+  if (agent.schedule === undefined && agent.leave === undefined) return AVAILABLE;
+  return availabilityOf(agent, timeZone)?.stateAt(nowMs) ?? AVAILABLE;
+}
+
+// Checked last, so an agent reported off shift or on leave is excluded for that reason only.
 function exclusionOf(rule: CompiledRule, agent: AgentSnapshot | undefined, ctx: PickContext): number {
   if (agent === undefined) return UNKNOWN;
   if (ctx.exclude?.includes(agent.id)) return EXCLUDED;
   const why = standingExclusionOf(rule, agent);
   if (why !== CANDIDATE) return why;
   if (rule.agentWhen !== null && !rule.agentWhen(ctx.fields, agent, ctx.nowMs)) return AGENT_CONDITION;
-  return CANDIDATE;
+  const availability = availabilityAt(agent, ctx.timeZone, ctx.nowMs);
+  return availability === AVAILABLE ? CANDIDATE : availability === OFF_SHIFT ? OFF : LEAVE;
 }
 
 /**
- * The exclusions that depend on the agent alone, not on the subject: disabled,
- * presence not allowed by the rule, at capacity. `createAssigner` keeps agents
- * excluded for these reasons out of its rankings.
+ * The exclusions that depend on the agent's snapshot alone, not on the
+ * subject or the clock: disabled, presence not allowed by the rule, at
+ * capacity, assignment cap reached. `createAssigner` keeps agents excluded for
+ * these reasons out of its rankings.
  *
  * @param rule - the rule
  * @param agent - the participant's snapshot
@@ -78,21 +125,53 @@ export function standingExclusionOf(rule: CompiledRule, agent: AgentSnapshot): n
     const capacity = agent.capacity;
     if (typeof capacity === 'number' && servingTotal(agent) >= capacity) return CAPACITY;
   }
+  if ((rule.caps !== null || agent.maxAssigned !== undefined) && reachedCap(rule.caps, agent) !== null) return LIMIT_REACHED;
   return CANDIDATE;
 }
 
-function recordExclusion(trace: TraceEntry | null, rule: CompiledRule, i: number, why: number): void {
-  if (trace !== null) trace.excluded!.push({ agentId: rule.agentIds[i]!, reason: REASONS[why]! });
+function exclusionEntry(rule: CompiledRule, agent: AgentSnapshot | undefined, id: string, why: number, ctx: PickContext): TraceExclusion {
+  const exclusion: TraceExclusion = { agentId: id, reason: REASONS[why]! };
+  if (why === OFF || why === LEAVE) {
+    const until = availabilityOf(agent!, ctx.timeZone)!.until(ctx.nowMs, RETRY_HORIZON_MS);
+    exclusion.until = until === null ? null : new Date(until);
+    exclusion.timeZone = ctx.timeZone;
+  } else if (why === LIMIT_REACHED) {
+    const cap = reachedCap(rule.caps, agent!)!;
+    exclusion.period = cap.period;
+    exclusion.limit = cap.limit;
+  }
+  return exclusion;
+}
+
+function recordExclusion(trace: TraceEntry | null, rule: CompiledRule, slots: ParticipantSlots, i: number, why: number, ctx: PickContext): void {
+  if (trace !== null) trace.excluded!.push(exclusionEntry(rule, ctx.table.agentAt(rule, slots, i), slots.ids[i]!, why, ctx));
+}
+
+function candidateEntry(slots: ParticipantSlots, i: number): TraceCandidate {
+  const candidate: TraceCandidate = { agentId: slots.ids[i]!, position: i, weight: slots.weights[i]! };
+  if (slots.via !== null && slots.via[i]! >= 0) candidate.selector = slots.via[i]!;
+  return candidate;
 }
 
 function stickyPick(rule: CompiledRule, ctx: PickContext, slots: ParticipantSlots): Pick | null {
   const previous = ctx.previousAgentId;
   if (!rule.sticky || previous === null) return null;
-  const i = rule.positionOf.get(previous);
+  const i = slots.positionOf.get(previous);
   if (i === undefined) return null;
   const agent = ctx.table.agentAt(rule, slots, i);
   if (exclusionOf(rule, agent, ctx) !== CANDIDATE) return null;
   return { position: i, agentId: previous, pickedBy: 'sticky', state: null };
+}
+
+/** Sticky rule, previous agent a participant but not a candidate: the trace says why the order picks instead. */
+function stickyFallback(rule: CompiledRule, ctx: PickContext, slots: ParticipantSlots, trace: TraceEntry): void {
+  const previous = ctx.previousAgentId;
+  if (!rule.sticky || previous === null) return;
+  const i = slots.positionOf.get(previous);
+  if (i === undefined) return;
+  const agent = ctx.table.agentAt(rule, slots, i);
+  const why = exclusionOf(rule, agent, ctx);
+  if (why !== CANDIDATE) trace.stickyFallback = exclusionEntry(rule, agent, previous, why, ctx);
 }
 
 /**
@@ -125,73 +204,93 @@ export function pickCandidate(
     trace.candidates = [];
   }
   const pick =
-    rule.order.by !== 'roundRobin'
-      ? pickByCount(rule, ctx, slots, trace)
+    rule.rank !== null
+      ? pickByRank(rule, ctx, slots, trace)
       : rule.proportional
         ? pickBySmoothWeights(rule, ctx, slots, state, trace)
         : pickInTurn(rule, ctx, slots, state, trace);
   if (pick === null || trace === null) return pick;
-  return stickyPick(rule, ctx, slots) ?? pick;
-}
-
-function pickByCount(rule: CompiledRule, ctx: PickContext, slots: ParticipantSlots, trace: TraceEntry | null): Pick | null {
-  const ranking = trace === null ? ctx.rankings?.get(rule) : undefined;
-  const best =
-    ranking !== undefined
-      ? ranking.first((i) => exclusionOf(rule, ctx.table.agentAt(rule, slots, i), ctx) === CANDIDATE)
-      : trace === null
-        ? fewestUntraced(rule, ctx, slots)
-        : fewestTraced(rule, ctx, slots, trace);
-  return best < 0 ? null : { position: best, agentId: rule.agentIds[best]!, pickedBy: 'order', state: null };
+  const sticky = stickyPick(rule, ctx, slots);
+  if (sticky === null) stickyFallback(rule, ctx, slots, trace);
+  return sticky ?? pick;
 }
 
 /**
- * The count a count order compares for one agent.
+ * When a rule without a candidate could next have one because a participant
+ * comes on shift or back from leave: the earliest such instant within 366
+ * days, over the participants excluded only by their shift or leave; null when
+ * there are none.
  *
- * @param rule - a rule ordered by `fewestAssigned` or `fewestServing`
- * @param agent - the participant's snapshot
- * @returns its count in the rule's period
+ * @param rule - a rule `pickCandidate` found no candidate in
+ * @param ctx - the decision in progress
+ * @returns epoch ms, or null
  * @example
  * ```ts
- * countOf(rule, { id: 'a', assigned: { day: 3 } }); // 3 for fewestAssigned by day
+ * if (pickCandidate(rule, ctx, state, null) === null) retryAtOf(rule, ctx); // e.g. the next 09:00 shift start
  * ```
  */
-export function countOf(rule: CompiledRule, agent: AgentSnapshot): number {
-  return countReader(rule.order)(agent);
+export function retryAtOf(rule: CompiledRule, ctx: PickContext): number | null {
+  const slots = ctx.table.slots(rule);
+  let earliest: number | null = null;
+  for (let i = 0; i < slots.ids.length; i++) {
+    const agent = ctx.table.agentAt(rule, slots, i);
+    const why = exclusionOf(rule, agent, ctx);
+    if (why !== OFF && why !== LEAVE) continue;
+    const next = availabilityOf(agent!, ctx.timeZone)!.nextAvailable(ctx.nowMs, RETRY_HORIZON_MS);
+    if (next !== null && (earliest === null || next < earliest)) earliest = next;
+  }
+  return earliest;
+}
+
+function pickByRank(rule: CompiledRule, ctx: PickContext, slots: ParticipantSlots, trace: TraceEntry | null): Pick | null {
+  const rankings = trace === null ? ctx.rankings : null;
+  const ranked = rankings?.first(rule, (i) => {
+    const why = exclusionOf(rule, ctx.table.agentAt(rule, slots, i), ctx);
+    if (why === OFF || why === LEAVE) rankings.unavailable(rule, i);
+    return why === CANDIDATE;
+  });
+  const best = ranked !== undefined ? ranked : trace === null ? rankUntraced(rule, ctx, slots) : rankTraced(rule, ctx, slots, trace);
+  return best < 0 ? null : { position: best, agentId: slots.ids[best]!, pickedBy: 'order', state: null };
 }
 
 /**
- * The ordering key of participant `i`: its count, divided by its weight when
- * the rule is proportional. The one definition both the scan and
- * `createAssigner`'s rankings use, so they compare identical numbers.
+ * The ordering key of participant `i` of a ranked rule: its count divided by
+ * its weight when the rule is proportional, or what its order makes of the
+ * count (`leastUtilised`, `longestIdle`). The one definition the scan and
+ * `createAssigner`'s rankings share, so they compare identical numbers.
  *
- * @param rule - a count-ordered rule
- * @param i - the participant's position
- * @param count - its count (`countOf`)
+ * @param rule - a ranked rule (any order but round robin)
+ * @param weight - the participant's effective weight
+ * @param agent - its snapshot
  * @returns the key; smaller is preferred
  * @example
  * ```ts
- * orderKey(vipRule, 0, 3); // 1.5 with weight 2
+ * orderKey(vipRule, 2, { id: 'a', assigned: { day: 3 } }); // 1.5 for fewestAssigned by day, proportional
  * ```
  */
-export function orderKey(rule: CompiledRule, i: number, count: number): number {
-  return rule.proportional ? count / rule.weights[i]! : count;
+export function orderKey(rule: CompiledRule, weight: number, agent: AgentSnapshot): number {
+  const rank = rule.rank!;
+  const count = rank.count(agent);
+  if (rank.key !== null) return rank.key(count, agent, weight);
+  return rule.proportional ? count / weight : count;
 }
 
 /**
  * The hot loop of a decision: the checks of `exclusionOf` written inline with
- * early exits, and no bookkeeping for a trace. `fewestTraced` is the same
+ * early exits, and no bookkeeping for a trace. `rankTraced` is the same
  * choice with every reason recorded; a property test holds them equal.
  */
-function fewestUntraced(rule: CompiledRule, ctx: PickContext, slots: ParticipantSlots): number {
-  const readCount = countReader(rule.order);
+function rankUntraced(rule: CompiledRule, ctx: PickContext, slots: ParticipantSlots): number {
+  const rank = rule.rank!;
+  const readCount = rank.count;
+  const keyOf = rank.key;
   const presenceMask = rule.presenceMask;
   const checkCapacity = !rule.ignoreCapacity;
+  const caps = rule.caps;
   const agentWhen = rule.agentWhen;
   const exclude = ctx.exclude;
   const proportional = rule.proportional;
-  const weights = rule.weights;
-  const { positions, seen } = slots;
+  const { positions, seen, weights } = slots;
   const agents = ctx.table.agents;
   let best = -1;
   let bestKey = Number.POSITIVE_INFINITY;
@@ -210,11 +309,15 @@ function fewestUntraced(rule: CompiledRule, ctx: PickContext, slots: Participant
       const capacity = agent.capacity;
       if (typeof capacity === 'number' && servingTotal(agent) >= capacity) continue;
     }
+    if ((caps !== null || agent.maxAssigned !== undefined) && reachedCap(caps, agent) !== null) continue;
     if (agentWhen !== null && !agentWhen(ctx.fields, agent, ctx.nowMs)) continue;
+    if ((agent.schedule !== undefined || agent.leave !== undefined) && availabilityAt(agent, ctx.timeZone, ctx.nowMs) !== AVAILABLE) {
+      continue;
+    }
     const count = readCount(agent);
     // orderKey, with the rule's fields read once. Strictly smaller: ties go to participant order.
-    const key = proportional ? count / weights[i]! : count;
-    if (key < bestKey) {
+    const key = keyOf !== null ? keyOf(count, agent, weights[i]!) : proportional ? count / weights[i]! : count;
+    if (key < bestKey || best < 0) {
       bestKey = key;
       best = i;
     }
@@ -222,21 +325,30 @@ function fewestUntraced(rule: CompiledRule, ctx: PickContext, slots: Participant
   return best;
 }
 
-function fewestTraced(rule: CompiledRule, ctx: PickContext, slots: ParticipantSlots, trace: TraceEntry): number {
-  const weights = rule.weights;
+function rankTraced(rule: CompiledRule, ctx: PickContext, slots: ParticipantSlots, trace: TraceEntry): number {
+  const weights = slots.weights;
+  const by = rule.order.by;
   let best = -1;
   let bestKey = Number.POSITIVE_INFINITY;
   for (let i = 0; i < weights.length; i++) {
     const agent = ctx.table.agentAt(rule, slots, i);
     const why = exclusionOf(rule, agent, ctx);
     if (why !== CANDIDATE) {
-      recordExclusion(trace, rule, i, why);
+      recordExclusion(trace, rule, slots, i, why, ctx);
       continue;
     }
-    const count = countOf(rule, agent!);
-    const key = orderKey(rule, i, count);
-    trace.candidates!.push({ agentId: rule.agentIds[i]!, position: i, weight: weights[i]!, count, key });
-    if (key < bestKey) {
+    const key = orderKey(rule, weights[i]!, agent!);
+    const candidate = candidateEntry(slots, i);
+    if (by === 'longestIdle') {
+      const last = lastAssignedMs(agent!);
+      candidate.lastAssignedAt = last === Number.NEGATIVE_INFINITY ? null : new Date(last);
+    } else {
+      candidate.count = rule.rank!.count(agent!);
+      if (by === 'leastUtilised') candidate.capacity = capacityOf(agent!);
+    }
+    candidate.key = key;
+    trace.candidates!.push(candidate);
+    if (key < bestKey || best < 0) {
       bestKey = key;
       best = i;
     }
@@ -251,8 +363,9 @@ function pickInTurn(
   state: RuleState | undefined,
   trace: TraceEntry | null,
 ): Pick | null {
-  const n = rule.agentIds.length;
-  const last = typeof state?.lastAgentId === 'string' ? rule.positionOf.get(state.lastAgentId) : undefined;
+  const n = slots.ids.length;
+  if (n === 0) return null;
+  const last = typeof state?.lastAgentId === 'string' ? slots.positionOf.get(state.lastAgentId) : undefined;
   const start = last === undefined ? 0 : (last + 1) % n;
   let best = -1;
   if (trace === null) {
@@ -268,11 +381,14 @@ function pickInTurn(
     for (let i = 0; i < n; i++) {
       const why = exclusionOf(rule, ctx.table.agentAt(rule, slots, i), ctx);
       if (why !== CANDIDATE) {
-        recordExclusion(trace, rule, i, why);
+        recordExclusion(trace, rule, slots, i, why, ctx);
         continue;
       }
       const turn = (i - start + n) % n;
-      trace.candidates!.push({ agentId: rule.agentIds[i]!, position: i, weight: 1, key: turn });
+      const candidate = candidateEntry(slots, i);
+      candidate.weight = 1;
+      candidate.key = turn;
+      trace.candidates!.push(candidate);
       if (turn < bestTurn) {
         bestTurn = turn;
         best = i;
@@ -280,7 +396,7 @@ function pickInTurn(
     }
   }
   if (best < 0) return null;
-  const agentId = rule.agentIds[best]!;
+  const agentId = slots.ids[best]!;
   return { position: best, agentId, pickedBy: 'order', state: { lastAgentId: agentId } };
 }
 
@@ -298,8 +414,7 @@ function pickBySmoothWeights(
   state: RuleState | undefined,
   trace: TraceEntry | null,
 ): Pick | null {
-  const ids = rule.agentIds;
-  const weights = rule.weights;
+  const { ids, weights } = slots;
   const previous = state?.currentWeights;
   const next: Record<string, number> = {};
   let total = 0;
@@ -310,14 +425,18 @@ function pickBySmoothWeights(
     const running = runningWeight(previous, id);
     const why = exclusionOf(rule, ctx.table.agentAt(rule, slots, i), ctx);
     if (why !== CANDIDATE) {
-      recordExclusion(trace, rule, i, why);
+      recordExclusion(trace, rule, slots, i, why, ctx);
       if (running !== 0) next[id] = running;
       continue;
     }
     const raised = running + weights[i]!;
     next[id] = raised;
     total += weights[i]!;
-    if (trace !== null) trace.candidates!.push({ agentId: id, position: i, weight: weights[i]!, key: raised });
+    if (trace !== null) {
+      const candidate = candidateEntry(slots, i);
+      candidate.key = raised;
+      trace.candidates!.push(candidate);
+    }
     if (raised > bestWeight) {
       bestWeight = raised;
       best = i;

@@ -2,9 +2,10 @@ import { RuleSetError } from '../errors.js';
 import { compileSchedule } from '../time/compileSchedule.js';
 import { parseDuration } from '../time/parseDuration.js';
 import type { CompiledOrder, CompiledRule, CompiledRuleSet, CompiledSchedule, ConditionTest } from './compiledTypes.js';
+import { rankedOrderOf } from '../pick/orders/rankedOrderOf.js';
 import { presenceBit } from '../pick/presenceBit.js';
 import { conditionKey } from './issueCollector.js';
-import { DEFAULT_RULE_ID, type Order, type Rule, type RuleSet, type Schedule } from './types.js';
+import { type AgentParticipant, DEFAULT_RULE_ID, type Order, type Rule, type RuleSet, type Schedule } from './types.js';
 import { checkRuleSet } from './validateRuleSet.js';
 
 // Compiled sets are recognised by identity, never by a flag found in data.
@@ -103,6 +104,8 @@ function compileRule(
   // Validation compiled every condition already; a missing one would be a library bug.
   const condition = (at: (string | number)[]) => conditions.get(conditionKey(at))!;
   const proportional = rule.proportional === true;
+  const listed = rule.agents.filter((a): a is AgentParticipant => 'id' in a);
+  const order = compileOrder(rule.order);
   return Object.freeze({
     id: rule.id,
     name: rule.name,
@@ -110,11 +113,18 @@ function compileRule(
     appliesTo: rule.appliesTo === undefined || rule.appliesTo === 'any' ? null : rule.appliesTo,
     when: rule.when === undefined ? null : condition([...path, 'when']),
     schedule: rule.schedule ? sharedSchedule(rule.schedule, ruleSet.timeZone, schedules) : null,
-    agentIds: Object.freeze(rule.agents.map((a) => a.id)),
-    positionOf: new Map(rule.agents.map((a, position) => [a.id, position])),
-    weights: Object.freeze(rule.agents.map((a) => (proportional ? (a.weight ?? 1) : 1))),
+    agentIds: Object.freeze(listed.map((a) => a.id)),
+    positionOf: new Map(listed.map((a, position) => [a.id, position])),
+    weights: Object.freeze(listed.map((a) => (proportional ? (a.weight ?? 1) : 1))),
+    selectors: Object.freeze(
+      rule.agents.flatMap((a, index) =>
+        'where' in a ? [{ index, test: condition([...path, 'agents', index, 'where']), weight: proportional ? (a.weight ?? 1) : 1 }] : [],
+      ),
+    ),
     proportional,
-    order: compileOrder(rule.order),
+    order,
+    rank: rankedOrderOf(order),
+    caps: rule.eligibility?.maxAssigned === undefined ? null : Object.freeze({ ...rule.eligibility.maxAssigned }),
     presenceMask: (rule.eligibility?.presence ?? []).reduce((mask, presence) => mask | presenceBit(presence), 0),
     ignoreCapacity: rule.eligibility?.ignoreCapacity === true,
     agentWhen:
@@ -143,6 +153,8 @@ function compileOrder(order: Order): CompiledOrder {
     case 'fewestServing':
       return { by: 'fewestServing', period: order.period ?? 'total' };
     case 'roundRobin':
-      return { by: 'roundRobin' };
+    case 'leastUtilised':
+    case 'longestIdle':
+      return { by: order.by };
   }
 }

@@ -3,6 +3,8 @@
  * once. Built by `compileRuleSet`; consumed by `assignCustomer`, `createAssigner`
  * and the workflow functions.
  */
+import type { Caps } from '../availability/reachedCap.js';
+import type { RankedOrder } from '../pick/orders/rankedOrder.js';
 import type { AgentSnapshot } from '../types.js';
 import type { Period, RuleSet, Settings, SubjectKind, WeekStartsOn } from './types.js';
 
@@ -28,7 +30,19 @@ export interface CompiledSchedule {
 export type CompiledOrder =
   | { by: 'fewestAssigned'; period: Period }
   | { by: 'fewestServing'; period: Period | 'total' }
-  | { by: 'roundRobin' };
+  | { by: 'roundRobin' }
+  | { by: 'leastUtilised' }
+  | { by: 'longestIdle' };
+
+/** A compiled skill-group selector of a rule. */
+export interface CompiledSelector {
+  /** Its index in the rule's `agents`. */
+  readonly index: number;
+  /** Tests an agent profile (evaluated without a subject). */
+  readonly test: ConditionTest;
+  /** Effective weight of the agents it brings (1 unless `proportional`). */
+  readonly weight: number;
+}
 
 /** One rule, ready to evaluate. @internal structure; may change between versions. */
 export interface CompiledRule {
@@ -41,14 +55,20 @@ export interface CompiledRule {
   readonly when: ConditionTest | null;
   /** null: always open. */
   readonly schedule: CompiledSchedule | null;
-  /** Participant ids in their default order. */
+  /** Participants listed by id, in their default order (selectors' agents follow them per agents array). */
   readonly agentIds: readonly string[];
   /** Participant id → position in `agentIds`. */
   readonly positionOf: ReadonlyMap<string, number>;
   /** Effective weights (1 each unless `proportional`). */
   readonly weights: readonly number[];
+  /** Skill-group selectors; empty when the rule lists its participants by id only. */
+  readonly selectors: readonly CompiledSelector[];
   readonly proportional: boolean;
   readonly order: CompiledOrder;
+  /** The ranking of every order but round robin; null for round robin. */
+  readonly rank: RankedOrder | null;
+  /** `eligibility.maxAssigned`; null: no rule-level cap. */
+  readonly caps: Caps | null;
   /** Allowed presences as bits (`presenceBit`); 0: any presence. */
   readonly presenceMask: number;
   readonly ignoreCapacity: boolean;

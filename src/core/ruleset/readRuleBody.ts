@@ -5,13 +5,19 @@ import { conditionCheck } from './conditionCheck.js';
 import { describeValue, quote } from './describeValue.js';
 import type { IssueCollector } from './issueCollector.js';
 import type { IssuePath } from './issues.js';
+import { isPlainObject } from './isPlainObject.js';
 import { type ObjectReader, readObject } from './objectReader.js';
 import { readOwnValue } from './readOwnValue.js';
 import { scheduleCheck } from './scheduleCheck.js';
+import { maxAssignedCheck } from '../availability/maxAssignedCheck.js';
 import {
+  type AgentParticipant,
+  type AgentSelector,
+  type Condition,
   type DefaultRule,
   type Eligibility,
   type FieldType,
+  ORDER_NAMES,
   type Order,
   PERIODS,
   PRESENCES,
@@ -35,7 +41,7 @@ export const RULE_BODY_KEYS: readonly string[] = [
   'onNoAgent',
 ];
 
-const orderByCheck = oneOfCheck<Order['by']>(['fewestAssigned', 'fewestServing', 'roundRobin']);
+const orderByCheck = oneOfCheck<Order['by']>(ORDER_NAMES);
 
 const periodCheck = oneOfCheck(PERIODS);
 
@@ -43,13 +49,9 @@ const onNoAgentCheck = oneOfCheck(['next', 'stop'] as const);
 
 const orderCheck = objectCheck({ what: 'an order', keys: ['by', 'period'] }, (order): Order | undefined => {
   const by = order.required('by', orderByCheck);
-  if (by === 'roundRobin') {
+  if (by === 'roundRobin' || by === 'leastUtilised' || by === 'longestIdle') {
     if (order.has('period')) {
-      order.issues.report(
-        'unknown_key',
-        order.pathOf('period'),
-        'A roundRobin order takes no period: it rotates through the participants regardless of counts.',
-      );
+      order.issues.report('unknown_key', order.pathOf('period'), `A ${by} order takes no period: ${NO_PERIOD[by]}`);
       return undefined;
     }
     return { by };
@@ -71,6 +73,12 @@ const orderCheck = objectCheck({ what: 'an order', keys: ['by', 'period'] }, (or
   return { by, ...(period !== undefined && { period }) };
 });
 
+const NO_PERIOD = {
+  roundRobin: 'it rotates through the participants regardless of counts.',
+  leastUtilised: 'it compares subjects in care now with each capacity.',
+  longestIdle: "it compares each agent's last automatic assignment.",
+};
+
 const presenceListCheck = arrayCheck(oneOfCheck(PRESENCES), `a list of presences (${PRESENCES.join(', ')})`, {
   nonEmpty: 'No agent could ever be eligible: list at least one presence, or omit presence to allow any.',
   distinct: true,
@@ -78,15 +86,17 @@ const presenceListCheck = arrayCheck(oneOfCheck(PRESENCES), `a list of presences
 
 function eligibilityCheck(fields: Record<string, FieldType> | undefined): Check<Eligibility> {
   return objectCheck(
-    { what: 'the eligibility', keys: ['presence', 'ignoreCapacity', 'agentWhen'] },
+    { what: 'the eligibility', keys: ['presence', 'ignoreCapacity', 'agentWhen', 'maxAssigned'] },
     (eligibility): Eligibility => {
       const presence = eligibility.optional('presence', presenceListCheck);
       const ignoreCapacity = eligibility.optional('ignoreCapacity', booleanCheck);
       const agentWhen = eligibility.optional('agentWhen', conditionCheck('agent', fields));
+      const maxAssigned = eligibility.optional('maxAssigned', maxAssignedCheck);
       return {
         ...(presence !== undefined && { presence }),
         ...(ignoreCapacity !== undefined && { ignoreCapacity }),
         ...(agentWhen !== undefined && { agentWhen }),
+        ...(maxAssigned !== undefined && { maxAssigned }),
       };
     },
   );
@@ -104,10 +114,18 @@ const weightCheck: Check<number> = {
   },
 };
 
-const PARTICIPANTS = 'a non-empty list of participants { id, weight? }';
+const NO_SUBJECT_FIELDS: Record<string, FieldType> = Object.freeze({}) as Record<string, FieldType>;
 
-/** Participants: each id non-empty, not a prototype name (ids key weight maps) and listed once. */
-const participantsCheck: Check<Participant[]> = {
+const PARTICIPANTS = 'a non-empty list of participants { id, weight? } or selectors { where, weight? }';
+
+/**
+ * Participants: each id non-empty, not a prototype name (ids key weight maps)
+ * and listed once; selectors are conditions over agent profiles.
+ */
+function participantsCheck(): Check<Participant[]> {
+  // No subject field is declared for a selector: it sees only the agent, so naming a subject field is an issue.
+  const whereCheck = conditionCheck('agent', NO_SUBJECT_FIELDS);
+  return {
   expected: PARTICIPANTS,
   read(value, path, issues) {
     if (!Array.isArray(value)) return issues.invalidType(value, path, PARTICIPANTS);
@@ -117,8 +135,16 @@ const participantsCheck: Check<Participant[]> = {
     }
     const firstIndexOfId = new Map<string, number>();
     const participants: Participant[] = [];
+    let selectors = 0;
     for (let index = 0; index < value.length; index++) {
-      const participant = readParticipant(readOwnValue(value, index), [...path, index], issues);
+      const item = readOwnValue(value, index);
+      if (isPlainObject(item) && Object.hasOwn(item, 'where')) {
+        const selector = readSelector(item, [...path, index], issues, whereCheck);
+        if (selector !== undefined) participants.push(selector);
+        selectors++;
+        continue;
+      }
+      const participant = readParticipant(item, [...path, index], issues);
       if (participant === undefined) continue;
       const first = firstIndexOfId.get(participant.id);
       if (first === undefined) firstIndexOfId.set(participant.id, index);
@@ -131,11 +157,26 @@ const participantsCheck: Check<Participant[]> = {
       }
       participants.push(participant);
     }
-    return participants.length === value.length && firstIndexOfId.size === value.length ? participants : undefined;
+    return participants.length === value.length && firstIndexOfId.size + selectors === value.length ? participants : undefined;
   },
-};
+  };
+}
 
-function readParticipant(value: unknown, path: IssuePath, issues: IssueCollector): Participant | undefined {
+function readSelector(
+  value: unknown,
+  path: IssuePath,
+  issues: IssueCollector,
+  whereCheck: Check<string | Condition>,
+): AgentSelector | undefined {
+  const selector = readObject(value, path, { what: 'a selector', keys: ['where', 'weight'] }, issues);
+  if (selector === undefined) return undefined;
+  const where = selector.required('where', whereCheck);
+  const weight = selector.optional('weight', weightCheck);
+  if (where === undefined) return undefined;
+  return { where, ...(weight !== undefined && { weight }) };
+}
+
+function readParticipant(value: unknown, path: IssuePath, issues: IssueCollector): AgentParticipant | undefined {
   const participant = readObject(value, path, { what: 'a participant', keys: ['id', 'weight'] }, issues);
   if (participant === undefined) return undefined;
   const id = participant.required('id', nonEmptyStringCheck);
@@ -169,7 +210,7 @@ export function readRuleBody(rule: ObjectReader, fields: Record<string, FieldTyp
   const description = rule.optional('description', stringCheck);
   const enabled = rule.required('enabled', booleanCheck);
   const schedule = rule.optional('schedule', scheduleCheck);
-  const agents = rule.required('agents', participantsCheck);
+  const agents = rule.required('agents', participantsCheck());
   const proportional = rule.optional('proportional', booleanCheck);
   const order = rule.required('order', orderCheck);
   const eligibility = rule.optional('eligibility', eligibilityCheck(fields));

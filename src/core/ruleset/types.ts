@@ -93,13 +93,33 @@ export type Condition =
 export type Order =
   | { by: 'fewestAssigned'; period: Period }
   | { by: 'fewestServing'; period?: Period }
-  | { by: 'roundRobin' };
+  | { by: 'roundRobin' }
+  /** Smallest `serving.total / capacity` (divided by weight when proportional); agents without a capacity come after every capacity-bound one, by subjects in care. */
+  | { by: 'leastUtilised' }
+  /** Oldest `lastAssignedAt` first; never-assigned agents before everybody; ties by participant order. */
+  | { by: 'longestIdle' };
 
-/** A participant of a rule; `weight` counts only when the rule is `proportional`. */
-export interface Participant {
+/** Every order name. */
+export const ORDER_NAMES: readonly Order['by'][] = ['fewestAssigned', 'fewestServing', 'roundRobin', 'leastUtilised', 'longestIdle'];
+
+/** A participant named by id; `weight` counts only when the rule is `proportional`. */
+export interface AgentParticipant {
   id: string;
   weight?: number;
 }
+
+/**
+ * A skill group (技能组): every agent whose profile matches `where` (over
+ * `agent.skills`, `agent.languages`, `agent.attributes.*`, as in `agentWhen`)
+ * takes part, after the participants listed by id, in agent-id order.
+ */
+export interface AgentSelector {
+  where: string | Condition;
+  weight?: number;
+}
+
+/** A participant of a rule: an agent by id, or a selector over agent profiles. */
+export type Participant = AgentParticipant | AgentSelector;
 
 /** Which participants may receive a subject. */
 export interface Eligibility {
@@ -109,6 +129,8 @@ export interface Eligibility {
   ignoreCapacity?: boolean;
   /** Predicate on `agent` (and the subject). */
   agentWhen?: string | Condition;
+  /** Caps on automatic assignments per period; an agent's own `maxAssigned` applies too (the lower wins). */
+  maxAssigned?: Partial<Record<Period, number>>;
 }
 
 /** One sub-rule of automatic assignment (子规则). */
