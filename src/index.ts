@@ -38,6 +38,7 @@ export { type ManualAssignmentRequest, requestManualAssignment } from './core/wo
 export { type TransitionOptions, transition } from './core/workflow/transition.js';
 export type {
   AgentProfile,
+  AgentProfileInput,
   AssignmentStore,
   ChangeSet,
   Clock,

@@ -23,10 +23,26 @@ import type {
 /** A value or a promise of it, so an in-memory adapter can answer synchronously. */
 export type Promisable<T> = T | Promise<T>;
 
-/** An agent's profile as the CRM maintains it (an `AgentSnapshot` without counts). */
-export type AgentProfile = Omit<AgentSnapshot, 'assigned' | 'serving'> & {
+/**
+ * An agent's profile as the CRM maintains it (an `AgentSnapshot` without
+ * counts and without `lastAssignedAt`, which the store maintains): what
+ * `upsertAgents` and `updateAgent` accept. `schedule`, `leave` and
+ * `maxAssigned` are stored like the other properties.
+ */
+export type AgentProfileInput = Omit<AgentSnapshot, 'assigned' | 'serving' | 'lastAssignedAt'> & {
   /** Display name, for notifications and explanations. */
   name?: string;
+};
+
+/**
+ * An agent's profile as a store returns it (`agents()`): the CRM's profile
+ * plus `lastAssignedAt`, the instant of the agent's latest automatic
+ * assignment (the record's `createdAt`), or null when it never had one. The
+ * store sets it in the commit that counts the assignment (see
+ * `CounterChange.at`); a manual assignment or an application leaves it alone.
+ */
+export type AgentProfile = AgentProfileInput & {
+  lastAssignedAt?: Date | null;
 };
 
 /** A subject as the store keeps it. */
@@ -64,13 +80,22 @@ export type PeriodBuckets = Record<Period, Date>;
  *
  * A store keeps, per agent and counter, one count per period kind and bucket
  * start (`delta` added to each of the five buckets), plus the agent's total
- * `serving` (the sum of all its serving deltas, whatever the bucket).
+ * `serving` (the sum of all its serving deltas, whatever the bucket), plus
+ * the agent's `lastAssignedAt`: the latest `at` of its `assigned` changes with
+ * a positive delta (never moved back by an older one), which `agentSnapshots`
+ * and `agents` return.
  */
 export interface CounterChange {
   agentId: string;
   counter: 'assigned' | 'serving';
   delta: number;
   buckets: PeriodBuckets;
+  /**
+   * The instant the buckets belong to: for `assigned`, when the automatic
+   * assignment was made (its record's `createdAt`); for `serving`, when the
+   * care began.
+   */
+  at: Date;
 }
 
 /** A notification as delivered to the `Notifier`. */
@@ -200,13 +225,14 @@ export interface StoreTransaction {
    * Agent profiles with their counts in the current periods, computed from
    * committed data: `assigned[p]` and `serving[p]` are the counts of the bucket
    * starting at `periods[p].start` (0 when none), `serving.total` the agent's
-   * total. All agents when `ids` is absent; unknown ids are left out.
+   * total, `lastAssignedAt` as in `AgentProfile` (null when never). All agents
+   * when `ids` is absent; unknown ids are left out.
    */
   agentSnapshots(periods: PeriodRanges, ids?: readonly string[]): Promisable<AgentSnapshot[]>;
-  /** Agent profiles. All agents when `ids` is absent. */
+  /** Agent profiles, each with its `lastAssignedAt` (null when never). All agents when `ids` is absent. */
   agents(ids?: readonly string[]): Promisable<AgentProfile[]>;
   /** Changes an agent's profile; an unknown id is refused with `NotFoundError`. */
-  updateAgent(id: string, patch: Partial<Omit<AgentProfile, 'id'>>): Promisable<void>;
+  updateAgent(id: string, patch: Partial<Omit<AgentProfileInput, 'id'>>): Promisable<void>;
   /** A record by id, locked until the transaction ends when `lock` is set. */
   record(id: string, options?: { lock?: boolean }): Promisable<AssignmentRecord | null>;
   /** The subject's records in the given statuses (e.g. its pending and effective records), oldest first. */
@@ -242,11 +268,14 @@ export interface AssignmentStore {
    */
   transaction<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T>;
   /**
-   * Creates or updates agent profiles (counts are the store's own). An update
-   * replaces the properties given and keeps the others, so a CRM syncing
-   * presence does not re-enable an agent the service disabled.
+   * Creates or updates agent profiles (counts and `lastAssignedAt` are the
+   * store's own). An update replaces the properties given and keeps the
+   * others, so a CRM syncing presence does not re-enable an agent the service
+   * disabled, nor drop its `schedule`, `leave` or `maxAssigned`. A malformed
+   * profile (or one that sets `lastAssignedAt`) is refused with
+   * `AssignmentError` `invalid_input` naming its path, and nothing is written.
    */
-  upsertAgents(agents: readonly AgentProfile[]): Promise<void>;
+  upsertAgents(agents: readonly AgentProfileInput[]): Promise<void>;
   /** Creates subjects or replaces their fields when given (their agents change only through the service). */
   upsertSubjects(subjects: readonly SubjectInputRecord[]): Promise<void>;
   /** A subject, without locking. */

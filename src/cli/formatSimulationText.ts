@@ -14,6 +14,7 @@ const REASON_WORDS: Record<UnassignedReason, string> = {
 
 const count = (n: number): string => n.toLocaleString('en-US');
 const percent = (fraction: number): string => `${(fraction * 100).toFixed(2)}%`;
+const hours = (n: number): string => `${n.toLocaleString('en-US', { maximumFractionDigits: 1 })} h`;
 const points = (fraction: number): string => {
   const shown = Math.abs(fraction * 100).toFixed(2);
   // No sign on a deviation that rounds to zero: "−0.00" reads as a problem.
@@ -52,17 +53,22 @@ function deviationSentence(agent: AgentOutcome | null): string {
 
 function agentTable(scenarios: readonly ScenarioResult[], lines: string[]): void {
   const many = scenarios.length > 1;
-  const titles = many ? scenarios.flatMap((_, i) => [`${'AB'[i]} assigned`, 'share', 'target', 'deviation']) : ['Assigned', 'Share', 'Target', 'Deviation'];
+  const titles = many
+    ? scenarios.flatMap((_, i) => [`${'AB'[i]} assigned`, 'share', 'target', 'deviation', 'on shift'])
+    : ['Assigned', 'Share', 'Target', 'Deviation', 'On shift'];
   const rows = scenarios[0]!.agents.map((agent, a) => [
     agentName(agent),
     ...scenarios.flatMap((scenario) => {
       const outcome = scenario.agents[a]!;
-      return [count(outcome.assigned), percent(outcome.share), percent(outcome.target), points(outcome.deviation)];
+      return [count(outcome.assigned), percent(outcome.share), percent(outcome.target), points(outcome.deviation), hours(outcome.onShiftHours)];
     }),
     ...(many ? [signed(scenarios[1]!.agents[a]!.assigned - agent.assigned)] : []),
   ]);
   const header = ['Agent', ...titles, ...(many ? ['B − A'] : [])];
-  lines.push('', 'Per agent (share of the assigned customers; target = what the weights of the rules that served the agent ask for)');
+  lines.push(
+    '',
+    'Per agent (share of the assigned customers; target = what the weights of the rules that served the agent ask for; on shift = hours on shift and not on leave from the first to the last customer)',
+  );
   lines.push(...textTable(header, rows, header.map((_, c) => (c === 0 ? 'left' : 'right'))));
   scenarios.forEach((scenario, i) => {
     lines.push(`Largest deviation from fair${many ? ` (${'AB'[i]})` : ''}: ${deviationSentence(scenario.largestDeviation)}`);

@@ -1,5 +1,8 @@
+import { availabilityIssues } from '../adapters/availabilityIssues.js';
+import { formatIssuePath } from '../core/ruleset/formatIssuePath.js';
 import { type AgentSnapshot, PERIODS, PRESENCES } from '../index.js';
 import { CliError } from './cliError.js';
+import { readIsoInstant } from './parseInstant.js';
 import { parseJsonText } from './parseJsonText.js';
 import { readTextFile } from './readTextFile.js';
 
@@ -17,6 +20,10 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 function isCount(value: unknown): boolean {
   return typeof value === 'number' && Number.isFinite(value) && value >= 0;
+}
+
+function isInstant(value: unknown): boolean {
+  return (typeof value === 'number' && Number.isFinite(value)) || (typeof value === 'string' && readIsoInstant(value) !== null);
 }
 
 function isStringList(value: unknown): boolean {
@@ -59,12 +66,19 @@ function agentProblems(agent: unknown, where: string, seen: Map<string, string>)
     const problem = countsProblem(agent.serving, [...PERIODS, 'total']);
     if (problem !== null) problems.push(`${where}.serving ${problem} (or a number: the total)`);
   }
+  // A snapshot may say when the agent was last assigned (the stores maintain it; here it is the simulation's start).
+  const { lastAssignedAt, ...profile } = agent;
+  if (lastAssignedAt !== undefined && lastAssignedAt !== null && !isInstant(lastAssignedAt)) {
+    problems.push(`${where}.lastAssignedAt must be an ISO-8601 instant with a UTC offset, epoch milliseconds or null`);
+  }
+  for (const issue of availabilityIssues(profile, [])) problems.push(`${where}.${formatIssuePath(issue.path)}: ${issue.message}`);
   return problems;
 }
 
 /**
- * Reads `agents.json`: an array of agent snapshots (SPEC §5 `AgentSnapshot`),
- * each optionally with a display `name`. Every problem is reported at once,
+ * Reads `agents.json`: an array of agent snapshots (SPEC §5 `AgentSnapshot`,
+ * with `schedule`, `leave`, `maxAssigned` and `lastAssignedAt`), each
+ * optionally with a display `name`. Every problem is reported at once,
  * with the index of the agent it concerns.
  *
  * @param path - the agents JSON file

@@ -115,6 +115,20 @@ function ruleTable(scenario: ScenarioResult, colourOf: (ruleId: string) => strin
   return `<table><thead><tr><th>Rule</th><th>Name</th><th class="n">Assigned</th><th class="n">Share</th><th></th><th class="n">Served</th><th>Notes</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
 
+const hours = (n: number): string => n.toLocaleString('en-US', { maximumFractionDigits: 1 });
+
+function agentTable(scenario: ScenarioResult): string {
+  const mostHours = Math.max(1, ...scenario.agents.map((agent) => agent.onShiftHours));
+  const mostAssigned = Math.max(1, ...scenario.agents.map((agent) => agent.assigned));
+  const rows = scenario.agents
+    .map((agent) => {
+      const perHour = agent.onShiftHours > 0 ? (agent.assigned / agent.onShiftHours).toFixed(2) : agent.assigned > 0 ? '—' : '0';
+      return `<tr data-agent="${escapeMarkup(agent.id)}"><td>${escapeMarkup(agentLabel(scenario, agent.id))}</td><td class="n on-shift">${hours(agent.onShiftHours)}</td><td style="width:20%"><div class="bar" style="width:${((agent.onShiftHours / mostHours) * 100).toFixed(1)}%;background:#9aa5b1"></div></td><td class="n">${count(agent.assigned)}</td><td style="width:20%"><div class="bar" style="width:${((agent.assigned / mostAssigned) * 100).toFixed(1)}%"></div></td><td class="n">${perHour}</td></tr>`;
+    })
+    .join('');
+  return `<table class="agents"><thead><tr><th>Agent</th><th class="n">On shift (h)</th><th></th><th class="n">Assigned</th><th></th><th class="n">Per on-shift hour</th></tr></thead><tbody>${rows}</tbody></table>`;
+}
+
 function scenarioSection(scenario: ScenarioResult, tag: string, colourOf: (ruleId: string) => string): string {
   const span = scenario.from === null ? 'no customers' : `${formatLocalTime(scenario.from, scenario.timeZone)} – ${formatLocalTime(scenario.to!, scenario.timeZone)} (${escapeMarkup(scenario.timeZone)})`;
   return `<section class="scenario" data-rules="${escapeMarkup(scenario.label)}">
@@ -129,6 +143,9 @@ ${dailyChart(scenario, colourOf)}${ruleLegend(scenario, colourOf, false)}</figur
 ${heatmapChart(scenario)}</figure>
 <figure><figcaption><b>Not assigned on arrival, by hour of day and reason.</b> Customers turned away because every matching rule was closed are retried at the rule's next opening${scenario.retry.enabled ? '' : ' (retry was off for this run)'}.</figcaption>
 ${hourlyChart(scenario)}${reasonTable(scenario)}</figure>
+<h3>Agents: assignments beside on-shift hours</h3>
+<p class="note">On shift: hours on shift and not on leave from the first to the last customer (the whole span for an agent without a schedule or leave).</p>
+${agentTable(scenario)}
 <h3>Rules: who took each share</h3>
 ${ruleTable(scenario, colourOf)}
 </section>`;
@@ -166,7 +183,8 @@ function changesSection(result: SimulationResult): string {
  * to a change request and opened offline. Per rule set: the share per agent
  * against the fair target (one bar per agent, split by the rule that gave
  * the customers), assignments per day by rule, a per-agent-per-day heat map,
- * customers not assigned on arrival by hour and reason, and the rule table;
+ * customers not assigned on arrival by hour and reason, each agent's
+ * assignments beside their on-shift hours, and the rule table;
  * with two rule sets, also the customers that would change hands.
  *
  * @param result - what `simulate` returned

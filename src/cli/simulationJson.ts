@@ -12,6 +12,7 @@ function scenarioJson(scenario: ScenarioResult) {
       target: round(agent.target),
       targetAssigned: round(agent.targetAssigned),
       deviation: round(agent.deviation),
+      onShiftHours: Math.round(agent.onShiftHours * 100) / 100,
       ...(agent.name !== null && { name: agent.name }),
       byRule: agent.byRule,
     };
@@ -41,7 +42,7 @@ function scenarioJson(scenario: ScenarioResult) {
 
 /**
  * The machine-readable form of a simulation (`simulate --format json`):
- * `{ total, perAgent: { id: { assigned, share, target, … } }, unassigned: { reason: n },
+ * `{ total, perAgent: { id: { assigned, share, target, onShiftHours, … } }, unassigned: { reason: n },
  * byRule: { ruleId: n }, … }` for the rule set, and with a second rule set a
  * `compare` object of the same shape plus `changes`. `unassigned` counts the
  * customers without an agent in the end; `onArrival` and `retry` tell how

@@ -36,6 +36,11 @@ export interface AgentOutcome {
   byRule: Record<string, number>;
   /** Customers assigned per local day, aligned with `ScenarioResult.days`. */
   daily: number[];
+  /**
+   * Hours the agent was on (on shift and not on leave) from the first to the
+   * last customer: the whole span for an agent without `schedule` or `leave`.
+   */
+  onShiftHours: number;
 }
 
 /** One rule's outcome in one scenario. */

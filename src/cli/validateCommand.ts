@@ -1,8 +1,10 @@
 import { formatIssues, type ValidationIssue, validateRuleSet } from '../index.js';
+import { availabilityWarnings } from './availabilityWarnings.js';
 import { CliError, EXIT_INVALID } from './cliError.js';
 import type { CliIo } from './cliIo.js';
 import { outputFormat, parseCommandArgs, usageError } from './parseCommandArgs.js';
 import { loadAgents } from './loadAgents.js';
+import { parseInstant } from './parseInstant.js';
 import { parseJsonText } from './parseJsonText.js';
 import { readTextFile } from './readTextFile.js';
 import { unknownAgentWarnings } from './unknownAgentWarnings.js';
@@ -14,7 +16,9 @@ Checks rule-set files and prints every problem: its path in the file
 expression error.
 
 Options:
-  --agents <agents.json>  also warn about rule participants missing from this agents file
+  --agents <agents.json>  also warn about rule participants missing from this agents file,
+                          on leave for the next 14 days, or never on shift while their rule is open
+  --at <instant>          where those 14 days start (ISO-8601 with a UTC offset; default: now)
   --format <text|json>    output format (default: text)
   -h, --help              show this help
 
@@ -49,6 +53,7 @@ interface FileReport {
 export function validateCommand(args: string[], io: CliIo): number {
   const { values, positionals } = parseCommandArgs('validate', args, {
     agents: { type: 'string' },
+    at: { type: 'string' },
     format: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
@@ -59,6 +64,7 @@ export function validateCommand(args: string[], io: CliIo): number {
   const format = outputFormat('validate', values.format);
   if (positionals.length === 0) throw usageError('validate', 'missing the rule-set file: dedicated-agent validate <rules.json>');
   const agents = values.agents === undefined ? null : loadAgents(values.agents);
+  const horizonStart = values.at === undefined ? Date.now() : parseInstant(values.at, '--at');
   let exitCode = 0;
   const reports: FileReport[] = [];
   for (const path of positionals) {
@@ -78,7 +84,8 @@ export function validateCommand(args: string[], io: CliIo): number {
       continue;
     }
     const { ruleSet } = result;
-    const warnings = agents === null ? [] : unknownAgentWarnings(ruleSet, agents, path);
+    const warnings =
+      agents === null ? [] : [...unknownAgentWarnings(ruleSet, agents, path), ...availabilityWarnings(ruleSet, agents, path, horizonStart)];
     const rules = `${ruleSet.rules.length} rule${ruleSet.rules.length === 1 ? '' : 's'}`;
     const summary = `${rules}${ruleSet.defaultRule ? ' and a default rule' : ', no default rule'}, time zone ${ruleSet.timeZone}`;
     reports.push({ path, ok: true, issues: [], warnings, summary });

@@ -12,7 +12,9 @@ import type { TransactionCall } from './serviceContext.js';
  *   record becomes effective, the subject's previous effective record is ended
  *   (`transition(previous, 'end')`) in the same change set;
  * - the subject's agent, with `agentSince` = now when an agent takes over;
- * - counters: `stats.assigned` → `assigned` +1 in the buckets of `at`; an agent
+ * - counters: `stats.assigned` → `assigned` +1 in the buckets of `at`, with
+ *   `at` itself (the record's `createdAt`, which the store keeps as the agent's
+ *   `lastAssignedAt`); an agent
  *   change → `serving` +1 for the new agent in the buckets of now and −1 for the
  *   replaced one in the buckets of the subject's `agentSince` (when that care
  *   began). Serving follows the stored subject rather than the core's
@@ -226,7 +228,7 @@ export class ChangeSetBuilder {
   }
 
   #count(agentId: string, counter: CounterChange['counter'], delta: number, at: Date): void {
-    this.#counters.push({ agentId, counter, delta, buckets: bucketsAt(this.#call, at) });
+    this.#counters.push({ agentId, counter, delta, buckets: bucketsAt(this.#call, at), at: new Date(at.getTime()) });
   }
 }
 

@@ -14,7 +14,8 @@ import type { TransactionCall } from './serviceContext.js';
  * transaction sees exactly what it would read from the store had the first
  * one committed before it: a counter change counts in a snapshot when its
  * bucket is the snapshot's period (as the store counts it), and in
- * `serving.total` always.
+ * `serving.total` always; an `assigned` change moves the agent's
+ * `lastAssignedAt` on to its `at` (as the store keeps it).
  *
  * Copy on write: every decision gets arrays and snapshots of its own, because
  * a result computes its trace later from the inputs it was given.
@@ -99,10 +100,17 @@ export class HeldAssignmentLock {
       if (change.counter === 'serving') {
         if (typeof agent.serving === 'number') agent.serving += change.delta;
         else agent.serving!.total = (agent.serving!.total ?? 0) + change.delta;
+      } else if (change.delta > 0 && isLater(change.at, agent.lastAssignedAt)) {
+        agent.lastAssignedAt = new Date(change.at.getTime());
       }
     }
     this.#agents = agents;
   }
+}
+
+/** Whether `at` is after `last` (null or absent: never assigned). */
+function isLater(at: Date, last: AgentSnapshot['lastAssignedAt']): boolean {
+  return last === null || last === undefined || at.getTime() > new Date(last).getTime();
 }
 
 /** A snapshot whose counts can change without touching the original. */

@@ -113,7 +113,7 @@ export function atomicityConformance({ describe, test }: ConformanceHarness): vo
             records: [{ record, expectedVersion: null }],
             subjects: [{ subject: c1, agentId: 'a', previousAgentId: null, agentSince: at }],
             ruleState: [{ ruleId: 'main', state: { lastAgentId: 'a' } }],
-            counters: [{ agentId: 'a', counter: 'serving', delta: 1, buckets }],
+            counters: [{ agentId: 'a', counter: 'serving', delta: 1, buckets, at }],
             outbox: [{ id: 'n-1', event: 'assigned', recipient: { type: 'agent', id: 'a' }, recordId: 'r-1', subject: c1, agentId: 'a', at }],
             idempotency: [{ key: 'k-1', result: { ok: true } }],
           });

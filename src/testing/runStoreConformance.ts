@@ -1,4 +1,5 @@
 import { atomicityConformance } from './atomicityConformance.js';
+import { availabilityConformance } from './availabilityConformance.js';
 import { concurrencyConformance } from './concurrencyConformance.js';
 import { type StoreUnderTest, type SuiteFunction, type TestFunction, conformanceHarness } from './conformanceHarness.js';
 import { groupCommitConformance } from './groupCommitConformance.js';
@@ -31,7 +32,8 @@ export interface StoreConformanceOptions {
  * failures kept to the failing call, concurrent workflow events on one
  * record (exactly one wins), an id generator and a notifier that throw mid-call
  * (nothing half-written), whole change sets refused, idempotency, counting
- * periods that roll over at local midnight in the rule set's zone, record
+ * periods that roll over at local midnight in the rule set's zone, the
+ * agents' schedule, leave and caps as given and their `lastAssignedAt`, record
  * queries and cursor pagination, the outbox with leases, expiry, re-offer and
  * releasing an agent. Framework-agnostic: pass your framework's `describe` and
  * `it` (or rely on globals); assertions use `node:assert/strict`.
@@ -66,6 +68,7 @@ export function runStoreConformance(options: StoreConformanceOptions): void {
     atomicityConformance(harness);
     idempotencyConformance(harness);
     periodConformance(harness);
+    availabilityConformance(harness);
     recordQueryConformance(harness);
     outboxConformance(harness);
     workflowConformance(harness);

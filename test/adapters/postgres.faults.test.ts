@@ -96,10 +96,10 @@ describe.skipIf(!serverUrl)(`postgres store faults on a real server (${serverUrl
     try {
       await Promise.all(pools.map((pool) => createPostgresStore({ client: pool, schema }).migrate()));
       const { rows } = await admin.query<{ version: number }>(`SELECT version FROM "${schema}".schema_version`);
-      expect(rows).toEqual([{ version: 1 }, { version: 2 }]);
+      expect(rows).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }]);
 
       const store = await createPostgresStore({ client: pools[0]!, schema }).migrate();
-      expect((await admin.query(`SELECT version FROM "${schema}".schema_version`)).rows).toEqual([{ version: 1 }, { version: 2 }]);
+      expect((await admin.query(`SELECT version FROM "${schema}".schema_version`)).rows).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }]);
       await store.upsertAgents([{ id: 'a' }]);
       expect((await createAssignmentService({ store, ruleSet }).autoAssign({ id: 'c-1' })).agentId).toBe('a');
     } finally {
@@ -113,7 +113,7 @@ describe.skipIf(!serverUrl)(`postgres store faults on a real server (${serverUrl
     try {
       await createPostgresStore({ client: admin, schema }).migrate();
       await admin.query(`INSERT INTO "${schema}".schema_version (version, description) VALUES (99, 'from the future')`);
-      await expect(createPostgresStore({ client: admin, schema }).migrate()).rejects.toThrow(/version 99, newer than this library's 2/);
+      await expect(createPostgresStore({ client: admin, schema }).migrate()).rejects.toThrow(/version 99, newer than this library's 3/);
     } finally {
       await dropSchema(admin, schema);
     }

@@ -56,10 +56,11 @@ describe('schema.sql (schemaSql)', () => {
 
     const store = await createPostgresStore({ client: db, schema: 'by_hand' }).migrate();
     const { rows } = await db.query('SELECT version FROM by_hand.schema_version');
-    expect(rows).toEqual([{ version: 1 }, { version: 2 }]);
+    expect(rows).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }]);
     await store.upsertAgents([{ id: 'a' }]);
     expect((await createAssignmentService({ store, ruleSet }).autoAssign({ id: 'c-1' })).agentId).toBe('a');
-  });
+    // PGlite's first start and its information_schema scans take ~20 s alone on a 2-core machine; more under load.
+  }, 120_000);
 });
 
 describe('migration 2', () => {
@@ -96,7 +97,7 @@ describe('migration 2', () => {
     await db.query(`INSERT INTO upgraded.subjects (kind, id, agent_id, agent_since) VALUES ('customer', 'c-1', 'a', $1)`, [day1.toISOString()]);
 
     const store = await createPostgresStore({ client: db, schema: 'upgraded' }).migrate();
-    expect((await db.query('SELECT version FROM upgraded.schema_version ORDER BY version')).rows).toEqual([{ version: 1 }, { version: 2 }]);
+    expect((await db.query('SELECT version FROM upgraded.schema_version ORDER BY version')).rows).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }]);
     expect((await db.query(`SELECT count(*)::int AS n FROM upgraded.counters WHERE period = 'total'`)).rows).toEqual([{ n: 0 }]);
     const counts = async (at: Date) => {
       const [a] = await store.transaction(async (tx) => tx.agentSnapshots(periodsAt(at), ['a']));
@@ -113,5 +114,42 @@ describe('migration 2', () => {
     const twos = { week: 2, month: 2, quarter: 2, year: 2 };
     expect(await counts(day2)).toEqual({ assigned: { day: 1, ...twos }, serving: { total: 1, day: 1, week: 1, month: 1, quarter: 1, year: 1 } });
     expect(await counts(day1)).toEqual({ assigned: { day: 1, ...twos }, serving: { total: 1, day: 0, week: 1, month: 1, quarter: 1, year: 1 } });
+  });
+});
+
+describe('migration 3', () => {
+  const day1 = new Date('2026-11-03T10:00:00+08:00');
+  const day2 = new Date('2026-11-04T10:00:00+08:00');
+
+  it("upgrades a version-2 schema: lastAssignedAt is each agent's latest automatic record, then moves on with new ones", async () => {
+    await db.exec(`CREATE SCHEMA upgraded3; SET search_path TO upgraded3;\n${SCHEMA_VERSION_TABLE_SQL}\n${MIGRATIONS[0]!.sql}\n${MIGRATIONS[1]!.sql}
+      INSERT INTO schema_version (version, description) VALUES (1, 'initial schema'), (2, 'version 2'); RESET search_path;`);
+    await db.query(`INSERT INTO upgraded3.agents (id) VALUES ('a'), ('b')`);
+    await db.query(`INSERT INTO upgraded3.agent_counts (agent_id) VALUES ('a'), ('b')`);
+    const record = (id: string, type: string, agentId: string, subjectId: string, at: Date) =>
+      db.query(
+        `INSERT INTO upgraded3.records (id, type, status, subject_kind, subject_id, agent_id, rule_id, requested_by, created_at, updated_at, history, version)
+         VALUES ($1, $2, 'ended', 'customer', $3, $4, null, '{"id":"system","role":"system"}', $5, $5, '[]', 2)`,
+        [id, type, subjectId, agentId, at.toISOString()],
+      );
+    await record('r-1', 'auto', 'a', 'c-1', new Date(day1.getTime() - 3_600_000));
+    await record('r-2', 'auto', 'a', 'c-2', day1);
+    await record('r-3', 'manual', 'b', 'c-3', day1);
+
+    const store = await createPostgresStore({ client: db, schema: 'upgraded3' }).migrate();
+    const last = async () =>
+      Object.fromEntries((await store.transaction(async (tx) => tx.agents())).map((agent) => [agent.id, agent.lastAssignedAt]));
+    expect(await last()).toEqual({ a: day1, b: null });
+
+    const svc = createAssignmentService({ store, ruleSet: { ...ruleSet, rules: [{ ...ruleSet.rules[0]!, agents: [{ id: 'b' }] }] }, clock: { now: () => day2 } });
+    expect((await svc.autoAssign({ id: 'c-4' })).agentId).toBe('b');
+    expect(await last()).toEqual({ a: day1, b: day2 });
+  });
+
+  it('can run again over itself (idempotent), changing nothing', async () => {
+    await createPostgresStore({ client: db, schema: 'twice' }).migrate();
+    const before = await catalog('twice');
+    await db.exec(`SET search_path TO twice;\n${MIGRATIONS[2]!.sql}\nRESET search_path;`);
+    expect(await catalog('twice')).toEqual(before);
   });
 });

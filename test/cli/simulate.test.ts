@@ -171,6 +171,42 @@ describe('dedicated-agent simulate', () => {
     expect(perAgent.off).toMatchObject({ assigned: 0, target: 0 });
   });
 
+  it("reports each agent's on-shift hours beside their assignments, in JSON, text and the HTML report", () => {
+    const rules = {
+      version: 1,
+      timeZone: 'UTC',
+      settings: ruleSet.settings,
+      rules: [{ id: 'all', name: 'All', enabled: true, agents: [{ id: 'day' }, { id: 'always' }, { id: 'away' }, { id: 'night' }], order: { by: 'roundRobin' } }],
+    };
+    const team = [
+      { id: 'day', schedule: { weekdays: [1, 2, 3, 4, 5, 6, 7], hours: [{ from: '09:00', to: '17:00' }] } },
+      { id: 'always' },
+      { id: 'away', leave: [{ from: '2026-10-01', to: '2026-10-01' }] },
+      // 22:00–06:00 in Shanghai is 14:00–22:00 UTC: 8 hours each of the two days.
+      { id: 'night', schedule: { weekdays: [1, 2, 3, 4, 5, 6, 7], hours: [{ from: '22:00', to: '06:00' }], timeZone: 'Asia/Shanghai' } },
+    ];
+    // One customer an hour, from Thursday 1 October 00:00 UTC to Saturday 3 October 00:00: 48 hours.
+    const lines = Array.from({ length: 49 }, (_, i) => JSON.stringify({ id: `c${i}`, createdAt: new Date(Date.UTC(2026, 9, 1, i)).toISOString(), fields: {} }));
+    const dir = tempFiles({ 'rules.json': JSON.stringify(rules), 'agents.json': JSON.stringify(team), 'customers.jsonl': lines.join('\n') });
+    const args = ['simulate', join(dir, 'rules.json'), '--customers', join(dir, 'customers.jsonl'), '--agents', join(dir, 'agents.json')];
+
+    const json = spawnCli([...args, '--format', 'json']);
+    expect(json.status).toBe(0);
+    const hours = Object.fromEntries(Object.entries(JSON.parse(json.stdout).perAgent).map(([id, agent]) => [id, (agent as { onShiftHours: number }).onShiftHours]));
+    expect(hours).toEqual({ day: 16, always: 48, away: 24, night: 16 });
+
+    const text = spawnCli(args);
+    expect(text.stdout).toContain('on shift = hours on shift and not on leave');
+    expect(text.stdout).toMatch(/always\b.*\b48 h/);
+
+    const report = join(dir, 'report.html');
+    expect(spawnCli([...args, '--report', report]).status).toBe(0);
+    const html = readFileSync(report, 'utf8');
+    expect(html).toContain('Agents: assignments beside on-shift hours');
+    const onShift = [...html.matchAll(/<tr data-agent="([^"]+)"><td>[^<]*<\/td><td class="n on-shift">([^<]+)<\/td>/g)].map((match) => [match[1], match[2]]);
+    expect(onShift).toEqual([['day', '16'], ['always', '48'], ['away', '24'], ['night', '16']]);
+  });
+
   it('writes a self-contained HTML report with --report', () => {
     const dir = tempFiles({});
     const report = join(dir, 'report.html');

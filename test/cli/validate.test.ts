@@ -116,3 +116,70 @@ describe('dedicated-agent', () => {
     expect(unknown.stderr).toBe('error: unknown command "simulte", did you mean "simulate"?\nRun "dedicated-agent --help" for usage.\n');
   });
 });
+
+describe('dedicated-agent validate --agents: shifts and leave', () => {
+  /** A weekday rule open 09:00–17:00 in Shanghai (01:00–09:00 UTC) over four agents. */
+  const officeRules = {
+    version: 1,
+    timeZone: 'Asia/Shanghai',
+    settings,
+    rules: [
+      {
+        id: 'office',
+        name: 'Office hours',
+        enabled: true,
+        schedule: { hours: [{ from: '09:00', to: '17:00' }] },
+        agents: [{ id: 'late' }, { id: 'night-berlin' }, { id: 'away' }, { id: 'half-away' }],
+        order: { by: 'roundRobin' },
+      },
+    ],
+  };
+  const agents = [
+    // 10:00–18:00 UTC: never while the rule is open.
+    { id: 'late', schedule: { weekdays: [1, 2, 3, 4, 5], hours: [{ from: '10:00', to: '18:00' }], timeZone: 'UTC' } },
+    // 22:00–06:00 in Berlin (21:00–05:00 UTC in winter): meets the rule 01:00–05:00 UTC.
+    { id: 'night-berlin', schedule: { weekdays: [1, 2, 3, 4, 5, 6, 7], hours: [{ from: '22:00', to: '06:00' }], timeZone: 'Europe/Berlin' } },
+    { id: 'away', leave: [{ from: '2026-11-28', to: '2026-12-20' }] },
+    { id: 'half-away', leave: [{ from: '2026-12-01T00:00:00+08:00', to: '2026-12-07T18:00:00+08:00' }] },
+  ];
+  const at = '2026-12-01T00:00+08:00';
+
+  it('warns about an agent never on shift while the rule is open, and one on leave for the whole 14 days, and no one else', () => {
+    const dir = tempFiles({ 'rules.json': JSON.stringify(officeRules), 'agents.json': JSON.stringify(agents) });
+    const rules = join(dir, 'rules.json');
+    const { status, stderr } = spawnCli(['validate', rules, '--agents', join(dir, 'agents.json'), '--at', at]);
+    expect(status).toBe(0);
+    const warnings = stderr.trim().split('\n');
+    expect(warnings).toEqual([
+      `warning: ${rules}: rule "office": agent late is never on shift while the rule is open in the 14 days from 2026-11-30T16:00:00.000Z`,
+      `warning: ${rules}: agent away is on leave for the whole of the 14 days from 2026-11-30T16:00:00.000Z (rule "office")`,
+    ]);
+  });
+
+  it('gives the same warnings as data with --format json, and none when the horizon starts after the leave', () => {
+    const dir = tempFiles({ 'rules.json': JSON.stringify(officeRules), 'agents.json': JSON.stringify(agents) });
+    const args = ['validate', join(dir, 'rules.json'), '--agents', join(dir, 'agents.json'), '--format', 'json'];
+    const report = JSON.parse(spawnCli([...args, '--at', at]).stdout);
+    expect(report.files[0].warnings).toHaveLength(2);
+    const later = JSON.parse(spawnCli([...args, '--at', '2026-12-21T00:00+08:00']).stdout);
+    expect(later.files[0].warnings).toEqual([expect.stringContaining('agent late is never on shift')]);
+  });
+
+  it('refuses malformed schedule, leave and maxAssigned in the agents file with their paths (exit 2)', () => {
+    const bad = [
+      { id: 'a', schedule: { hours: [{ from: '22:00', to: '22:00' }] } },
+      { id: 'b', leave: [{ from: '2026-12-01', to: 'soon' }] },
+      { id: 'c', maxAssigned: { day: 2.5 } },
+      { id: 'd', lastAssignedAt: 'yesterday' },
+    ];
+    const dir = tempFiles({ 'agents.json': JSON.stringify(bad) });
+    const file = join(dir, 'agents.json');
+    const { status, stderr } = spawnCli(['validate', EXAMPLE.rules, '--agents', file]);
+    expect(status).toBe(2);
+    expect(stderr).toContain('4 problems with the agents');
+    expect(stderr).toContain(`${file}[0].schedule.hours[0].to:`);
+    expect(stderr).toContain(`${file}[1].leave[0].to:`);
+    expect(stderr).toContain(`${file}[2].maxAssigned.day:`);
+    expect(stderr).toContain(`${file}[3].lastAssignedAt must be an ISO-8601 instant`);
+  });
+});

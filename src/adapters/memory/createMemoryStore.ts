@@ -1,6 +1,7 @@
 import { AssignmentError } from '../../core/errors.js';
 import type { AssignmentRecord, SubjectRef } from '../../core/types.js';
-import type { AgentProfile, AssignmentStore, OutboxEntry, RecordQuery, StoredSubject } from '../../ports.js';
+import type { AssignmentStore, OutboxEntry, RecordQuery, StoredSubject } from '../../ports.js';
+import { checkAgentProfile } from '../checkAgentProfile.js';
 import { emptyMemoryState, type MemoryState, subjectKey } from './memoryState.js';
 import { openMemoryTransaction } from './memoryTransaction.js';
 import { decodeRecordCursor, encodeRecordCursor } from './recordCursor.js';
@@ -50,7 +51,7 @@ export function createMemoryStore(): AssignmentStore {
     // Writes go through the queue too, so a transaction never overwrites them with what it read before.
     upsertAgents(agents) {
       return serialised(() => {
-        const copies = structuredClone(agents).map(checkAgent);
+        const copies = structuredClone(agents).map(checkAgentProfile);
         for (const agent of copies) state.agents.set(agent.id, { ...state.agents.get(agent.id), ...agent });
       });
     },
@@ -93,13 +94,6 @@ export function createMemoryStore(): AssignmentStore {
       row.lastError = error;
     },
   };
-}
-
-function checkAgent(agent: AgentProfile): AgentProfile {
-  if (typeof agent !== 'object' || agent === null || typeof agent.id !== 'string' || agent.id === '') {
-    throw new AssignmentError('invalid_input', 'every agent needs a non-empty string id');
-  }
-  return agent;
 }
 
 function upsertSubject(state: MemoryState, input: { id: string; kind?: SubjectRef['kind']; fields?: Record<string, unknown> }): void {

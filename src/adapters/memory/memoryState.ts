@@ -1,4 +1,4 @@
-import type { AgentProfile, Notification, StoredSubject } from '../../ports.js';
+import type { AgentProfileInput, Notification, StoredSubject } from '../../ports.js';
 import type { AssignmentRecord, RuleState, SubjectRef } from '../../core/types.js';
 import { RecordTimeline } from './recordTimeline.js';
 
@@ -13,17 +13,20 @@ export interface OutboxRow {
   lastError: string | null;
 }
 
-/** One agent's counters: per `"<period>:<bucket start ms>"`, plus the total serving. */
+/** One agent's counters: per `"<period>:<bucket start ms>"`, plus the total serving and the latest automatic assignment. */
 export interface AgentCounters {
   assigned: Map<string, number>;
   serving: Map<string, number>;
   servingTotal: number;
+  /** Epoch ms of the latest `assigned` change's `at` (the agent's `lastAssignedAt`); null: never. */
+  lastAssignedMs: number | null;
 }
 
 /** Everything the memory store has committed. Only `planChangeSet` and the store's own methods change it. */
 export interface MemoryState {
   subjects: Map<string, StoredSubject>;
-  agents: Map<string, AgentProfile>;
+  /** Profiles as the CRM gave them (without `lastAssignedAt`, which `counters` keeps). */
+  agents: Map<string, AgentProfileInput>;
   records: Map<string, AssignmentRecord>;
   /** Subject key → ids of its records. */
   recordsBySubject: Map<string, Set<string>>;

@@ -1,7 +1,7 @@
 import { NotFoundError, StoreError } from '../../core/errors.js';
 import { PERIODS } from '../../core/ruleset/types.js';
 import type { AgentSnapshot, AssignmentRecord, RecordStatus, RuleState, ServingCounts, SubjectRef } from '../../core/types.js';
-import type { AgentProfile, PeriodRanges, StoredSubject, StoreTransaction } from '../../ports.js';
+import type { AgentProfile, AgentProfileInput, PeriodRanges, StoredSubject, StoreTransaction } from '../../ports.js';
 import { checkSubjectRef } from '../checkSubjectRef.js';
 import { type AgentCounters, type MemoryState, subjectKey } from './memoryState.js';
 import { planChangeSet } from './planChangeSet.js';
@@ -33,7 +33,7 @@ export interface MemoryTransaction {
  */
 export function openMemoryTransaction(state: MemoryState): MemoryTransaction {
   const stagedSubjects = new Map<string, StoredSubject>();
-  const stagedAgents = new Map<string, AgentProfile>();
+  const stagedAgents = new Map<string, AgentProfileInput>();
   let commitPlan: (() => void) | null = null;
   let closed = false;
 
@@ -42,12 +42,14 @@ export function openMemoryTransaction(state: MemoryState): MemoryTransaction {
     if (commitPlan !== null) throw new StoreError('commit must be the last call of a transaction');
   };
   const subjectOf = (key: string): StoredSubject | undefined => stagedSubjects.get(key) ?? state.subjects.get(key);
-  const agentOf = (id: string): AgentProfile | undefined => stagedAgents.get(id) ?? state.agents.get(id);
+  const agentOf = (id: string): AgentProfileInput | undefined => stagedAgents.get(id) ?? state.agents.get(id);
   const profiles = (ids?: readonly string[]): AgentProfile[] => {
     const wanted = ids ?? [...new Set([...state.agents.keys(), ...stagedAgents.keys()])];
     return wanted.flatMap((id) => {
       const profile = agentOf(id);
-      return profile === undefined ? [] : [structuredClone(profile)];
+      if (profile === undefined) return [];
+      const lastAssignedMs = state.counters.get(id)?.lastAssignedMs ?? null;
+      return [{ ...structuredClone(profile), lastAssignedAt: lastAssignedMs === null ? null : new Date(lastAssignedMs) }];
     });
   };
 

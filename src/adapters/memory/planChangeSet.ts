@@ -122,8 +122,9 @@ function plannedSubjects(subjectOf: (key: string) => StoredSubject | undefined, 
 
 function checkCounterChange(change: CounterChange): void {
   const bucketsValid = PERIODS.every((period) => change.buckets[period] instanceof Date);
-  if (!Number.isFinite(change.delta) || !bucketsValid) {
-    throw new StoreError(`Counter change for agent "${change.agentId}" needs a finite delta and a bucket for every period`);
+  const atValid = change.at instanceof Date && !Number.isNaN(change.at.getTime());
+  if (!Number.isFinite(change.delta) || !bucketsValid || !atValid) {
+    throw new StoreError(`Counter change for agent "${change.agentId}" needs a finite delta, a bucket for every period and its instant (at)`);
   }
 }
 
@@ -151,7 +152,7 @@ function isPending(status: RecordStatus): boolean {
 function writeCounter(state: MemoryState, change: CounterChange): void {
   let counters = state.counters.get(change.agentId);
   if (counters === undefined) {
-    counters = { assigned: new Map(), serving: new Map(), servingTotal: 0 };
+    counters = { assigned: new Map(), serving: new Map(), servingTotal: 0, lastAssignedMs: null };
     state.counters.set(change.agentId, counters);
   }
   const buckets = counters[change.counter];
@@ -160,4 +161,5 @@ function writeCounter(state: MemoryState, change: CounterChange): void {
     buckets.set(key, (buckets.get(key) ?? 0) + change.delta);
   }
   if (change.counter === 'serving') counters.servingTotal += change.delta;
+  else if (change.delta > 0) counters.lastAssignedMs = Math.max(counters.lastAssignedMs ?? change.at.getTime(), change.at.getTime());
 }

@@ -16,13 +16,17 @@ type StoredProfile = Omit<AgentProfile, 'id'>;
  * What `agent_snapshots` returns: the agents' revision, their profiles as
  * `[id, profile]` in the order asked for (null when the caller said it knows
  * this revision), and, in no particular order, `[id, assigned day … year,
- * serving day … year, serving total]` for each of them that has counts.
+ * serving day … year, serving total, last assigned at]` for each of them that
+ * has counts (the last an ISO-8601 instant, or null).
  */
 export interface SnapshotPayload {
   revision: number;
   profiles: [string, StoredProfile][] | null;
-  counts: [string, ...number[]][];
+  counts: CountsRow[];
 }
+
+/** `[id, assigned day … year, serving day … year, serving total, last assigned at]`. */
+type CountsRow = [string, ...(number | string | null)[]];
 
 /** Profiles read at one agent revision; null for ids that were not agents then. */
 interface ProfileEntry {
@@ -104,11 +108,12 @@ export class AgentSnapshotReader {
   }
 }
 
-const NO_COUNTS: readonly number[] = Array.from({ length: 11 }, () => 0);
+const NO_COUNTS: readonly (number | null)[] = [...Array.from({ length: 11 }, () => 0), null];
 
-/** An agent's snapshot: a copy of its profile (without the display name) and its counts (all 0 without a row). */
-function snapshotOf(id: string, profile: StoredProfile, row: [string, ...number[]] | undefined): AgentSnapshot {
-  const counts = row === undefined ? NO_COUNTS : (row.slice(1) as number[]);
+/** An agent's snapshot: a copy of its profile (without the display name) and its counts (all 0 and never assigned without a row). */
+function snapshotOf(id: string, profile: StoredProfile, row: CountsRow | undefined): AgentSnapshot {
+  const counts = row === undefined ? NO_COUNTS : row.slice(1);
+  const lastAssignedAt = counts[11];
   const snapshot: Record<string, unknown> = {};
   for (const key of Object.keys(profile)) {
     if (key === 'name') continue;
@@ -117,12 +122,13 @@ function snapshotOf(id: string, profile: StoredProfile, row: [string, ...number[
     snapshot[key] = typeof value === 'object' && value !== null ? structuredClone(value) : value;
   }
   const assigned: Partial<Record<Period, number>> = {};
-  const serving: ServingCounts = { total: counts[10]! };
+  const serving: ServingCounts = { total: counts[10] as number };
   for (let index = 0; index < PERIODS.length; index++) {
-    assigned[PERIODS[index]!] = counts[index]!;
-    serving[PERIODS[index]!] = counts[index + 5]!;
+    assigned[PERIODS[index]!] = counts[index] as number;
+    serving[PERIODS[index]!] = counts[index + 5] as number;
   }
   snapshot.id = id;
+  snapshot.lastAssignedAt = typeof lastAssignedAt === 'string' ? new Date(lastAssignedAt) : null;
   snapshot.assigned = assigned;
   snapshot.serving = serving;
   return snapshot as unknown as AgentSnapshot;

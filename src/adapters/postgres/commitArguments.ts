@@ -11,6 +11,8 @@ interface AgentCountsDelta {
   starts: (string | null)[];
   deltas: number[];
   serving_total: number;
+  /** The latest instant of the agent's automatic assignments in the change set (on its first item only), or null. */
+  last_assigned_at: string | null;
 }
 
 /**
@@ -20,12 +22,14 @@ interface AgentCountsDelta {
  * each agent's summary row (`add_counts`): per slot (counter and period kind)
  * the bucket and the sum of the deltas to it, an agent with two buckets in
  * one slot getting two items, older first; items in agent order, so
- * concurrent commits lock rows in one order. The last state of a rule wins.
+ * concurrent commits lock rows in one order; an agent's first item also
+ * carries the latest `at` of its `assigned` changes (its new
+ * `lastAssignedAt`). The last state of a rule wins.
  *
  * @internal
  * @param changes - what the transaction writes
  * @returns `[changes, idempotentResults]`
- * @throws StoreError when a counter change lacks a bucket or an integer delta
+ * @throws StoreError when a counter change lacks a bucket, its instant or an integer delta
  * @example
  * ```ts
  * await session.query(sql.commit, commitArguments(changes));
@@ -46,19 +50,21 @@ export function commitArguments(changes: ChangeSet): CommitValues {
 
 function agentCountsDeltas(changes: readonly CounterChange[]): AgentCountsDelta[] {
   // Per agent: per slot, the delta of each bucket (by ISO-8601 start), and the serving total's.
-  const byAgent = new Map<string, { slots: Map<string, number>[]; servingTotal: number }>();
+  const byAgent = new Map<string, { slots: Map<string, number>[]; servingTotal: number; lastAssignedMs: number | null }>();
+  const isInstant = (value: unknown): value is Date => value instanceof Date && !Number.isNaN(value.getTime());
   for (const change of changes) {
-    const valid =
-      Number.isSafeInteger(change.delta) &&
-      PERIODS.every((period) => change.buckets?.[period] instanceof Date && !Number.isNaN(change.buckets[period].getTime()));
+    const valid = Number.isSafeInteger(change.delta) && isInstant(change.at) && PERIODS.every((period) => isInstant(change.buckets?.[period]));
     if (!valid) {
-      throw new StoreError(`Counter change for agent "${change.agentId}" needs an integer delta and a bucket for every period`);
+      throw new StoreError(
+        `Counter change for agent "${change.agentId}" needs an integer delta, a bucket for every period and its instant (at)`,
+      );
     }
     let agent = byAgent.get(change.agentId);
     if (agent === undefined) {
-      agent = { slots: Array.from({ length: 2 * PERIODS.length }, () => new Map<string, number>()), servingTotal: 0 };
+      agent = { slots: Array.from({ length: 2 * PERIODS.length }, () => new Map<string, number>()), servingTotal: 0, lastAssignedMs: null };
       byAgent.set(change.agentId, agent);
     }
+    if (change.counter === 'assigned' && change.delta > 0) agent.lastAssignedMs = Math.max(agent.lastAssignedMs ?? change.at.getTime(), change.at.getTime());
     const first = change.counter === 'assigned' ? 0 : PERIODS.length;
     PERIODS.forEach((period, index) => {
       const slot = agent.slots[first + index]!;
@@ -68,7 +74,7 @@ function agentCountsDeltas(changes: readonly CounterChange[]): AgentCountsDelta[
     if (change.counter === 'serving') agent.servingTotal += change.delta;
   }
   const items: (AgentCountsDelta & { layer: number })[] = [];
-  for (const [agentId, { slots, servingTotal }] of byAgent) {
+  for (const [agentId, { slots, servingTotal, lastAssignedMs }] of byAgent) {
     // ISO-8601 instants of one format sort chronologically as strings: older buckets in earlier layers.
     const buckets = slots.map((slot) => [...slot].sort(([a], [b]) => (a < b ? -1 : 1)));
     const layers = Math.max(...buckets.map((slot) => slot.length));
@@ -79,6 +85,7 @@ function agentCountsDeltas(changes: readonly CounterChange[]): AgentCountsDelta[
         starts: buckets.map((slot) => slot[layer]?.[0] ?? null),
         deltas: buckets.map((slot) => slot[layer]?.[1] ?? 0),
         serving_total: layer === 0 ? servingTotal : 0,
+        last_assigned_at: layer === 0 && lastAssignedMs !== null ? new Date(lastAssignedMs).toISOString() : null,
       });
     }
   }

@@ -1,6 +1,7 @@
 import { AssignmentError } from '../../core/errors.js';
 import type { SubjectKind } from '../../core/ruleset/types.js';
-import type { AgentProfile, AssignmentStore, Notification, OutboxEntry, SubjectInputRecord } from '../../ports.js';
+import type { AgentProfileInput, AssignmentStore, Notification, OutboxEntry, SubjectInputRecord } from '../../ports.js';
+import { checkAgentProfile } from '../checkAgentProfile.js';
 import { AgentSnapshotReader } from './agentSnapshotReader.js';
 import { migrateSchema } from './migrateSchema.js';
 import type { PostgresClient } from './postgresClient.js';
@@ -96,11 +97,9 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
       });
     },
     async upsertAgents(agents) {
-      const merged = new Map<string, Omit<AgentProfile, 'id'>>();
-      for (const agent of agents) {
-        const { id, ...profile } = checkAgent(agent);
-        merged.set(id, { ...merged.get(id), ...profile });
-      }
+      const merged = new Map<string, Omit<AgentProfileInput, 'id'>>();
+      agents.forEach(checkAgentProfile);
+      for (const { id, ...profile } of agents) merged.set(id, { ...merged.get(id), ...profile });
       if (merged.size === 0) return;
       const rows = [...merged].map(([id, profile]) => ({ id, profile }));
       await connector.query(sql.upsertAgents, [JSON.stringify(rows)]);
@@ -156,13 +155,6 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
 
 /** A notification as the outbox keeps it: JSON, `at` an ISO-8601 string. */
 type StoredNotification = Omit<Notification, 'at'> & { at: string };
-
-function checkAgent(agent: AgentProfile): AgentProfile {
-  if (typeof agent !== 'object' || agent === null || typeof agent.id !== 'string' || agent.id === '') {
-    throw new AssignmentError('invalid_input', 'every agent needs a non-empty string id');
-  }
-  return agent;
-}
 
 function checkSubject(input: SubjectInputRecord): { kind: SubjectKind; id: string; fields: Record<string, unknown> | undefined } {
   const kind = input?.kind ?? 'customer';

@@ -658,8 +658,229 @@ END
 $$;
 `;
 
+const LAST_ASSIGNED_SQL = `-- Each agent's latest automatic assignment (lastAssignedAt, for the
+-- longestIdle order), kept beside its counts: written by the commit that
+-- counts the assignment (never moved back by an older one), read with the
+-- counts on every decision. Not in the profile JSON, whose cached copy it
+-- would invalidate at every assignment. Agents' schedule, leave and
+-- maxAssigned need no column: they are profile properties like skills.
+ALTER TABLE agent_counts ADD COLUMN IF NOT EXISTS last_assigned_at timestamptz;
+
+-- Agents assigned before this version: their latest automatic record.
+UPDATE agent_counts k SET last_assigned_at = latest.created_at
+FROM (SELECT agent_id, max(created_at) AS created_at FROM records WHERE type = 'auto' GROUP BY agent_id) latest
+WHERE k.agent_id = latest.agent_id AND k.last_assigned_at IS NULL;
+
+-- add_counts with the instant of the automatic assignments it counts (null:
+-- none); commit_changes passes it from each agent's first item.
+DROP FUNCTION IF EXISTS add_counts(text, timestamptz[], bigint[], bigint);
+CREATE OR REPLACE FUNCTION add_counts(agent text, starts timestamptz[], deltas bigint[], serving_total_delta bigint,
+  assigned_at timestamptz) RETURNS void
+LANGUAGE plpgsql VOLATILE SET search_path FROM CURRENT AS $$
+DECLARE
+  slot_counter text[] := ARRAY['assigned', 'assigned', 'assigned', 'assigned', 'assigned', 'serving', 'serving', 'serving', 'serving', 'serving'];
+  slot_period text[] := ARRAY['day', 'week', 'month', 'quarter', 'year', 'day', 'week', 'month', 'quarter', 'year'];
+  existing agent_counts;
+  latest timestamptz[];
+  counts bigint[];
+BEGIN
+  -- Every slot it changes is at its latest bucket: one row update.
+  UPDATE agent_counts SET
+    assigned_day = assigned_day + deltas[1],
+    assigned_week = assigned_week + deltas[2],
+    assigned_month = assigned_month + deltas[3],
+    assigned_quarter = assigned_quarter + deltas[4],
+    assigned_year = assigned_year + deltas[5],
+    serving_day = serving_day + deltas[6],
+    serving_week = serving_week + deltas[7],
+    serving_month = serving_month + deltas[8],
+    serving_quarter = serving_quarter + deltas[9],
+    serving_year = serving_year + deltas[10],
+    serving_total = serving_total + serving_total_delta,
+    last_assigned_at = greatest(last_assigned_at, assigned_at)
+  WHERE agent_id = agent
+    AND (starts[1] IS NULL OR assigned_day_start = starts[1])
+    AND (starts[2] IS NULL OR assigned_week_start = starts[2])
+    AND (starts[3] IS NULL OR assigned_month_start = starts[3])
+    AND (starts[4] IS NULL OR assigned_quarter_start = starts[4])
+    AND (starts[5] IS NULL OR assigned_year_start = starts[5])
+    AND (starts[6] IS NULL OR serving_day_start = starts[6])
+    AND (starts[7] IS NULL OR serving_week_start = starts[7])
+    AND (starts[8] IS NULL OR serving_month_start = starts[8])
+    AND (starts[9] IS NULL OR serving_quarter_start = starts[9])
+    AND (starts[10] IS NULL OR serving_year_start = starts[10]);
+  IF FOUND THEN
+    RETURN;
+  END IF;
+  INSERT INTO agent_counts (agent_id) VALUES (agent) ON CONFLICT (agent_id) DO NOTHING;
+  SELECT * INTO existing FROM agent_counts WHERE agent_id = agent FOR UPDATE;
+  latest := ARRAY[existing.assigned_day_start, existing.assigned_week_start, existing.assigned_month_start, existing.assigned_quarter_start, existing.assigned_year_start, existing.serving_day_start, existing.serving_week_start, existing.serving_month_start, existing.serving_quarter_start, existing.serving_year_start];
+  counts := ARRAY[existing.assigned_day, existing.assigned_week, existing.assigned_month, existing.assigned_quarter, existing.assigned_year, existing.serving_day, existing.serving_week, existing.serving_month, existing.serving_quarter, existing.serving_year];
+  FOR i IN 1..10 LOOP
+    CONTINUE WHEN starts[i] IS NULL;
+    IF starts[i] > latest[i] THEN
+      IF counts[i] <> 0 THEN
+        INSERT INTO counters AS c (period, bucket_start, agent_id, counter, count)
+        VALUES (slot_period[i], latest[i], agent, slot_counter[i], counts[i])
+        ON CONFLICT (period, bucket_start, agent_id, counter) DO UPDATE SET count = excluded.count;
+      END IF;
+      latest[i] := starts[i];
+      counts[i] := deltas[i];
+    ELSIF starts[i] = latest[i] THEN
+      counts[i] := counts[i] + deltas[i];
+    ELSE
+      INSERT INTO counters AS c (period, bucket_start, agent_id, counter, count)
+      VALUES (slot_period[i], starts[i], agent, slot_counter[i], deltas[i])
+      ON CONFLICT (period, bucket_start, agent_id, counter) DO UPDATE SET count = c.count + excluded.count;
+    END IF;
+  END LOOP;
+  UPDATE agent_counts SET
+    assigned_day_start = latest[1], assigned_day = counts[1],
+    assigned_week_start = latest[2], assigned_week = counts[2],
+    assigned_month_start = latest[3], assigned_month = counts[3],
+    assigned_quarter_start = latest[4], assigned_quarter = counts[4],
+    assigned_year_start = latest[5], assigned_year = counts[5],
+    serving_day_start = latest[6], serving_day = counts[6],
+    serving_week_start = latest[7], serving_week = counts[7],
+    serving_month_start = latest[8], serving_month = counts[8],
+    serving_quarter_start = latest[9], serving_quarter = counts[9],
+    serving_year_start = latest[10], serving_year = counts[10],
+    serving_total = serving_total + serving_total_delta,
+    last_assigned_at = greatest(last_assigned_at, assigned_at)
+  WHERE agent_id = agent;
+END
+$$;
+
+-- As in version 2, each agent's counts followed by its last_assigned_at:
+-- [id, assigned day … year, serving day … year, serving total, last assigned at].
+CREATE OR REPLACE FUNCTION agent_snapshots(starts timestamptz[], ids text[], known_revision bigint) RETURNS json
+LANGUAGE plpgsql STABLE SET search_path FROM CURRENT AS $$
+BEGIN
+  RETURN (SELECT json_build_object(
+    'revision', r.revision,
+    'profiles', CASE WHEN known_revision IS NOT DISTINCT FROM r.revision THEN NULL
+      WHEN ids IS NULL THEN (SELECT coalesce(json_agg(json_build_array(a.id, a.profile) ORDER BY a.position), '[]'::json) FROM agents a)
+      ELSE (SELECT coalesce(json_agg(json_build_array(a.id, a.profile) ORDER BY given.position), '[]'::json)
+        FROM unnest(ids) WITH ORDINALITY AS given (id, position) JOIN agents a ON a.id = given.id) END,
+    'counts', (SELECT coalesce(json_agg(json_build_array(k.agent_id,
+      CASE WHEN k.assigned_day_start = starts[1] THEN k.assigned_day
+        WHEN k.assigned_day_start > starts[1] THEN past_count(k.agent_id, 'assigned', 'day', starts[1]) ELSE 0 END,
+      CASE WHEN k.assigned_week_start = starts[2] THEN k.assigned_week
+        WHEN k.assigned_week_start > starts[2] THEN past_count(k.agent_id, 'assigned', 'week', starts[2]) ELSE 0 END,
+      CASE WHEN k.assigned_month_start = starts[3] THEN k.assigned_month
+        WHEN k.assigned_month_start > starts[3] THEN past_count(k.agent_id, 'assigned', 'month', starts[3]) ELSE 0 END,
+      CASE WHEN k.assigned_quarter_start = starts[4] THEN k.assigned_quarter
+        WHEN k.assigned_quarter_start > starts[4] THEN past_count(k.agent_id, 'assigned', 'quarter', starts[4]) ELSE 0 END,
+      CASE WHEN k.assigned_year_start = starts[5] THEN k.assigned_year
+        WHEN k.assigned_year_start > starts[5] THEN past_count(k.agent_id, 'assigned', 'year', starts[5]) ELSE 0 END,
+      CASE WHEN k.serving_day_start = starts[1] THEN k.serving_day
+        WHEN k.serving_day_start > starts[1] THEN past_count(k.agent_id, 'serving', 'day', starts[1]) ELSE 0 END,
+      CASE WHEN k.serving_week_start = starts[2] THEN k.serving_week
+        WHEN k.serving_week_start > starts[2] THEN past_count(k.agent_id, 'serving', 'week', starts[2]) ELSE 0 END,
+      CASE WHEN k.serving_month_start = starts[3] THEN k.serving_month
+        WHEN k.serving_month_start > starts[3] THEN past_count(k.agent_id, 'serving', 'month', starts[3]) ELSE 0 END,
+      CASE WHEN k.serving_quarter_start = starts[4] THEN k.serving_quarter
+        WHEN k.serving_quarter_start > starts[4] THEN past_count(k.agent_id, 'serving', 'quarter', starts[4]) ELSE 0 END,
+      CASE WHEN k.serving_year_start = starts[5] THEN k.serving_year
+        WHEN k.serving_year_start > starts[5] THEN past_count(k.agent_id, 'serving', 'year', starts[5]) ELSE 0 END,
+      k.serving_total, k.last_assigned_at)), '[]'::json)
+      FROM agent_counts k WHERE ids IS NULL OR k.agent_id = ANY (ids)))
+  FROM agent_revision r);
+END
+$$;
+
+-- As in version 2, with each agentCounts item's lastAssignedAt.
+CREATE OR REPLACE FUNCTION commit_changes(changes jsonb, idempotent_results json) RETURNS void
+LANGUAGE plpgsql VOLATILE SET search_path FROM CURRENT AS $$
+DECLARE
+  item jsonb;
+  rec jsonb;
+  stored record;
+  counts record;
+BEGIN
+  FOR item IN SELECT value FROM jsonb_array_elements(changes -> 'records') WITH ORDINALITY AS given (value, position)
+    WHERE jsonb_typeof(value -> 'expectedVersion') = 'number' ORDER BY given.position LOOP
+    rec := item -> 'record';
+    UPDATE records SET
+      type = rec ->> 'type',
+      status = rec ->> 'status',
+      agent_id = rec ->> 'agentId',
+      previous_agent_id = rec ->> 'previousAgentId',
+      rule_id = rec ->> 'ruleId',
+      requested_by = rec -> 'requestedBy',
+      created_at = (rec ->> 'createdAt')::timestamptz,
+      updated_at = (rec ->> 'updatedAt')::timestamptz,
+      expires_at = (rec ->> 'expiresAt')::timestamptz,
+      history = rec -> 'history',
+      version = (rec ->> 'version')::integer
+    WHERE id = rec ->> 'id'
+      AND version = (item ->> 'expectedVersion')::integer
+      AND subject_kind = rec -> 'subject' ->> 'kind'
+      AND subject_id = rec -> 'subject' ->> 'id';
+    IF NOT FOUND THEN
+      SELECT r.version, r.subject_kind, r.subject_id INTO stored FROM records r WHERE r.id = rec ->> 'id';
+      IF NOT FOUND THEN
+        RAISE EXCEPTION 'record % does not exist, so it cannot be at version %', rec ->> 'id', item ->> 'expectedVersion'
+          USING ERRCODE = 'DAC01';
+      ELSIF stored.version <> (item ->> 'expectedVersion')::integer THEN
+        RAISE EXCEPTION 'record % is at version %, not %: it changed meanwhile', rec ->> 'id', stored.version, item ->> 'expectedVersion'
+          USING ERRCODE = 'DAC01';
+      END IF;
+      RAISE EXCEPTION 'record % cannot move to another subject', rec ->> 'id' USING ERRCODE = 'DAS01';
+    END IF;
+  END LOOP;
+
+  INSERT INTO records (id, type, status, subject_kind, subject_id, agent_id, previous_agent_id, rule_id,
+    requested_by, created_at, updated_at, expires_at, history, version)
+  SELECT r.body ->> 'id', r.body ->> 'type', r.body ->> 'status', r.body -> 'subject' ->> 'kind', r.body -> 'subject' ->> 'id',
+    r.body ->> 'agentId', r.body ->> 'previousAgentId', r.body ->> 'ruleId', r.body -> 'requestedBy',
+    (r.body ->> 'createdAt')::timestamptz, (r.body ->> 'updatedAt')::timestamptz, (r.body ->> 'expiresAt')::timestamptz,
+    r.body -> 'history', (r.body ->> 'version')::integer
+  FROM jsonb_array_elements(changes -> 'records') WITH ORDINALITY AS given (value, position)
+    CROSS JOIN LATERAL (SELECT given.value -> 'record' AS body) AS r
+  WHERE jsonb_typeof(given.value -> 'expectedVersion') <> 'number'
+  ORDER BY given.position;
+
+  FOR item IN SELECT value FROM jsonb_array_elements(changes -> 'subjects') LOOP
+    UPDATE subjects SET
+      agent_id = item ->> 'agentId',
+      previous_agent_id = item ->> 'previousAgentId',
+      agent_since = (item ->> 'agentSince')::timestamptz,
+      updated_at = now()
+    WHERE kind = item -> 'subject' ->> 'kind' AND id = item -> 'subject' ->> 'id';
+    IF NOT FOUND THEN
+      RAISE EXCEPTION 'unknown % "%": its agent cannot change', item -> 'subject' ->> 'kind', item -> 'subject' ->> 'id'
+        USING ERRCODE = 'DAS01';
+    END IF;
+  END LOOP;
+
+  INSERT INTO rule_state (rule_id, state)
+  SELECT value ->> 'ruleId', value -> 'state' FROM jsonb_array_elements(changes -> 'ruleState')
+  ON CONFLICT (rule_id) DO UPDATE SET state = excluded.state, updated_at = now();
+
+  -- In the order given: agents sorted by id, so concurrent commits lock
+  -- agent_counts rows in one order.
+  FOR counts IN SELECT * FROM ROWS FROM (jsonb_to_recordset(changes -> 'agentCounts')
+      AS (agent_id text, starts timestamptz[], deltas bigint[], serving_total bigint, last_assigned_at timestamptz))
+    WITH ORDINALITY AS given (agent_id, starts, deltas, serving_total, last_assigned_at, position)
+    ORDER BY given.position LOOP
+    PERFORM add_counts(counts.agent_id, counts.starts, counts.deltas, counts.serving_total, counts.last_assigned_at);
+  END LOOP;
+
+  INSERT INTO outbox (id, notification, available_at)
+  SELECT value ->> 'id', value, (value ->> 'at')::timestamptz
+  FROM jsonb_array_elements(changes -> 'outbox') WITH ORDINALITY AS given (value, position)
+  ORDER BY given.position;
+
+  INSERT INTO idempotency (key, result)
+  SELECT value ->> 'key', value -> 'result' FROM json_array_elements(idempotent_results);
+END
+$$;
+`;
+
 /** Every migration, oldest first. */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, description: 'initial schema', sql: INITIAL_SCHEMA_SQL },
   { version: 2, description: 'counts in place, cached agent profiles, several calls per transaction', sql: FEWER_WRITES_SQL },
+  { version: 3, description: 'latest automatic assignment per agent (lastAssignedAt)', sql: LAST_ASSIGNED_SQL },
 ];

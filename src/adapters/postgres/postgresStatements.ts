@@ -50,11 +50,15 @@ export function postgresStatements(schema: string, prepared: boolean) {
       'agentSnapshots',
       `SELECT ${schema}.agent_snapshots($1::timestamptz[], $2::text[], $3::bigint) AS agents`,
     ),
-    allAgents: statement('agents', `SELECT id, profile FROM ${schema}.agents ORDER BY position`),
+    allAgents: statement(
+      'agents',
+      `SELECT a.id, a.profile, k.last_assigned_at FROM ${schema}.agents a
+       LEFT JOIN ${schema}.agent_counts k ON k.agent_id = a.id ORDER BY a.position`,
+    ),
     agentsOf: statement(
       'agents',
-      `SELECT a.id, a.profile FROM unnest($1::text[]) WITH ORDINALITY AS w (id, position)
-       JOIN ${schema}.agents a ON a.id = w.id ORDER BY w.position`,
+      `SELECT a.id, a.profile, k.last_assigned_at FROM unnest($1::text[]) WITH ORDINALITY AS w (id, position)
+       JOIN ${schema}.agents a ON a.id = w.id LEFT JOIN ${schema}.agent_counts k ON k.agent_id = a.id ORDER BY w.position`,
     ),
     updateAgent: statement(
       'updateAgent',

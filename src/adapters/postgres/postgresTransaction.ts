@@ -1,7 +1,7 @@
 import { NotFoundError, StoreError } from '../../core/errors.js';
 import { PERIODS } from '../../core/ruleset/types.js';
 import type { AgentSnapshot, RuleState } from '../../core/types.js';
-import type { AgentProfile, StoreTransaction } from '../../ports.js';
+import type { AgentProfile, AgentProfileInput, StoreTransaction } from '../../ports.js';
 import { checkSubjectRef } from '../checkSubjectRef.js';
 import type { AgentSnapshotReader, SnapshotPayload, SnapshotRequest } from './agentSnapshotReader.js';
 import { commitArguments } from './commitArguments.js';
@@ -25,10 +25,11 @@ type SubjectJson = Omit<SubjectRow, 'agent_since'> & { agent_since: string | nul
 /** A record row as JSON: instants are strings. */
 type RecordJson = Omit<RecordRow, 'created_at' | 'updated_at' | 'expires_at'> & { created_at: string; updated_at: string; expires_at: string | null };
 
-/** An `agents` row; `profile` is everything but the id. */
+/** An `agents` row; `profile` is everything but the id (as the CRM gave it); `last_assigned_at` from `agent_counts`. */
 interface AgentRow {
   id: string;
-  profile: Omit<AgentProfile, 'id'>;
+  profile: Omit<AgentProfileInput, 'id'>;
+  last_assigned_at: Date | string | null;
 }
 
 /**
@@ -182,7 +183,8 @@ function dateOrNull(value: string | null): Date | null {
 }
 
 function profileFromRow(row: AgentRow): AgentProfile {
-  return { ...row.profile, id: row.id };
+  const last = row.last_assigned_at;
+  return { ...row.profile, id: row.id, lastAssignedAt: last === null ? null : new Date(last) };
 }
 
 function sameRequest(a: SnapshotRequest, b: SnapshotRequest): boolean {

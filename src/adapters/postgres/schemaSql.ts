@@ -1,6 +1,6 @@
 import { MIGRATIONS, SCHEMA_VERSION_TABLE_SQL } from './migrations.js';
 
-const HEADER = `-- dedicated-agent: the PostgreSQL store's schema, version 2.
+const HEADER = `-- dedicated-agent: the PostgreSQL store's schema, version 3.
 --
 -- The SQL that createPostgresStore({ client, schema }).migrate() runs, in one
 -- file, for those who manage schemas with their own tools. It names no
