@@ -1,7 +1,7 @@
 import { PERIODS } from '../core/ruleset/types.js';
 import type { AgentSnapshot, RuleState, ServingCounts } from '../core/types.js';
 import type { ChangeSet, PeriodRanges } from '../ports.js';
-import { participantIds } from './participantIds.js';
+import { participantSnapshots } from './participantSnapshots.js';
 import { periodRangesAt } from './periodRangesAt.js';
 import type { TransactionCall } from './serviceContext.js';
 
@@ -44,7 +44,8 @@ export class HeldAssignmentLock {
 
   /**
    * Takes the store's assignment lock, then reads the rule state and the
-   * snapshots of every participant of the rule set in the periods of
+   * snapshots of every participant of the rule set (skill-group members
+   * included, `participantSnapshots`) in the periods of
    * `call.now` (the lock first: counts read before it could be stale by the
    * time the decision commits).
    *
@@ -54,7 +55,7 @@ export class HeldAssignmentLock {
   static async take(call: TransactionCall): Promise<HeldAssignmentLock> {
     const ruleState = await call.tx.lockAssignment();
     const periods = periodRangesAt(call.ruleSet, call.now);
-    const agents = await call.tx.agentSnapshots(periods, participantIds(call.ruleSet));
+    const agents = await participantSnapshots(call.tx, call.ruleSet, periods);
     return new HeldAssignmentLock(ruleState, agents, periods);
   }
 

@@ -7,6 +7,7 @@ import { idempotencyConformance } from './idempotencyConformance.js';
 import { outboxConformance } from './outboxConformance.js';
 import { periodConformance } from './periodConformance.js';
 import { recordQueryConformance } from './recordQueryConformance.js';
+import { skillGroupConformance } from './skillGroupConformance.js';
 import { workflowConformance } from './workflowConformance.js';
 
 /** Options of `runStoreConformance`. */
@@ -33,7 +34,8 @@ export interface StoreConformanceOptions {
  * record (exactly one wins), an id generator and a notifier that throw mid-call
  * (nothing half-written), whole change sets refused, idempotency, counting
  * periods that roll over at local midnight in the rule set's zone, the
- * agents' schedule, leave and caps as given and their `lastAssignedAt`, record
+ * agents' schedule, leave and caps as given and their `lastAssignedAt`, skill
+ * groups that take in agents added later and keep round robin exact, record
  * queries and cursor pagination, the outbox with leases, expiry, re-offer and
  * releasing an agent. Framework-agnostic: pass your framework's `describe` and
  * `it` (or rely on globals); assertions use `node:assert/strict`.
@@ -69,6 +71,7 @@ export function runStoreConformance(options: StoreConformanceOptions): void {
     idempotencyConformance(harness);
     periodConformance(harness);
     availabilityConformance(harness);
+    skillGroupConformance(harness);
     recordQueryConformance(harness);
     outboxConformance(harness);
     workflowConformance(harness);
