@@ -1,5 +1,7 @@
-import { type AgentSnapshot, DEFAULT_RULE_ID, isScheduleOpen, nextScheduleOpening, type RuleSet } from '../index.js';
-import { agentAvailability } from './agentAvailability.js';
+import { availabilityOf } from '../core/availability/availabilityOf.js';
+import { onLeaveThroughout } from '../core/availability/onLeaveThroughout.js';
+import { participantsOf } from '../core/pick/participantsOf.js';
+import { compileRuleSet, DEFAULT_RULE_ID, isScheduleOpen, nextScheduleOpening, type AgentSnapshot, type RuleSet } from '../index.js';
 
 /** How far ahead `validate --agents` looks for shifts and leave. */
 export const AVAILABILITY_HORIZON_DAYS = 14;
@@ -7,11 +9,13 @@ export const AVAILABILITY_HORIZON_DAYS = 14;
 const DAY = 86_400_000;
 
 /**
- * Warns about participants who cannot take customers in the coming days
- * although their rules are open: an agent on leave for the whole horizon
- * (once, naming their rules), and otherwise, per rule, an agent whose shifts
- * never meet the rule's schedule within the horizon. Rules that are disabled
- * are left out; agents without schedule or leave are always on.
+ * Warns about participants — listed by id or brought by a skill-group
+ * selector — who cannot take customers in the coming days although their
+ * rules are open: an agent on leave for the whole horizon (once, naming their
+ * rules), and otherwise, per rule, an agent whose shifts never meet the rule's
+ * schedule within the horizon. Availability is the engine's
+ * (`core/availability`). Rules that are disabled are left out; agents without
+ * schedule or leave are always on.
  *
  * @param ruleSet - the validated rule set
  * @param agents - the agents file
@@ -21,45 +25,43 @@ const DAY = 86_400_000;
  * @example
  * ```ts
  * availabilityWarnings(ruleSet, agents, 'rules.json', Date.parse('2026-12-01T00:00:00+08:00'));
- * // ['rules.json: rule "vip": agent li-lei is never on shift while the rule is open in the 14 days from 2026-12-01T00:00:00.000Z']
+ * // ['rules.json: rule "vip": agent li-lei is never on shift while the rule is open in the 14 days from 2026-11-30T16:00:00.000Z']
  * ```
  */
 export function availabilityWarnings(ruleSet: RuleSet, agents: readonly AgentSnapshot[], source: string, fromMs: number): string[] {
   const untilMs = fromMs + AVAILABILITY_HORIZON_DAYS * DAY;
   const horizon = `in the ${AVAILABILITY_HORIZON_DAYS} days from ${new Date(fromMs).toISOString()}`;
-  const byId = new Map(agents.map((agent) => [agent.id, agent]));
-  const rules = ruleSet.defaultRule ? [...ruleSet.rules, { ...ruleSet.defaultRule, id: DEFAULT_RULE_ID }] : ruleSet.rules;
+  const compiled = compileRuleSet(ruleSet);
+  const rules = compiled.defaultRule === null ? compiled.rules : [...compiled.rules, compiled.defaultRule];
+  const sources = ruleSet.defaultRule ? [...ruleSet.rules, ruleSet.defaultRule] : ruleSet.rules;
   const label = (ruleId: string) => (ruleId === DEFAULT_RULE_ID ? 'the default rule' : `rule "${ruleId}"`);
   const warnings: string[] = [];
   const onLeave = new Map<string, string[]>();
-  for (const rule of rules) {
-    if (rule.enabled === false) continue;
-    for (const participant of rule.agents) {
-      if (!('id' in participant)) continue;
-      const { id } = participant;
-      const agent = byId.get(id);
-      if (agent === undefined || (agent.schedule === undefined && agent.leave === undefined)) continue;
-      const availability = agentAvailability(agent, ruleSet.timeZone);
-      if (availability.onLeaveThroughout(fromMs, untilMs)) {
+  rules.forEach((rule, index) => {
+    if (!rule.enabled) return;
+    const schedule = sources[index]!.schedule;
+    for (const { id, agent, via } of participantsOf(rule, agents)) {
+      const availability = agent === undefined ? null : availabilityOf(agent, ruleSet.timeZone);
+      if (availability === null) continue;
+      const who = via < 0 ? `agent ${id}` : `agent ${id} (via agents[${via}])`;
+      if (onLeaveThroughout(availability, fromMs, untilMs)) {
         onLeave.set(id, [...(onLeave.get(id) ?? []), label(rule.id)]);
         continue;
       }
       // Jump to whichever of the two opens later, until both are open at once.
       let at: number | null = fromMs;
       while (at !== null && at <= untilMs) {
-        if (rule.schedule !== undefined && !isScheduleOpen(rule.schedule, at, ruleSet.timeZone)) {
-          at = nextScheduleOpening(rule.schedule, at, ruleSet.timeZone)?.getTime() ?? null;
+        if (schedule !== undefined && !isScheduleOpen(schedule, at, ruleSet.timeZone)) {
+          at = nextScheduleOpening(schedule, at, ruleSet.timeZone)?.getTime() ?? null;
           continue;
         }
-        const on = availability.nextOn(at, untilMs);
+        const on = availability.nextAvailable(at, untilMs - at);
         if (on === at) break;
         at = on;
       }
-      if (at === null || at > untilMs) {
-        warnings.push(`${source}: ${label(rule.id)}: agent ${id} is never on shift while the rule is open ${horizon}`);
-      }
+      if (at === null || at > untilMs) warnings.push(`${source}: ${label(rule.id)}: ${who} is never on shift while the rule is open ${horizon}`);
     }
-  }
+  });
   for (const [id, ruleLabels] of onLeave) {
     warnings.push(`${source}: agent ${id} is on leave for the whole of the ${AVAILABILITY_HORIZON_DAYS} days from ${new Date(fromMs).toISOString()} (${ruleLabels.join(', ')})`);
   }

@@ -1,7 +1,7 @@
 import { type AgentSnapshot, type Assigner, type AssignerDecision, createAssigner, DEFAULT_RULE_ID, type RuleSet, type UnassignedReason } from '../index.js';
-import { agentAvailability } from './agentAvailability.js';
+import { availabilityOf } from '../core/availability/availabilityOf.js';
+import { onShiftHours } from '../core/availability/onShiftHours.js';
 import { fairTargets, ruleWeights } from './fairTargets.js';
-import { onShiftHours } from './onShiftHours.js';
 import { RetryQueue } from './retryQueue.js';
 import type { AgentOutcome, ReasonCounts, RuleOutcome, ScenarioResult, SimulationCustomer } from './simulationResult.js';
 import { ZoneCalendar } from './zoneCalendar.js';
@@ -212,7 +212,7 @@ export class ScenarioRun {
         deviation: share - target,
         byRule,
         daily: daily((row) => row.byAgent[a]!),
-        onShiftHours: this.total === 0 ? 0 : onShiftHours(agentAvailability(agent, this.ruleSet.timeZone), this.firstAt, this.lastAt),
+        onShiftHours: this.total === 0 ? 0 : onShiftHours(availabilityOf(agent, this.ruleSet.timeZone), this.firstAt, this.lastAt),
       };
     });
 
