@@ -183,3 +183,59 @@ describe('dedicated-agent validate --agents: shifts and leave', () => {
     expect(stderr).toContain(`${file}[3].lastAssignedAt must be an ISO-8601 instant`);
   });
 });
+
+describe('dedicated-agent validate --agents: skill groups', () => {
+  /** A weekday rule open 09:00–17:00 in Shanghai over the lead and two skill groups; a disabled rule with one more. */
+  const skillRules = {
+    version: 1,
+    timeZone: 'Asia/Shanghai',
+    settings,
+    rules: [
+      {
+        id: 'vip',
+        name: 'VIP',
+        enabled: true,
+        schedule: { hours: [{ from: '09:00', to: '17:00' }] },
+        agents: [{ id: 'lead' }, { where: "'vip' in agent.skills" }, { where: "'fr' in agent.languages" }],
+        order: { by: 'roundRobin' },
+      },
+      {
+        id: 'legal',
+        name: 'Legal',
+        enabled: true,
+        agents: [{ where: "agent.team == 'legal'" }],
+        order: { by: 'roundRobin' },
+      },
+    ],
+  };
+  const agents = [
+    { id: 'lead' },
+    // 10:00–18:00 UTC: never while the rule is open.
+    { id: 'v-late', skills: ['vip'], schedule: { weekdays: [1, 2, 3, 4, 5], hours: [{ from: '10:00', to: '18:00' }], timeZone: 'UTC' } },
+    { id: 'v-away', skills: ['vip'], leave: [{ from: '2026-11-28', to: '2026-12-20' }] },
+    { id: 'v-ok', skills: ['vip'], schedule: { hours: [{ from: '08:00', to: '12:00' }] } },
+    { id: 'plain', skills: ['zh'], schedule: { hours: [{ from: '20:00', to: '21:00' }] } },
+  ];
+  const at = '2026-12-01T00:00+08:00';
+
+  it('warns about selectors that match nobody, and about selector-matched agents never on shift or on leave throughout', () => {
+    const dir = tempFiles({ 'rules.json': JSON.stringify(skillRules), 'agents.json': JSON.stringify(agents) });
+    const rules = join(dir, 'rules.json');
+    const { status, stderr } = spawnCli(['validate', rules, '--agents', join(dir, 'agents.json'), '--at', at]);
+    expect(status).toBe(0);
+    expect(stderr.trim().split('\n')).toEqual([
+      `warning: ${rules}: rule "vip": the selector agents[2] matches none of the agents in the agents file`,
+      `warning: ${rules}: rule "legal": the selector agents[0] matches none of the agents in the agents file (none of its participants is known: it can never assign)`,
+      `warning: ${rules}: rule "vip": agent v-late (via agents[1]) is never on shift while the rule is open in the 14 days from 2026-11-30T16:00:00.000Z`,
+      `warning: ${rules}: agent v-away is on leave for the whole of the 14 days from 2026-11-30T16:00:00.000Z (rule "vip")`,
+    ]);
+  });
+
+  it('says nothing once an agent of the group exists and is on shift', () => {
+    const rules = { ...skillRules, rules: [skillRules.rules[1]] };
+    const dir = tempFiles({ 'rules.json': JSON.stringify(rules), 'agents.json': JSON.stringify([{ id: 'l-1', attributes: { team: 'legal' } }]) });
+    const { status, stderr } = spawnCli(['validate', join(dir, 'rules.json'), '--agents', join(dir, 'agents.json'), '--at', at]);
+    expect(status).toBe(0);
+    expect(stderr).toBe('');
+  });
+});
