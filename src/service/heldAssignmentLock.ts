@@ -1,3 +1,4 @@
+import { AgentTable } from '../core/pick/agentTable.js';
 import { PERIODS } from '../core/ruleset/types.js';
 import type { AgentSnapshot, RuleState, ServingCounts } from '../core/types.js';
 import type { ChangeSet, PeriodRanges } from '../ports.js';
@@ -18,7 +19,10 @@ import type { TransactionCall } from './serviceContext.js';
  * `lastAssignedAt` on to its `at` (as the store keeps it).
  *
  * Copy on write: every decision gets arrays and snapshots of its own, because
- * a result computes its trace later from the inputs it was given.
+ * a result computes its trace later from the inputs it was given; each copy
+ * inherits the engine's participant index of the array before it
+ * (`AgentTable.carry`), so skill-group selectors are matched once per
+ * transaction, not once per decision of a group.
  *
  * @internal
  * @example
@@ -105,6 +109,8 @@ export class HeldAssignmentLock {
         agent.lastAssignedAt = new Date(change.at.getTime());
       }
     }
+    // Same ids, same profiles, new counts: the next decision reuses this one's participant matches.
+    AgentTable.carry(this.#agents, agents);
     this.#agents = agents;
   }
 }

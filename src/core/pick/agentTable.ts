@@ -99,8 +99,15 @@ export class AgentTable {
   private lastRule: CompiledRule | null = null;
   private lastSlots: ParticipantSlots | null = null;
 
-  private constructor(readonly agents: readonly AgentSnapshot[]) {
-    this.index = buildIndex(agents);
+  // The table `carry` made this one from: its rules' slots are reused until this table has its own.
+  private readonly parent: AgentTable | null;
+
+  private constructor(
+    readonly agents: readonly AgentSnapshot[],
+    parent: AgentTable | null = null,
+  ) {
+    this.parent = parent;
+    this.index = parent === null ? buildIndex(agents) : { ids: parent.index.ids, byId: parent.index.byId, slots: new WeakMap() };
   }
 
   /**
@@ -144,6 +151,29 @@ export class AgentTable {
     if (lastTable !== null && lastTable.agents === agents) lastTable = null;
   }
 
+  /**
+   * Gives `next` the table of `previous` without re-indexing or matching
+   * selectors again: for a copy of an array whose entries keep their ids and
+   * positions and whose copied snapshots differ only in counts and
+   * `lastAssignedAt` (which no selector reads) — as the service's held lock
+   * makes after each decision of a transaction, so a group of decisions
+   * matches selectors once, not once per decision. Without a table for
+   * `previous`, nothing happens.
+   *
+   * @param previous - the array decided on last
+   * @param next - its copy with new counts
+   * @example
+   * ```ts
+   * const next = agents.map((agent) => (agent.id === 'a' ? { ...agent, assigned: { day: 1 } } : agent));
+   * AgentTable.carry(agents, next);
+   * ```
+   */
+  static carry(previous: readonly AgentSnapshot[], next: readonly AgentSnapshot[]): void {
+    const from = lastTable !== null && lastTable.agents === previous ? lastTable : tables.get(previous);
+    if (from === undefined || next.length !== previous.length || !Array.isArray(next)) return;
+    tables.set(next, new AgentTable(next, from));
+  }
+
   /** The rule's participants in `agents`. */
   slots(rule: CompiledRule): ParticipantSlots {
     const last = this.lastSlots;
@@ -157,6 +187,7 @@ export class AgentTable {
         slots = undefined;
       }
     }
+    if (slots === undefined && this.parent !== null) slots = this.inheritedSlots(rule);
     if (slots === undefined) {
       slots =
         rule.selectors.length === 0
@@ -167,6 +198,19 @@ export class AgentTable {
     }
     this.lastRule = rule;
     this.lastSlots = slots;
+    return slots;
+  }
+
+  /** The parent's slots of a rule, still valid for the parent's array, for this array (same ids, same profiles). */
+  private inheritedSlots(rule: CompiledRule): ParticipantSlots | undefined {
+    const parent = this.parent!;
+    const inherited = parent.index.slots.get(rule);
+    if (inherited === undefined || parent.index.ids !== this.index.ids) return undefined;
+    // Pointer comparisons only: the parent's matches hold while its array still holds the snapshots matched.
+    if (inherited.via !== null && !sameSnapshots(inherited.matchedFrom!, parent.agents)) return undefined;
+    // `seen` is shared: it only short-cuts the check of a snapshot object already verified.
+    const slots: ParticipantSlots = { ...inherited, matchedFrom: inherited.via === null ? null : [...this.agents], checkedIn: this.decision };
+    this.index.slots.set(rule, slots);
     return slots;
   }
 
