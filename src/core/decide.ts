@@ -181,7 +181,7 @@ function evaluateRule(
 export function decide(input: DecisionInput, trace: TraceEntry[] | null): Decision {
   const rules = input.ruleSet.rules;
   let sawNoCandidate = false;
-  // Rules without a candidate: the earliest instant one of their participants comes on shift or back from leave.
+  // Rules without a candidate: the earliest instant one of their participants comes on shift, back from leave or past a cap.
   let comesOn: number | null = null;
   let closed: CompiledRule[] | null = null;
   for (let r = 0; r < rules.length; r++) {
@@ -190,7 +190,7 @@ export function decide(input: DecisionInput, trace: TraceEntry[] | null): Decisi
     if (typeof outcome === 'object') return { rule, pick: outcome, reason: null, retryAtMs: null };
     if (outcome === CLOSED) closed = addTo(closed, rule);
     else if (outcome === NO_CANDIDATE) {
-      comesOn = earlier(comesOn, retryAtOf(rule, input));
+      comesOn = earlier(comesOn, retryAtOf(rule, input, input.ruleSet.weekStartsOn));
       if (rule.onNoAgent === 'stop') return { rule: null, pick: null, reason: 'no_eligible_agent', retryAtMs: comesOn };
       sawNoCandidate = true;
     }
@@ -201,7 +201,7 @@ export function decide(input: DecisionInput, trace: TraceEntry[] | null): Decisi
     if (typeof outcome === 'object') return { rule: fallback, pick: outcome, reason: null, retryAtMs: null };
     if (outcome === CLOSED) closed = addTo(closed, fallback);
     else if (outcome === NO_CANDIDATE) {
-      comesOn = earlier(comesOn, retryAtOf(fallback, input));
+      comesOn = earlier(comesOn, retryAtOf(fallback, input, input.ruleSet.weekStartsOn));
       sawNoCandidate = true;
     }
   }

@@ -3,6 +3,7 @@ import {
   assignCustomer,
   createAssigner,
   isScheduleOpen,
+  periodRange,
   type LeaveRange,
   type Order,
   type Participant,
@@ -185,36 +186,67 @@ describe('availability and caps', () => {
     );
   });
 
-  it('sets retryAt, for shifts and leave, to the earliest instant some participant kept out by them is on, and no earlier', () => {
+  it('sets retryAt, for shifts, leave and caps, to the earliest instant some participant kept out by them is on, and no earlier', () => {
     let checked = 0;
+    let capped = 0;
     fc.assert(
       fc.property(ruleSetArb, agentsArb, subjectArb, instantArb, (ruleSet, agents, subject, now) => {
         const result = assignCustomer({ ruleSet, subject: { ...subject, previousAgentId: null }, agents, now });
         if (result.reason !== 'no_eligible_agent') return;
-        const waiting = result.trace
-          .flatMap((entry) => entry.excluded ?? [])
-          .filter((e) => e.reason === 'off_shift' || e.reason === 'on_leave')
-          .map((e) => agents.find((a) => a.id === e.agentId)!);
+        const ruleOf = (id: string) => (id === '$default' ? ruleSet.defaultRule! : ruleSet.rules.find((rule) => rule.id === id)!);
+        // Each participant kept out only by shift, leave or caps, and when it could be on again.
+        const waiting = result.trace.flatMap((entry) =>
+          (entry.excluded ?? []).flatMap((e) => {
+            const agent = agents.find((a) => a.id === e.agentId)!;
+            if (e.reason === 'off_shift' || e.reason === 'on_leave') return [(t: number) => isOn(agent, t, ruleSet.timeZone)];
+            if (e.reason !== 'limit_reached' || !passesAgentWhen(ruleOf(entry.ruleId), agent)) return [];
+            const lifted = capsLiftAt(ruleOf(entry.ruleId), agent, now, ruleSet.timeZone);
+            return [(t: number) => t >= lifted && isOn(agent, t, ruleSet.timeZone)];
+          }),
+        );
         if (result.retryAt === null) {
+          // Nobody comes on within the horizon (the streams' caps and shifts always lift well within it).
           expect(waiting).toEqual([]);
           return;
         }
         checked++;
+        if (result.trace.some((entry) => entry.excluded?.some((e) => e.reason === 'limit_reached'))) capped++;
         const retryAt = result.retryAt.getTime();
         expect(retryAt).toBeGreaterThan(now);
-        expect(waiting.some((agent) => isOn(agent, retryAt, ruleSet.timeZone))).toBe(true);
+        expect(waiting.some((on) => on(retryAt))).toBe(true);
         const step = (retryAt - now) / 24;
         for (const t of [now, retryAt - 1, ...Array.from({ length: 23 }, (_, i) => Math.floor(now + (i + 1) * step))]) {
           if (t >= retryAt) continue;
-          expect(waiting.some((agent) => isOn(agent, t, ruleSet.timeZone))).toBe(false);
+          expect(waiting.some((on) => on(t))).toBe(false);
         }
       }),
       { numRuns: 600 },
     );
-    // The property must have met retryAt cases, not only vacuous ones.
+    // The property must have met retryAt cases, caps among them, not only vacuous ones.
     expect(checked).toBeGreaterThan(2);
+    expect(capped).toBeGreaterThan(0);
   });
 });
+
+/** Reference reading of the streams' two `agentWhen` conditions. */
+function passesAgentWhen(rule: Omit<Rule, 'id' | 'name'>, agent: AgentSnapshot): boolean {
+  const when = rule.eligibility?.agentWhen;
+  if (when === undefined) return true;
+  if (when === "'zh' in agent.languages") return agent.languages?.includes('zh') ?? false;
+  return agent.capacity == null || agent.capacity > 2;
+}
+
+/** When every reached cap is lifted: the latest end of a capped period (the rule set's zone, weeks from Monday). */
+function capsLiftAt(rule: Omit<Rule, 'id' | 'name'>, agent: AgentSnapshot, now: number, timeZone: string): number {
+  let lifted = now;
+  for (const period of ['day', 'week', 'month', 'quarter', 'year'] as const) {
+    const caps = [rule.eligibility?.maxAssigned?.[period], agent.maxAssigned?.[period]].filter((c) => c !== undefined);
+    if (caps.length > 0 && (agent.assigned?.[period] ?? 0) >= Math.min(...caps)) {
+      lifted = Math.max(lifted, periodRange(period, now, timeZone).end.getTime());
+    }
+  }
+  return lifted;
+}
 
 describe('assignCustomer invariants', () => {
   it('picks only an eligible participant of the rule it names, and the trace agrees with the result', () => {

@@ -109,7 +109,22 @@ describe('shifts and leave', () => {
     expect(explain(result)).toContain('Retry at 2026-11-25T05:00:00.000Z');
   });
 
-  it('sets no retryAt when nobody is excluded by a shift or leave', () => {
+  it('counts caps in retryAt: the next day start for an agent at its daily cap, then its next shift; the week start when the week is capped too', () => {
+    const ruleSet = ruleSetWith({ order: { by: 'fewestAssigned', period: 'day' }, eligibility: { maxAssigned: { week: 50 } } });
+    const atCap: AgentSnapshot = { id: 'a', maxAssigned: { day: 20 }, assigned: { day: 20, week: 20 } };
+    const shifted: AgentSnapshot = { ...atCap, id: 'b', schedule: { hours: [{ from: '09:00', to: '17:00' }] } };
+    expect(pick(ruleSet, [atCap], WEDNESDAY_10AM).retryAt).toEqual(new Date('2026-11-26T00:00:00+08:00'));
+    expect(pick(ruleSet, [shifted], WEDNESDAY_10AM).retryAt).toEqual(new Date('2026-11-26T09:00:00+08:00'));
+    // Capped for the day and the week (the rule's cap): back on Monday (weeks start on Monday).
+    expect(pick(ruleSet, [{ ...atCap, assigned: { day: 20, week: 50 } }], WEDNESDAY_10AM).retryAt).toEqual(new Date('2026-11-30T00:00:00+08:00'));
+    // Off shift until 13:00 comes before a cap lifted at midnight.
+    const offShift: AgentSnapshot = { id: 'c', schedule: { hours: [{ from: '13:00', to: '18:00' }] } };
+    expect(pick(ruleSetWith({ agents: [{ id: 'a' }, { id: 'c' }] }), [atCap, offShift], WEDNESDAY_10AM).retryAt).toEqual(
+      new Date('2026-11-25T13:00:00+08:00'),
+    );
+  });
+
+  it('sets no retryAt when nobody is excluded by a shift, leave or cap', () => {
     const result = pick(fewest, [{ id: 'a', enabled: false }], WEDNESDAY_10AM);
     expect(result).toMatchObject({ reason: 'no_eligible_agent', retryAt: null });
   });

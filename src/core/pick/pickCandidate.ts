@@ -7,9 +7,11 @@
  */
 import { AVAILABLE, OFF_SHIFT } from '../availability/agentAvailability.js';
 import { availabilityOf } from '../availability/availabilityOf.js';
+import { capsResetAt } from '../availability/capsResetAt.js';
 import { reachedCap } from '../availability/reachedCap.js';
 import { RETRY_HORIZON_MS } from '../time/retryHorizon.js';
 import type { CompiledRule, FieldValues } from '../ruleset/compiledTypes.js';
+import type { WeekStartsOn } from '../ruleset/types.js';
 import type { AgentSnapshot, ExclusionReason, RuleState, TraceCandidate, TraceEntry, TraceExclusion } from '../types.js';
 import type { AgentTable, ParticipantSlots } from './agentTable.js';
 import { servingTotal } from './agentStats.js';
@@ -217,26 +219,35 @@ export function pickCandidate(
 
 /**
  * When a rule without a candidate could next have one because a participant
- * comes on shift or back from leave: the earliest such instant within 366
- * days, over the participants excluded only by their shift or leave; null when
- * there are none.
+ * comes on shift, back from leave, or past a reached assignment cap (the next
+ * start of the capped period, then its next shift): the earliest such instant
+ * within 366 days, over the participants excluded only by their shift, leave
+ * or caps; null when there are none.
  *
  * @param rule - a rule `pickCandidate` found no candidate in
  * @param ctx - the decision in progress
+ * @param weekStartsOn - the rule set's first weekday, for the weekly caps
  * @returns epoch ms, or null
  * @example
  * ```ts
- * if (pickCandidate(rule, ctx, state, null) === null) retryAtOf(rule, ctx); // e.g. the next 09:00 shift start
+ * if (pickCandidate(rule, ctx, state, null) === null) retryAtOf(rule, ctx, 1); // e.g. the next 09:00 shift start
  * ```
  */
-export function retryAtOf(rule: CompiledRule, ctx: PickContext): number | null {
+export function retryAtOf(rule: CompiledRule, ctx: PickContext, weekStartsOn: WeekStartsOn): number | null {
   const slots = ctx.table.slots(rule);
+  const limit = ctx.nowMs + RETRY_HORIZON_MS;
   let earliest: number | null = null;
   for (let i = 0; i < slots.ids.length; i++) {
     const agent = ctx.table.agentAt(rule, slots, i);
     const why = exclusionOf(rule, agent, ctx);
-    if (why !== OFF && why !== LEAVE) continue;
-    const next = availabilityOf(agent!, ctx.timeZone)!.nextAvailable(ctx.nowMs, RETRY_HORIZON_MS);
+    let next: number | null;
+    if (why === OFF || why === LEAVE) next = availabilityOf(agent!, ctx.timeZone)!.nextAvailable(ctx.nowMs, RETRY_HORIZON_MS);
+    else if (why === LIMIT_REACHED && (rule.agentWhen === null || rule.agentWhen(ctx.fields, agent!, ctx.nowMs))) {
+      // Disabled, presence and capacity are checked before caps: a capped agent passed them.
+      const lifted = capsResetAt(rule.caps, agent!, ctx.nowMs, ctx.timeZone, weekStartsOn);
+      const availability = lifted === null || lifted > limit ? null : availabilityOf(agent!, ctx.timeZone);
+      next = lifted === null || lifted > limit ? null : availability === null ? lifted : availability.nextAvailable(lifted, limit - lifted);
+    } else continue;
     if (next !== null && (earliest === null || next < earliest)) earliest = next;
   }
   return earliest;
