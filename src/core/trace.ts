@@ -1,3 +1,6 @@
+import { InputError } from './errors.js';
+import { readOptions } from './input/readOptions.js';
+import { describeValue } from './ruleset/describeValue.js';
 import type { Period } from './ruleset/types.js';
 import type { AssignmentResult, TraceCandidate, TraceEntry, TraceExclusion } from './types.js';
 
@@ -119,8 +122,13 @@ function entryLines(entry: TraceEntry, name: (id: string) => string): string[] {
  * //   - Han Meimei: 2 assignment(s) today against weight 1 = 2
  * ```
  */
-export function explain(result: AssignmentResult, options: ExplainOptions = {}): string {
-  const name = options.agentName ?? ((id: string) => id);
+export function explain(result: AssignmentResult, options?: ExplainOptions): string {
+  const { agentName } = readOptions(options, 'options', ['agentName']);
+  if (agentName !== undefined && typeof agentName !== 'function') throw new InputError('options.agentName', 'a function (id) => name', describeValue(agentName));
+  const valid =
+    typeof result === 'object' && result !== null && Array.isArray(result.trace) && typeof result.subject === 'object' && result.subject !== null;
+  if (!valid) throw new InputError('result', 'a result of assignCustomer or createAssigner().assign', describeValue(result));
+  const name = (agentName as ExplainOptions['agentName']) ?? ((id: string) => id);
   const subject = `${result.subject.id} (${result.subject.kind})`;
   const chosen = result.trace.find((entry) => entry.verdict === 'chosen');
   let headline: string;

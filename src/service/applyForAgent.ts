@@ -1,4 +1,4 @@
-import { readActor } from '../core/workflow/readActor.js';
+import { readActor } from '../core/input/readActor.js';
 import { requestApplication } from '../core/workflow/requestApplication.js';
 import { commitRequest } from './commitRequest.js';
 import { invalidInput } from './invalidInput.js';

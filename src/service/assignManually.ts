@@ -1,4 +1,4 @@
-import { readActor } from '../core/workflow/readActor.js';
+import { readActor } from '../core/input/readActor.js';
 import { requestManualAssignment } from '../core/workflow/requestManualAssignment.js';
 import { commitRequest } from './commitRequest.js';
 import { invalidInput } from './invalidInput.js';

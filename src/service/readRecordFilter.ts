@@ -1,5 +1,5 @@
 import type { SubjectKind } from '../core/ruleset/types.js';
-import { toEpochMs } from '../core/time/toEpochMs.js';
+import { readInstant } from '../core/input/readInstant.js';
 import type { RecordStatus, RecordType } from '../core/types.js';
 import type { RecordQuery } from '../ports.js';
 import { invalidInput } from './invalidInput.js';
@@ -41,8 +41,8 @@ export function readRecordFilter(filter: RecordFilter | undefined): RecordQuery 
   const { limit = DEFAULT_LIMIT } = filter;
   if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw invalidInput('filter.limit', 'an integer from 1 to 500', limit);
   const query: RecordQuery = { limit };
-  if (filter.from !== undefined) query.from = new Date(toEpochMs(filter.from, 'filter.from'));
-  if (filter.to !== undefined) query.to = new Date(toEpochMs(filter.to, 'filter.to'));
+  if (filter.from !== undefined) query.from = new Date(readInstant(filter.from, 'filter.from'));
+  if (filter.to !== undefined) query.to = new Date(readInstant(filter.to, 'filter.to'));
   if (query.from !== undefined && query.to !== undefined && query.from > query.to) {
     throw invalidInput('filter.to', 'at or after filter.from', filter.to);
   }

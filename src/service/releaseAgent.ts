@@ -1,6 +1,6 @@
 import { NotFoundError, WorkflowError } from '../core/errors.js';
 import { PENDING_STATUSES, type Actor, type SubjectRef } from '../core/types.js';
-import { readActor } from '../core/workflow/readActor.js';
+import { readActor } from '../core/input/readActor.js';
 import { transition } from '../core/workflow/transition.js';
 import { callStore } from './callStore.js';
 import { ChangeSetBuilder } from './changeSetBuilder.js';

@@ -1,6 +1,6 @@
 import { NotFoundError } from '../core/errors.js';
 import type { WorkflowEvent } from '../core/types.js';
-import { readActor } from '../core/workflow/readActor.js';
+import { readActor } from '../core/input/readActor.js';
 import { transition } from '../core/workflow/transition.js';
 import { ChangeSetBuilder } from './changeSetBuilder.js';
 import { readId } from './readId.js';

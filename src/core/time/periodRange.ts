@@ -3,7 +3,7 @@ import { PERIODS, type Period, type WeekStartsOn } from '../ruleset/types.js';
 import type { Instant } from '../types.js';
 import { isValidTimeZone } from './isValidTimeZone.js';
 import { periodBounds } from './periodBounds.js';
-import { toEpochMs } from './toEpochMs.js';
+import { readInstant } from '../input/readInstant.js';
 
 /**
  * The counting period around an instant in a zone, so that stores count
@@ -37,6 +37,6 @@ export function periodRange(period: Period, now: Instant, timeZone: string, week
   if (!Number.isInteger(weekStartsOn) || weekStartsOn < 0 || weekStartsOn > 6) {
     throw new AssignmentError('invalid_input', `weekStartsOn must be 0 (Sunday) … 6 (Saturday), got ${JSON.stringify(weekStartsOn)}`);
   }
-  const { start, end } = periodBounds(period, toEpochMs(now, 'now'), timeZone, weekStartsOn);
+  const { start, end } = periodBounds(period, readInstant(now, 'now'), timeZone, weekStartsOn);
   return { start: new Date(start), end: new Date(end) };
 }
