@@ -1,9 +1,12 @@
 import type { SubjectKind } from '../core/ruleset/types.js';
+import { InputError } from '../core/errors.js';
+import { readId } from '../core/input/readId.js';
 import { readInstant } from '../core/input/readInstant.js';
+import { readOneOf } from '../core/input/readOneOf.js';
+import { readOptions } from '../core/input/readOptions.js';
+import { describeValue } from '../core/ruleset/describeValue.js';
 import type { RecordStatus, RecordType } from '../core/types.js';
 import type { RecordQuery } from '../ports.js';
-import { invalidInput } from './invalidInput.js';
-import { readId } from './readId.js';
 import type { RecordFilter } from './types.js';
 
 const RECORD_TYPES: readonly RecordType[] = ['auto', 'manual', 'application'];
@@ -17,6 +20,8 @@ const RECORD_STATUSES: readonly RecordStatus[] = [
   'expired',
   'ended',
 ];
+const SUBJECT_KINDS: readonly SubjectKind[] = ['customer', 'contact'];
+const FILTER_KEYS: readonly (keyof RecordFilter)[] = ['from', 'to', 'types', 'statuses', 'subjectId', 'subjectKind', 'agentId', 'limit', 'cursor'];
 const DEFAULT_LIMIT = 50;
 
 /**
@@ -36,33 +41,27 @@ const DEFAULT_LIMIT = 50;
  * ```
  */
 export function readRecordFilter(filter: RecordFilter | undefined): RecordQuery {
-  if (filter === undefined) return { limit: DEFAULT_LIMIT };
-  if (typeof filter !== 'object' || filter === null || Array.isArray(filter)) throw invalidInput('filter', 'an object', filter);
-  const { limit = DEFAULT_LIMIT } = filter;
-  if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw invalidInput('filter.limit', 'an integer from 1 to 500', limit);
+  const given = readOptions(filter, 'filter', FILTER_KEYS);
+  const { limit = DEFAULT_LIMIT } = given;
+  if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1 || limit > 500) {
+    throw new InputError('filter.limit', 'an integer from 1 to 500', describeValue(limit));
+  }
   const query: RecordQuery = { limit };
-  if (filter.from !== undefined) query.from = new Date(readInstant(filter.from, 'filter.from'));
-  if (filter.to !== undefined) query.to = new Date(readInstant(filter.to, 'filter.to'));
+  if (given.from !== undefined) query.from = new Date(readInstant(given.from, 'filter.from'));
+  if (given.to !== undefined) query.to = new Date(readInstant(given.to, 'filter.to'));
   if (query.from !== undefined && query.to !== undefined && query.from > query.to) {
-    throw invalidInput('filter.to', 'at or after filter.from', filter.to);
+    throw new InputError('filter.to', 'at or after filter.from', describeValue(given.to));
   }
-  if (filter.types !== undefined) query.types = readList(filter.types, 'filter.types', RECORD_TYPES);
-  if (filter.statuses !== undefined) query.statuses = readList(filter.statuses, 'filter.statuses', RECORD_STATUSES);
-  if (filter.subjectId !== undefined) query.subjectId = readId(filter.subjectId, 'filter.subjectId');
-  if (filter.subjectKind !== undefined) {
-    if (filter.subjectKind !== 'customer' && filter.subjectKind !== 'contact') {
-      throw invalidInput('filter.subjectKind', "'customer' or 'contact'", filter.subjectKind);
-    }
-    query.subjectKind = filter.subjectKind satisfies SubjectKind;
-  }
-  if (filter.agentId !== undefined) query.agentId = readId(filter.agentId, 'filter.agentId');
-  if (filter.cursor !== undefined && filter.cursor !== null) query.cursor = readId(filter.cursor, 'filter.cursor');
+  if (given.types !== undefined) query.types = readList(given.types, 'filter.types', RECORD_TYPES);
+  if (given.statuses !== undefined) query.statuses = readList(given.statuses, 'filter.statuses', RECORD_STATUSES);
+  if (given.subjectId !== undefined) query.subjectId = readId(given.subjectId, 'filter.subjectId');
+  if (given.subjectKind !== undefined) query.subjectKind = readOneOf(given.subjectKind, 'filter.subjectKind', SUBJECT_KINDS);
+  if (given.agentId !== undefined) query.agentId = readId(given.agentId, 'filter.agentId');
+  if (given.cursor !== undefined && given.cursor !== null) query.cursor = readId(given.cursor, 'filter.cursor');
   return query;
 }
 
 function readList<T extends string>(value: unknown, field: string, allowed: readonly T[]): T[] {
-  if (!Array.isArray(value) || !value.every((item) => allowed.includes(item))) {
-    throw invalidInput(field, `an array of ${allowed.join(' | ')}`, value);
-  }
-  return [...value];
+  if (!Array.isArray(value)) throw new InputError(field, `an array of ${allowed.join(' | ')}`, describeValue(value));
+  return value.map((item, index) => readOneOf(item, `${field}[${index}]`, allowed));
 }
