@@ -1,12 +1,10 @@
 import type { AssignmentResult } from '../core/types.js';
 import type { GroupCommitQueue } from './groupCommitQueue.js';
 import { InputError } from '../core/errors.js';
-import { readOwnData } from '../core/expr/readOwnData.js';
-import { readFields } from '../core/input/readFields.js';
 import { readOptions } from '../core/input/readOptions.js';
+import { readSubjectUpdate } from '../core/input/readSubjectUpdate.js';
 import { describeValue } from '../core/ruleset/describeValue.js';
 import { readId } from '../core/input/readId.js';
-import { readSubjectRef } from '../core/input/readSubjectRef.js';
 import type { ServiceContext } from './serviceContext.js';
 import type { AutoAssignOptions, SubjectUpdate } from './types.js';
 
@@ -37,9 +35,7 @@ export async function autoAssign(
   input: SubjectUpdate,
   options?: AutoAssignOptions,
 ): Promise<AssignmentResult> {
-  const subject = readSubjectRef(input, 'subject');
-  const given = readOwnData(input, 'fields');
-  const fields = given === undefined ? undefined : readFields(given, 'subject.fields', context.limits);
+  const { fields, ...subject } = readSubjectUpdate(input, 'subject', context.limits);
   const { idempotencyKey: key, reassign } = readOptions(options, 'options', ['idempotencyKey', 'reassign']);
   const idempotencyKey = key === undefined ? undefined : readId(key, 'options.idempotencyKey');
   if (reassign !== undefined && typeof reassign !== 'boolean') throw new InputError('options.reassign', 'a boolean when given', describeValue(reassign));

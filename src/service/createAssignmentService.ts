@@ -11,8 +11,8 @@ import { GroupCommitQueue } from './groupCommitQueue.js';
 import { InputError } from '../core/errors.js';
 import { readInputLimits } from '../core/input/readInputLimits.js';
 import { readOptions } from '../core/input/readOptions.js';
+import { readRecordQuery } from '../core/input/readRecordQuery.js';
 import { describeValue } from '../core/ruleset/describeValue.js';
-import { readRecordFilter } from './readRecordFilter.js';
 import { readSubjectRef } from '../core/input/readSubjectRef.js';
 import { releaseAgent } from './releaseAgent.js';
 import { sendWorkflowEvent } from './sendWorkflowEvent.js';
@@ -22,6 +22,7 @@ import type { AssignmentService, AssignmentServiceOptions, DispatchOptions, Grou
 const DEFAULT_RETRY: RetryOptions = { attempts: 8, baseMs: 10, maxMs: 1_000 };
 const DEFAULT_DISPATCH: DispatchOptions = { batchSize: 50, leaseMs: 60_000, backoffBaseMs: 10_000, backoffMaxMs: 3_600_000 };
 const DEFAULT_GROUP_COMMIT: GroupCommitOptions = { maxCalls: 32 };
+const DEFAULT_PAGE_SIZE = 50;
 const SYSTEM_CLOCK = { now: () => new Date() };
 const SERVICE_OPTION_KEYS: readonly (keyof AssignmentServiceOptions)[] = [
   'store',
@@ -90,7 +91,7 @@ export function createAssignmentService(options: AssignmentServiceOptions): Assi
       return stored === null ? null : { id: stored.id, kind: stored.kind, fields: stored.fields, agentId: stored.agentId };
     },
     async records(filter) {
-      const query = readRecordFilter(filter);
+      const query = readRecordQuery(filter, 'filter', DEFAULT_PAGE_SIZE);
       return callStore('queryRecords', () => context.store.queryRecords(query));
     },
     dispatchNotifications: () => dispatchNotifications(context),
