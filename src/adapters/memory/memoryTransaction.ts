@@ -1,13 +1,11 @@
-import { InputError, NotFoundError, StoreError } from '../../core/errors.js';
+import { NotFoundError, StoreError } from '../../core/errors.js';
 import type { InputLimits } from '../../core/input/inputLimits.js';
-import { readAgentProfile } from '../../core/input/readAgentProfile.js';
+import { readAgentPatch } from '../../core/input/readAgentPatch.js';
 import { readFields } from '../../core/input/readFields.js';
 import { readId } from '../../core/input/readId.js';
 import { readIdList } from '../../core/input/readIdList.js';
 import { readInstant } from '../../core/input/readInstant.js';
 import { readSubjectRef } from '../../core/input/readSubjectRef.js';
-import { describeValue } from '../../core/ruleset/describeValue.js';
-import { isPlainObject } from '../../core/ruleset/isPlainObject.js';
 import { PERIODS } from '../../core/ruleset/types.js';
 import type { AgentSnapshot, AssignmentRecord, RecordStatus, RuleState, ServingCounts, SubjectRef } from '../../core/types.js';
 import type { AgentProfile, PeriodRanges, StoredSubject, StoreTransaction } from '../../ports.js';
@@ -110,7 +108,7 @@ export function openMemoryTransaction(state: MemoryState, limits: InputLimits): 
       const agentId = readId(id, 'id');
       const current = agentOf(agentId);
       if (current === undefined) throw new NotFoundError('agent', agentId);
-      stagedAgents.set(agentId, readAgentProfile({ ...structuredClone(current), ...readPatch(patch), id: agentId }, 'patch', false));
+      stagedAgents.set(agentId, { ...structuredClone(current), ...readAgentPatch(patch, agentId, 'patch') });
     },
     record(id) {
       open();
@@ -162,11 +160,6 @@ export function openMemoryTransaction(state: MemoryState, limits: InputLimits): 
 
 function optionalIds(ids: readonly string[] | undefined): readonly string[] | undefined {
   return ids === undefined ? undefined : readIdList(ids, 'ids');
-}
-
-function readPatch(patch: unknown): Record<string, unknown> {
-  if (!isPlainObject(patch)) throw new InputError('patch', 'an object of agent fields', describeValue(patch));
-  return patch;
 }
 
 function compareCreated(a: AssignmentRecord, b: AssignmentRecord): number {
