@@ -23,8 +23,8 @@ Options:
                         "pending"?, "createdAt"? }
   --agents <file>       the agents: an array of agent snapshots with their current counts
                         ("assigned", "serving") and an optional display "name"
-  --at <instant>        when to decide: ISO-8601 with a UTC offset, e.g. 2026-11-25T10:00+08:00
-                        (default: the customer's createdAt)
+  --at <instant>        when to decide: ISO-8601 with a UTC offset, e.g. 2026-11-25T10:00+08:00,
+                        or epoch milliseconds (default: the customer's createdAt)
   --reassign            allow replacing the customer's current agent
   --format <text|json>  output format (default: text); json prints the whole AssignmentResult
   -h, --help            show this help

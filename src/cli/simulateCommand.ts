@@ -25,7 +25,8 @@ customers that would change hands.
 
 Options:
   --customers <file>      JSONL, one customer per line: {"id","kind"?,"createdAt","fields"}
-                          createdAt: ISO-8601 with a UTC offset; lines in createdAt order
+                          createdAt: ISO-8601 with a UTC offset, or epoch milliseconds;
+                          lines in createdAt order
                           (a file out of order is sorted in memory, with a warning)
   --agents <file>         the agents at the start: an array of agent snapshots
   --compare <rules.json>  a second rule set (B) to replay against the same customers
