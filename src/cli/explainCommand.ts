@@ -1,5 +1,7 @@
 import { parseArgs } from 'node:util';
 import { assignCustomer, explain, type SubjectInput } from '../index.js';
+import { InputError } from '../core/errors.js';
+import { readSubject as readSubjectInput } from '../core/input/readSubject.js';
 import { agentLabel } from './agentLabel.js';
 import { CliError } from './cliError.js';
 import type { CliIo } from './cliIo.js';
@@ -36,35 +38,18 @@ Example:
     --agents examples/data/agents.json --at 2026-11-25T10:00+08:00
 `;
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function readSubject(path: string): { subject: SubjectInput; createdAt: unknown } {
   const value = parseJsonText(readTextFile(path, 'customer file'), path);
-  if (!isRecord(value)) throw new CliError(`${path}: expected a JSON object { "id", "kind"?, "fields", … }`);
-  const { id, kind, fields, agentId, previousAgentId, pending, createdAt } = value;
-  if (typeof id !== 'string' || id === '') throw new CliError(`${path}: "id" must be a non-empty string`);
-  if (kind !== undefined && kind !== 'customer' && kind !== 'contact') {
-    throw new CliError(`${path}: "kind" must be "customer" or "contact", got ${JSON.stringify(kind)}`);
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new CliError(`${path}: expected a JSON object { "id", "kind"?, "fields", … }`);
   }
-  if (fields !== undefined && !isRecord(fields)) throw new CliError(`${path}: "fields" must be an object`);
-  for (const [key, agent] of [
-    ['agentId', agentId],
-    ['previousAgentId', previousAgentId],
-  ] as const) {
-    if (agent !== undefined && agent !== null && typeof agent !== 'string') throw new CliError(`${path}: "${key}" must be an agent id or null`);
+  const { createdAt, ...given } = value as Record<string, unknown>;
+  try {
+    return { subject: readSubjectInput(given, 'customer'), createdAt };
+  } catch (error) {
+    if (error instanceof InputError) throw new CliError(`${path}: ${error.message}`);
+    throw error;
   }
-  if (pending !== undefined && typeof pending !== 'boolean') throw new CliError(`${path}: "pending" must be true or false`);
-  const subject: SubjectInput = {
-    id,
-    ...(kind !== undefined && { kind }),
-    fields: (fields as Record<string, unknown> | undefined) ?? {},
-    ...(agentId !== undefined && { agentId: agentId as string | null }),
-    ...(previousAgentId !== undefined && { previousAgentId: previousAgentId as string | null }),
-    ...(pending !== undefined && { pending }),
-  };
-  return { subject, createdAt };
 }
 
 /**

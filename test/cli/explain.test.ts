@@ -63,7 +63,7 @@ describe('dedicated-agent explain', () => {
     const dir = tempFiles({ 'customer.json': JSON.stringify({ id: 'c-1', kind: 'lead', fields: {} }) });
     const malformed = spawnCli(['explain', EXAMPLE.rules, '--customer', join(dir, 'customer.json'), '--agents', EXAMPLE.agents, '--at', '2026-11-25T10:00+08:00']);
     expect(malformed.status).toBe(2);
-    expect(malformed.stderr).toContain('"kind" must be "customer" or "contact", got "lead"');
+    expect(malformed.stderr).toContain(`customer.kind must be one of 'customer', 'contact', got the string "lead"`);
     const missing = spawnCli(['explain', EXAMPLE.rules, '--customer', 'nope.json', '--agents', EXAMPLE.agents, '--at', '2026-11-25T10:00+08:00']);
     expect(missing.status).toBe(2);
     expect(missing.stderr).toBe('error: cannot read customer file "nope.json": no such file\n');
