@@ -1,6 +1,6 @@
 import { type Decision, decide, decisionInput, earlyReason } from './decide.js';
 import { InputError } from './errors.js';
-import { readAgents } from './input/readAgents.js';
+import { checkAgentSnapshots } from './input/checkAgentSnapshots.js';
 import { readDecisionValues } from './input/readDecisionOptions.js';
 import { readId } from './input/readId.js';
 import { readOptions } from './input/readOptions.js';
@@ -135,8 +135,7 @@ function readAssignInput(input: unknown): { input: AssignCustomerInput; nowMs: n
   if (input === undefined) throw new InputError('input', 'an object { ruleSet, subject, agents, now, … }', describeValue(input));
   const given = readOptions(input, 'input', INPUT_KEYS);
   const subject = readSubject(given.subject, 'subject');
-  // Checked, not copied: the decision indexes the caller's array (and re-uses the index for the same array).
-  readAgents(given.agents, 'agents', true);
+  const agents = checkAgentSnapshots(given.agents, 'agents');
   const nowMs = readInstant(given.now, 'now');
   const { reassign, excludeAgentIds } = readDecisionValues(given, '');
   const ruleState = given.ruleState;
@@ -144,7 +143,7 @@ function readAssignInput(input: unknown): { input: AssignCustomerInput; nowMs: n
   const checked: AssignCustomerInput = {
     ruleSet: given.ruleSet as AssignCustomerInput['ruleSet'],
     subject,
-    agents: given.agents as AgentSnapshot[],
+    agents,
     now: nowMs,
     reassign,
     ...(ruleState === undefined ? {} : { ruleState: ruleState as Record<string, RuleState> }),

@@ -74,7 +74,7 @@ export function createMemoryStore(options?: MemoryStoreOptions): AssignmentStore
     // Writes go through the queue too, so a transaction never overwrites them with what it read before.
     upsertAgents(agents) {
       return serialised(() => {
-        const copies = readAgents(agents, 'agents', false);
+        const copies = structuredClone(readAgents(agents, 'agents', false));
         for (const agent of copies) state.agents.set(agent.id, { ...state.agents.get(agent.id), ...agent });
       });
     },
@@ -132,7 +132,7 @@ function upsertSubject(state: MemoryState, input: SubjectUpdateRead): void {
   const key = subjectKey(input);
   const current = state.subjects.get(key);
   const next: StoredSubject = current ?? { id: input.id, kind: input.kind, fields: {}, agentId: null, previousAgentId: null, agentSince: null };
-  if (input.fields !== undefined) next.fields = input.fields;
+  if (input.fields !== undefined) next.fields = structuredClone(input.fields);
   state.subjects.set(key, next);
 }
 

@@ -68,7 +68,7 @@ export function openMemoryTransaction(state: MemoryState, limits: InputLimits): 
       current === undefined
         ? { id: ref.id, kind: ref.kind, fields: {}, agentId: null, previousAgentId: null, agentSince: null }
         : structuredClone(current);
-    next.fields = read;
+    next.fields = structuredClone(read);
     stagedSubjects.set(key, next);
     return structuredClone(next);
   };

@@ -11,7 +11,7 @@ import { readJsonData } from './readJsonData.js';
  * @param value - what the caller gave
  * @param path - where it is, for the error (e.g. `'subject.fields'`)
  * @param limits - the limits in force (default `INPUT_LIMITS`)
- * @returns a plain-data copy
+ * @returns the fields (a copy only where a value had to change, see `readJsonData`)
  * @throws InputError (`invalid_input`) naming the path of the first bad value
  * @example
  * ```ts

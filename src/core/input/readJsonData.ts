@@ -14,6 +14,7 @@ export interface JsonDataLimits {
 const EXPECTED = 'JSON data (finite numbers, strings, booleans, null, arrays and plain objects)';
 const getTime = Date.prototype.getTime;
 const toISOString = Date.prototype.toISOString;
+const objectTag = Object.prototype.toString;
 const MIN_DATE_MS = -62_135_596_800_000;
 const MAX_DATE_MS = 253_402_300_799_999;
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
@@ -22,8 +23,11 @@ type Key = string | number;
 
 /**
  * Reads caller data the library stores and hands to conditions (a subject's
- * `fields`, an agent's `attributes`): JSON data only, copied, so what the core
- * decides on is exactly what every store keeps. Finite numbers (NaN, ±Infinity
+ * `fields`, an agent's `attributes`): JSON data only, so what the core decides
+ * on is exactly what every store keeps. Plain data comes back as it is (no
+ * copy: a decision per customer should not pay for one); a value that had to
+ * change (a `Date`, an `undefined` property) comes back in a copy of the
+ * objects and arrays holding it. Stores copy what they keep themselves. Finite numbers (NaN, ±Infinity
  * and -0 refused — JSON would silently change them), strings and field names
  * well-formed without NUL, booleans, null, arrays, plain objects. A valid `Date`
  * becomes its ISO-8601 string (years 0001–9999; others refused). A property
@@ -35,7 +39,7 @@ type Key = string | number;
  * @param value - what the caller gave
  * @param path - where it is, for the error (e.g. `'subject.fields'`)
  * @param limits - depth and size bounds
- * @returns a plain-data copy
+ * @returns the value, or a copy where something had to change
  * @throws InputError (`invalid_input`) naming the exact path of the first bad value
  * @example
  * ```ts
@@ -54,7 +58,8 @@ class JsonReader {
   readonly #path: string;
   readonly #limits: JsonDataLimits;
   readonly #keys: Key[] = [];
-  readonly #open = new Set<object>();
+  /** The objects being read (the ancestors of the current value), to tell a cycle from shared data. */
+  readonly #open: object[] = [];
   #size = 0;
 
   constructor(path: string, limits: JsonDataLimits) {
@@ -97,39 +102,44 @@ class JsonReader {
       return toISOString.call(value as Date);
     }
     if (depth > this.#limits.depth) this.#fail(`nesting deeper than ${this.#limits.depth} levels`);
-    if (this.#open.has(value)) this.#fail('a circular reference');
-    this.#open.add(value);
-    let copy: unknown;
+    if (this.#open.includes(value)) this.#fail('a circular reference');
+    this.#open.push(value);
+    let read: unknown;
     try {
-      copy = Array.isArray(value) ? this.#array(value, depth) : this.#record(value, depth);
+      read = Array.isArray(value) ? this.#array(value, depth) : this.#record(value, depth);
     } catch (error) {
       if (error instanceof InputError) throw error;
       // A proxy's traps, for instance: whatever the value does when looked at.
       this.#fail('a value that throws when read');
     }
-    this.#open.delete(value);
-    return copy;
+    this.#open.pop();
+    return read;
   }
 
-  #array(value: readonly unknown[], depth: number): unknown[] {
+  #array(value: readonly unknown[], depth: number): readonly unknown[] {
     if (Object.getPrototypeOf(value) !== Array.prototype) this.#fail('an array subclass');
-    const copy: unknown[] = [];
+    let copy: unknown[] | null = null;
     this.#grow(2 + value.length);
     for (let i = 0; i < value.length; i++) {
       this.#keys.push(i);
       const descriptor = Object.getOwnPropertyDescriptor(value, i);
       if (descriptor === undefined) this.#fail('a hole in an array');
       if (!('value' in descriptor)) this.#fail('an accessor property (getter)');
-      copy.push(this.read(descriptor.value, depth + 1));
+      const item = this.read(descriptor.value, depth + 1);
+      // Copy on write: plain data comes back as it is, only a changed value (a Date) costs a copy.
+      if (copy === null && item !== descriptor.value) copy = value.slice(0, i);
+      copy?.push(item);
       this.#keys.pop();
     }
-    return copy;
+    return copy ?? value;
   }
 
-  #record(value: object, depth: number): Record<string, unknown> {
+  #record(value: object, depth: number): object {
     const prototype: unknown = Object.getPrototypeOf(value);
     if (prototype !== Object.prototype && prototype !== null) this.#fail(describeValue(value));
-    const copy: Record<string, unknown> = {};
+    const keys: string[] = [];
+    const items: unknown[] = [];
+    let changed = false;
     this.#grow(2);
     for (const key of Reflect.ownKeys(value)) {
       if (typeof key === 'symbol') this.#fail('an object with a symbol key');
@@ -139,12 +149,23 @@ class JsonReader {
       if (key === 'toJSON') this.#fail('a toJSON property (it would change what is stored)');
       const descriptor = Object.getOwnPropertyDescriptor(value, key)!;
       if (!('value' in descriptor)) this.#fail('an accessor property (getter)');
-      if (descriptor.value !== undefined && descriptor.enumerable === true) {
+      if (descriptor.value === undefined || descriptor.enumerable !== true) changed = true;
+      else {
         this.#grow(key.length + 4);
-        // defineProperty, so an own "__proto__" key stays a plain key of the copy.
-        Object.defineProperty(copy, key, { value: this.read(descriptor.value, depth + 1), enumerable: true, writable: true, configurable: true });
+        const item = this.read(descriptor.value, depth + 1);
+        if (item !== descriptor.value) changed = true;
+        keys.push(key);
+        items.push(item);
       }
       this.#keys.pop();
+    }
+    if (!changed) return value;
+    const copy: Record<string, unknown> = {};
+    for (let k = 0; k < keys.length; k++) {
+      const key = keys[k]!;
+      // An own "__proto__" key stays a plain key of the copy (assigning it would set the prototype).
+      if (key === '__proto__') Object.defineProperty(copy, key, { value: items[k], enumerable: true, writable: true, configurable: true });
+      else copy[key] = items[k];
     }
     return copy;
   }
@@ -166,6 +187,8 @@ class JsonReader {
 
 /** A real Date's time (NaN when invalid), or null for anything else; nothing on the value is called. */
 function dateTime(value: object): number | null {
+  // Cheap test first: a thrown TypeError per plain object would cost more than the whole read.
+  if (objectTag.call(value) !== '[object Date]') return null;
   try {
     return getTime.call(value as Date);
   } catch {
