@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { AssignmentError } from '../core/errors.js';
 import { resolveRuleSet } from '../core/ruleset/compileRuleSet.js';
 import { applyForAgent } from './applyForAgent.js';
 import { assignManually } from './assignManually.js';
@@ -103,7 +102,7 @@ function serviceContext(options: AssignmentServiceOptions): ServiceContext {
   readOptions(options, 'options', SERVICE_OPTION_KEYS);
   const { store, notifier, clock, ids } = options;
   if (typeof store !== 'object' || store === null || typeof store.transaction !== 'function') {
-    throw new AssignmentError('invalid_input', 'options.store must be an AssignmentStore (e.g. createMemoryStore())');
+    throw new InputError('options.store', 'an AssignmentStore (e.g. createMemoryStore())', describeValue(store));
   }
   if (notifier !== undefined && typeof notifier?.send !== 'function') throw new InputError('options.notifier', 'an object with send()', describeValue(notifier));
   if (clock !== undefined && typeof clock?.now !== 'function') throw new InputError('options.clock', 'an object with now()', describeValue(clock));
@@ -124,7 +123,8 @@ function serviceContext(options: AssignmentServiceOptions): ServiceContext {
 function ruleSetLoader(options: AssignmentServiceOptions): ServiceContext['loadRuleSet'] {
   const { ruleSet, loadRuleSet } = options;
   if ((ruleSet === undefined) === (loadRuleSet === undefined)) {
-    throw new AssignmentError('invalid_input', 'options need exactly one of ruleSet and loadRuleSet');
+    const both = ruleSet !== undefined;
+    throw new InputError('options', 'an object with exactly one of ruleSet and loadRuleSet', both ? 'both' : 'neither');
   }
   if (loadRuleSet !== undefined) {
     if (typeof loadRuleSet !== 'function') throw new InputError('options.loadRuleSet', 'a function returning a promise of a rule set', describeValue(loadRuleSet));
