@@ -145,7 +145,7 @@ class JsonReader {
       if (typeof key === 'symbol') this.#fail('an object with a symbol key');
       this.#keys.push(key);
       const problem = textProblem(key, INPUT_LIMITS.fieldNameLength);
-      if (problem !== null || key === '') this.#fail(`a property name that is ${problem ?? 'empty'}`);
+      if (problem !== null) this.#fail(`a property name that is ${problem}`);
       if (key === 'toJSON') this.#fail('a toJSON property (it would change what is stored)');
       const descriptor = Object.getOwnPropertyDescriptor(value, key)!;
       if (!('value' in descriptor)) this.#fail('an accessor property (getter)');
