@@ -11,6 +11,7 @@ import {
   isScheduleOpen,
   nextScheduleOpening,
   periodRange,
+  RuleSetError,
   requestApplication,
   requestManualAssignment,
   transition,
@@ -156,6 +157,16 @@ describe('duplicates and typos', () => {
       expect(() => assigner.assign(bad as never, now)).toThrow(AssignmentError);
     }
     expect(assigner.agents().every((agent) => agent.assigned?.day === 0)).toBe(true);
+  });
+
+  it('answers a null rule set with RuleSetError, never a TypeError', () => {
+    const calls = [
+      () => compileRuleSet(null as never),
+      () => assignCustomer({ ruleSet: null as never, subject, agents, now }),
+      () => createAssigner(null as never, { agents }),
+      () => transition(record, 'cancel', { ruleSet: null as never, now, actor: admin }),
+    ];
+    for (const call of calls) expect(call).toThrow(RuleSetError);
   });
 
   it('requestApplication without canView says canView must be a boolean, as the service does', () => {
