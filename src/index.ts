@@ -14,6 +14,7 @@ export {
   AssignmentError,
   type AssignmentErrorCode,
   ConcurrencyError,
+  InputError,
   NotFoundError,
   RuleSetError,
   StoreError,

@@ -1,5 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { AssignmentError, ConcurrencyError, StoreError } from '../core/errors.js';
+import { AssignmentError, ConcurrencyError, InputError, StoreError } from '../core/errors.js';
+import { readId } from '../core/input/readId.js';
+import { readInstant } from '../core/input/readInstant.js';
+import { describeValue } from '../core/ruleset/describeValue.js';
 import type { CompiledRuleSet } from '../core/ruleset/compiledTypes.js';
 import type { Clock } from '../ports.js';
 import { guardTransaction } from './guardTransaction.js';
@@ -72,14 +75,10 @@ async function attemptTransaction<T>(
 
 function readClock(clock: Clock): Date {
   const now = clock.now();
-  if (!(now instanceof Date) || Number.isNaN(now.getTime())) {
-    throw new AssignmentError('invalid_input', 'clock.now() must return a valid Date');
-  }
-  return new Date(now.getTime());
+  if (!(now instanceof Date)) throw new InputError('clock.now()', 'a valid Date', describeValue(now));
+  return new Date(readInstant(now, 'clock.now()'));
 }
 
 function nextId(ids: () => string): string {
-  const id = ids();
-  if (typeof id !== 'string' || id === '') throw new AssignmentError('invalid_input', 'ids() must return a non-empty string');
-  return id;
+  return readId(ids(), 'ids()');
 }
