@@ -1,0 +1,55 @@
+import type { AssignmentRecord, Transition } from '../core/types.js';
+import type { ChangeSet, StoreTransaction } from '../ports.js';
+
+/** Whether an attempt whose `COMMIT` went unanswered committed: `mixed` when its writes disagree. @internal */
+export type CommitOutcome = 'committed' | 'absent' | 'mixed';
+
+/**
+ * Reads, in a new transaction, whether a change set was committed, from what
+ * only it could have written: each new record by its id (ids are fresh), each
+ * updated record by its version and history (a record's history only grows,
+ * so a later change by someone else keeps the attempt's transitions as its
+ * start). A change set without records is recognised by its idempotency keys;
+ * one with neither wrote nothing a second run could double (a decision that
+ * found no agent, without a key), so it counts as absent and the call runs
+ * again.
+ *
+ * @internal
+ * @param tx - a new transaction
+ * @param changes - what the attempt sent to `commit`
+ * @returns committed, absent, or mixed (cannot happen in an atomic store)
+ * @example
+ * ```ts
+ * if ((await commitOutcome(tx, unresolved.changes)) === 'committed') return unresolved.value;
+ * ```
+ */
+export async function commitOutcome(tx: StoreTransaction, changes: ChangeSet): Promise<CommitOutcome> {
+  const seen: boolean[] = [];
+  for (const { record } of changes.records) {
+    const stored = await tx.record(record.id);
+    seen.push(stored !== null && wroteRecord(stored, record));
+  }
+  if (changes.records.length === 0) {
+    for (const { key } of changes.idempotency) seen.push((await tx.idempotentResult(key)) !== undefined);
+  }
+  if (seen.length === 0 || seen.every((found) => !found)) return 'absent';
+  return seen.every((found) => found) ? 'committed' : 'mixed';
+}
+
+/** Whether `stored` is `written`, or a later version of it. */
+function wroteRecord(stored: AssignmentRecord, written: AssignmentRecord): boolean {
+  if (stored.version < written.version || stored.history.length < written.history.length) return false;
+  return written.history.every((entry, index) => sameTransition(stored.history[index]!, entry));
+}
+
+function sameTransition(a: Transition, b: Transition): boolean {
+  return (
+    a.recordId === b.recordId &&
+    a.from === b.from &&
+    a.to === b.to &&
+    new Date(a.at).getTime() === new Date(b.at).getTime() &&
+    a.by.id === b.by.id &&
+    a.by.role === b.by.role &&
+    (a.note ?? null) === (b.note ?? null)
+  );
+}
