@@ -1,4 +1,4 @@
-import type { AssignmentRecord, Transition } from '../core/types.js';
+import type { AssignmentRecord, SubjectRef, Transition } from '../core/types.js';
 import type { ChangeSet, StoreTransaction } from '../ports.js';
 
 /** Whether an attempt whose `COMMIT` went unanswered committed: `mixed` when its writes disagree. @internal */
@@ -6,7 +6,10 @@ export type CommitOutcome = 'committed' | 'absent' | 'mixed';
 
 /**
  * Reads, in a new transaction, whether a change set was committed, from what
- * only it could have written: each new record by its id (ids are fresh), each
+ * only it could have written. It first locks the subjects the change set is
+ * about (kind, then id, the service's lock order): the lost attempt may still
+ * be running on the server, and it holds those locks until it ends, so what
+ * is read next is final. Then each new record by its id (ids are fresh), each
  * updated record by its version and history (a record's history only grows,
  * so a later change by someone else keeps the attempt's transitions as its
  * start). A change set without records is recognised by its idempotency keys;
@@ -24,6 +27,12 @@ export type CommitOutcome = 'committed' | 'absent' | 'mixed';
  * ```
  */
 export async function commitOutcome(tx: StoreTransaction, changes: ChangeSet): Promise<CommitOutcome> {
+  // The lost attempt may still be running on the server: its subject locks make this wait until it has ended.
+  const subjects = new Map<string, SubjectRef>();
+  for (const subject of [...changes.records.map(({ record }) => record.subject), ...changes.subjects.map((change) => change.subject)]) {
+    subjects.set(`${subject.kind}:${subject.id}`, subject);
+  }
+  for (const subject of [...subjects.values()].sort(compareSubjects)) await tx.lockSubject({ id: subject.id, kind: subject.kind });
   const seen: boolean[] = [];
   for (const { record } of changes.records) {
     const stored = await tx.record(record.id);
@@ -52,4 +61,9 @@ function sameTransition(a: Transition, b: Transition): boolean {
     a.by.role === b.by.role &&
     (a.note ?? null) === (b.note ?? null)
   );
+}
+
+function compareSubjects(a: SubjectRef, b: SubjectRef): number {
+  if (a.kind !== b.kind) return a.kind < b.kind ? -1 : 1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
