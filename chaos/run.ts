@@ -45,7 +45,7 @@ const logDir = mkdtempSync(join(tmpdir(), 'da-chaos-'));
 const until = Date.now() + config.seconds * 1_000;
 const faults = { killed: 0, terminated: 0, commitCuts: 0, connectionCuts: 0 };
 
-console.log(`chaos ${short ? '(short)' : ''}: ${config.processes} processes × ${config.lanes} lanes for ${config.seconds} s, schema ${schema}`);
+console.log(`chaos${short ? ' (short)' : ''}: ${config.processes} processes × ${config.lanes} lanes for ${config.seconds} s, schema ${schema}`);
 
 interface Worker {
   child: ChildProcess;
