@@ -52,7 +52,7 @@ export type ChaosLine =
       agentId?: string | null;
       outcome?: string;
     }
-  | { t: 'error'; op: ChaosOp; code: string; typed: boolean; message: string }
+  | { t: 'error'; op: ChaosOp; code: string; typed: boolean; message: string; key?: string }
   | { t: 'hang'; op: ChaosOp }
   | { t: 'sent'; recordId: string }
   | { t: 'notifierFault'; kind: 'throw' | 'stall' }

@@ -82,11 +82,10 @@ function recordLine(op: ChaosOp, record: AssignmentRecord): ChaosLine {
   return { t: 'ok', op, subject: record.subject.id, recordId: record.id, version: record.version, agentId: record.agentId };
 }
 
-async function call(op: ChaosOp): Promise<ChaosLine | null> {
+async function call(op: ChaosOp, key: string | undefined): Promise<ChaosLine | null> {
   switch (op) {
     case 'autoAssign': {
       const subject = anySubject();
-      const key = Math.random() < 0.7 ? `${task.index}.${task.generation}.${++seq}` : undefined;
       const result = await svc.autoAssign({ id: subject, fields: { level: 1 } }, key === undefined ? {} : { idempotencyKey: key });
       return { t: 'ok', op, subject, ...(key === undefined ? {} : { key }), recordId: result.record?.id ?? null, agentId: result.agentId, outcome: result.outcome };
     }
@@ -117,18 +116,19 @@ async function call(op: ChaosOp): Promise<ChaosLine | null> {
 async function lane(): Promise<void> {
   while (Date.now() < task.until) {
     const op = chooseOp();
+    const key = op === 'autoAssign' && Math.random() < 0.7 ? `${task.index}.${task.generation}.${++seq}` : undefined;
     let timer: NodeJS.Timeout | undefined;
     const bound = new Promise<'hang'>((resolve) => {
       timer = setTimeout(() => resolve('hang'), task.boundMs);
     });
     try {
-      const line = await Promise.race([call(op), bound]);
+      const line = await Promise.race([call(op, key), bound]);
       if (line === 'hang') write({ t: 'hang', op });
       else if (line !== null) write(line);
     } catch (error) {
       const typed = error instanceof AssignmentError;
       const code = typed ? error.code : error instanceof Error ? error.name : typeof error;
-      write({ t: 'error', op, code, typed, message: (error instanceof Error ? error.message : String(error)).slice(0, 300) });
+      write({ t: 'error', op, code, typed, message: (error instanceof Error ? error.message : String(error)).slice(0, 300), ...(key === undefined ? {} : { key }) });
     } finally {
       clearTimeout(timer);
     }

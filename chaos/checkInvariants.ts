@@ -75,6 +75,16 @@ export async function checkInvariants(db: pg.Pool, schema: string, lines: readon
   }
   results.push({ name: 'every success has its record', violations: missing.length, examples: missing.slice(0, 3) });
 
+  // A StoreError means nothing was committed: the key of a call that got one is not in the store.
+  const failedKeys = lines.flatMap((line) => (line.t === 'error' && line.code === 'store_failure' && line.key !== undefined ? [line.key] : []));
+  results.push(
+    await rows(
+      'a call that got StoreError committed nothing',
+      `SELECT key FROM ${s}.idempotency WHERE key = ANY($1::text[])`,
+      [failedKeys],
+    ),
+  );
+
   // Every record has its notification: delivered (a worker or the drain logged it) or still in the outbox.
   const notified = new Set(lines.flatMap((line) => (line.t === 'sent' ? [line.recordId] : [])));
   for (const row of (await db.query<{ record_id: string }>(`SELECT notification->>'recordId' AS record_id FROM ${s}.outbox`)).rows) notified.add(row.record_id);

@@ -45,6 +45,23 @@ describe('postgres store: a connection error at any instant', () => {
     }
   });
 
+  it('keeps listening on a pg.Client between calls, and fails the next call with a StoreError', async () => {
+    const server = await startFakePostgresServer(Buffer.concat([authenticationOk(), readyForQuery()]), { keepOpen: true });
+    const client = new pg.Client({ connectionString: server.url });
+    try {
+      await client.connect();
+      const store = createPostgresStore({ client });
+      // Between two calls nobody else listens: without the store's listener this would end the process.
+      client.emit('error', new Error('connection lost between calls'));
+      const failure = await store.transaction((tx) => Promise.resolve(tx.lockSubject({ id: 'c-1', kind: 'customer' }))).catch((error: unknown) => error);
+      expect(failure).toBeInstanceOf(StoreError);
+      expect(uncaught).toEqual([]);
+    } finally {
+      await client.end().catch(() => undefined);
+      await server.close();
+    }
+  });
+
   it('also listens on connections the pool opened before the store existed', async () => {
     const server = await startFakePostgresServer(Buffer.concat([authenticationOk(), readyForQuery()]), { keepOpen: true });
     const pool = new pg.Pool({ connectionString: server.url, max: 1 });

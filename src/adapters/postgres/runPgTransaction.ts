@@ -1,4 +1,5 @@
 import { CommitUnknownError } from '../../core/errors.js';
+import { databaseError } from './databaseError.js';
 import { inlineStatement } from './inlineStatement.js';
 import { isConnectionLoss } from './isConnectionLoss.js';
 import { pgRawSession } from './pgRawSession.js';
@@ -32,7 +33,7 @@ const COMMIT: SqlStatement = { label: 'transaction (COMMIT)', text: 'COMMIT' };
  * @param watch - the connection's watch, marked when it is lost
  * @param work - the statements
  * @returns the value `work` returned, once committed
- * @throws CommitUnknownError when the connection was lost after COMMIT was sent
+ * @throws StoreError when the connection was already lost; CommitUnknownError when it was lost after COMMIT was sent
  * @example
  * ```ts
  * const watch = watchConnection(client);
@@ -44,6 +45,8 @@ export async function runPgTransaction<T>(
   watch: ConnectionWatch,
   work: (session: SqlSession) => Promise<TransactionOutcome<T>>,
 ): Promise<T> {
+  // The connection reported an error before this call began: it is gone; fail now rather than wait on it.
+  if (watch.lost !== null) throw databaseError(watch.lost, 'connection');
   const tracked = trackedSession(pgRawSession(client));
   const lose = (error: unknown): void => {
     watch.lost ??= error instanceof Error ? error : new Error(String(error));
