@@ -29,11 +29,13 @@ interface WaitingCall {
  *
  * When a group's transaction fails for any reason, nothing of it was
  * committed, and each of its calls is run again on its own with the usual
- * retries; when its `COMMIT` went unanswered (`CommitUnknownError` from the
- * store), each call's own run first reads whether its part (its records, its
- * key) was committed and returns its result from the group when it was, so one call's failure (a store error about its subject, a refused
- * write, a conflict) is never another call's. With `maxCalls` 1 every call
- * runs at once in its own transaction, as without group commit.
+ * retries, so one call's failure (a store error about its subject, a refused
+ * write, a conflict) is never another call's. When the group's `COMMIT` went
+ * unanswered (`CommitUnknownError` from the store), each call's own run first
+ * reads whether its part of the group (its subject's records, its key) was
+ * committed, and returns its result from the group when it was. With
+ * `maxCalls` 1 every call runs at once in its own transaction, as without
+ * group commit.
  *
  * @internal
  * @example
@@ -155,12 +157,16 @@ export class GroupCommitQueue {
   }
 }
 
-/** One call's writes in a group's change set: the records of its subject (calls of a group have distinct subjects) and its key. */
+/** One call's writes in a group's change set, as far as `commitOutcome` reads them: its subject's records and agent (calls of a group have distinct subjects) and its key. */
 function partOf(changes: ChangeSet, request: AutoAssignRequest): ChangeSet {
   const { subject, idempotencyKey } = request;
+  const ofSubject = (ref: { kind: string; id: string }) => ref.kind === subject.kind && ref.id === subject.id;
   return {
-    ...changes,
-    records: changes.records.filter(({ record }) => record.subject.kind === subject.kind && record.subject.id === subject.id),
+    records: changes.records.filter(({ record }) => ofSubject(record.subject)),
+    subjects: changes.subjects.filter((change) => ofSubject(change.subject)),
+    ruleState: [],
+    counters: [],
+    outbox: [],
     idempotency: changes.idempotency.filter(({ key }) => key === idempotencyKey),
   };
 }

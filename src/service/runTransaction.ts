@@ -54,7 +54,7 @@ export async function runTransaction<T>(
     } catch (error) {
       const unresolved = pending.unresolved;
       if (unresolved !== null) {
-        // Could not read whether the earlier try committed (or it was only partly there): keep trying to tell.
+        // Could not read whether the earlier try committed: keep trying to tell. Found only in part: no try can tell.
         if (error instanceof CommitUnknownError && error.cause === unresolved.error) throw error;
         if (!(error instanceof ConcurrencyError) && !(error instanceof StoreError)) throw error;
       } else if (!(error instanceof ConcurrencyError)) {
