@@ -1,7 +1,8 @@
 /**
- * The chaos suite: `npm run chaos` (about 2½ minutes) or `npm run chaos -- --short`
- * (about a minute, run by CI). Several worker processes × concurrent lanes
- * of `autoAssign` and workflow calls against the PostgreSQL server of
+ * The chaos suite: `npm run chaos` (120 s of faults, then the checks) or
+ * `npm run chaos -- --short` (30 s of faults, under a minute in all; run by
+ * CI). Several worker processes × concurrent lanes of `autoAssign` and
+ * workflow calls against the PostgreSQL server of
  * `DEDICATED_AGENT_PG_URL` (a fresh schema per run), through a TCP proxy this
  * process controls, while faults are injected: a worker killed with SIGKILL
  * and restarted, `pg_terminate_backend` on the workers' connections,
