@@ -56,7 +56,8 @@ export type ChaosLine =
   | { t: 'hang'; op: ChaosOp }
   | { t: 'sent'; recordId: string }
   | { t: 'notifierFault'; kind: 'throw' | 'stall' }
-  | { t: 'poolError' };
+  | { t: 'poolError' }
+  | { t: 'commitUnknown' };
 
 /**
  * The subject id of number `n`.

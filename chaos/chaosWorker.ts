@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { createPostgresStore } from '../src/adapters/postgres/index.js';
-import { type Actor, AssignmentError, type AssignmentRecord, type Notification, createAssignmentService } from '../src/index.js';
+import { type Actor, AssignmentError, type AssignmentRecord, CommitUnknownError, type Notification, createAssignmentService } from '../src/index.js';
 import { CHAOS_AGENTS, CHAOS_RULE_SET, type ChaosLine, type ChaosOp, type ChaosTask, subjectId } from './chaosSetup.js';
 
 const task = JSON.parse(process.argv[2]!) as ChaosTask;
@@ -36,8 +36,17 @@ const notifier = {
   },
 };
 
+const postgres = createPostgresStore({ client: pool, schema: task.schema });
 const svc = createAssignmentService({
-  store: createPostgresStore({ client: pool, schema: task.schema }),
+  // Counts the COMMITs whose answer was lost: the service resolves them before the caller hears.
+  store: {
+    ...postgres,
+    transaction: (work) =>
+      postgres.transaction(work).catch((error: unknown) => {
+        if (error instanceof CommitUnknownError) write({ t: 'commitUnknown' });
+        throw error;
+      }),
+  },
   ruleSet: CHAOS_RULE_SET,
   notifier,
   ids: randomUUID,

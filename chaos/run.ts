@@ -192,6 +192,8 @@ const figures = {
     notifierStalls: notifierFaults.filter((line) => line.kind === 'stall').length,
     poolErrorEvents: lines.filter((line) => line.t === 'poolError').length,
   },
+  commitAnswersLost: lines.filter((line) => line.t === 'commitUnknown').length,
+  commitUnknownToCallers: errors.filter((line) => line.code === 'commit_unknown').length,
   idempotentRecalls: keyed.length,
   notificationsDelivered: lines.filter((line) => line.t === 'sent').length + drained.length,
 };
