@@ -16,7 +16,7 @@ export interface UnresolvedCommit<T> {
 /** How an attempt ended, when it did not throw. @internal */
 export type AttemptOutcome<T> = { settled: 'committed'; value: T } | ({ settled: 'unknown' } & UnresolvedCommit<T>);
 
-/** An earlier attempt to settle first; cleared once it is known not to have committed. @internal */
+/** An earlier attempt whose outcome is unknown, checked first by every later try until one commits. @internal */
 export interface PendingCommit<T> {
   unresolved: UnresolvedCommit<T> | null;
 }
@@ -24,8 +24,13 @@ export interface PendingCommit<T> {
 /**
  * One try of one transaction. With `pending.unresolved`, it first reads
  * whether that earlier attempt committed (`commitOutcome`): committed — its
- * value is the result and nothing more is done; absent — `pending.unresolved`
- * is cleared and `work` runs in the same transaction, as a fresh attempt.
+ * value is the result and nothing more is done; absent — `work` runs in the
+ * same transaction, as a fresh attempt. `pending.unresolved` stays set: an
+ * attempt that created its subject, or wrote only an idempotency key, may
+ * still be committing when it reads as absent (there is no lock to wait on),
+ * so when this try fails too, the next one checks again rather than report a
+ * failure that might not be one. (A fresh try that commits waits for it: its
+ * own writes meet the earlier attempt's rows.)
  * When the store throws `CommitUnknownError` at the end, the outcome is
  * `unknown`, with the change set the attempt sent (none: an empty one, which
  * reads as absent, so the attempt runs again) and the value it would return.
@@ -68,7 +73,6 @@ export async function attemptTransaction<T>(
         if (outcome === 'mixed') {
           throw new CommitUnknownError('Only part of an earlier attempt is in the store; its outcome cannot be told', { cause: earlier.error });
         }
-        pending.unresolved = null;
       }
       try {
         const call: TransactionCall = {

@@ -15,7 +15,10 @@ export type CommitOutcome = 'committed' | 'absent' | 'mixed';
  * start). A change set without records is recognised by its idempotency keys;
  * one with neither wrote nothing a second run could double (a decision that
  * found no agent, without a key), so it counts as absent and the call runs
- * again.
+ * again. `committed` is final; `absent` is final for changes to subjects that
+ * existed before, but an attempt that created its subject or wrote only a key
+ * holds no lock this could wait on, so the caller keeps checking on later
+ * tries.
  *
  * @internal
  * @param tx - a new transaction

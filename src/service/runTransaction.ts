@@ -15,10 +15,11 @@ import type { ServiceContext, TransactionCall } from './serviceContext.js';
  * (nothing was committed).
  *
  * When the store cannot tell whether a try committed (`CommitUnknownError`:
- * the connection was lost after `COMMIT` was sent), the next try first reads
- * whether it did (`commitOutcome`) and returns its result when it did, or
- * goes on as a fresh try when it did not; store failures while it cannot
- * tell are retried like conflicts. When the tries run out before it can
+ * the connection was lost after `COMMIT` was sent), every later try first
+ * reads whether it did (`commitOutcome`) and returns its result when it did,
+ * or goes on as a fresh try when it did not; until a try commits, store
+ * failures are retried like conflicts, since the lost try may yet turn out
+ * to have committed. When the tries run out before it can
  * tell, the caller gets `CommitUnknownError` — never an error saying the call
  * failed. `resume` starts with such a try already pending (a group commit's
  * unanswered `COMMIT`, this call's part of it).
@@ -54,7 +55,7 @@ export async function runTransaction<T>(
     } catch (error) {
       const unresolved = pending.unresolved;
       if (unresolved !== null) {
-        // Could not read whether the earlier try committed: keep trying to tell. Found only in part: no try can tell.
+        // The lost try may have committed: a store failure now does not mean the call failed. Found only in part: no try can tell.
         if (error instanceof CommitUnknownError && error.cause === unresolved.error) throw error;
         if (!(error instanceof ConcurrencyError) && !(error instanceof StoreError)) throw error;
       } else if (!(error instanceof ConcurrencyError)) {

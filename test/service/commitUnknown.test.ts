@@ -1,4 +1,4 @@
-import { AssignmentError, type AssignmentStore, CommitUnknownError, StoreError } from 'dedicated-agent';
+import { AssignmentError, type AssignmentStore, type ChangeSet, CommitUnknownError, StoreError } from 'dedicated-agent';
 import { createMemoryStore } from 'dedicated-agent/memory';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -115,6 +115,60 @@ describe('a COMMIT whose answer was lost', () => {
       [manual.record.id, 'ended'],
       [applied.record.id, 'ended'],
     ]);
+  });
+
+  it('keeps checking when the lost attempt was still committing as the next try read it absent, and then that try failed', async () => {
+    const memory = createMemoryStore();
+    let step = 0;
+    let deferred: ChangeSet | null = null;
+    const store: AssignmentStore = {
+      ...memory,
+      async transaction(work) {
+        step++;
+        if (step === 2) {
+          // The call, whose answer is lost; its commit lands only later.
+          await memory.transaction((tx) =>
+            work({
+              ...tx,
+              commit(changes) {
+                deferred = changes;
+              },
+            }),
+          );
+          throw new CommitUnknownError('lost');
+        }
+        if (step === 3) {
+          // The next try reads the key as absent, runs again, and loses its connection; meanwhile the first commit lands.
+          const failure = await memory
+            .transaction((tx) =>
+              work({
+                ...tx,
+                lockSubjects() {
+                  throw new StoreError('terminating connection due to administrator command');
+                },
+                lockSubject() {
+                  throw new StoreError('terminating connection due to administrator command');
+                },
+              }),
+            )
+            .catch((error: unknown) => error);
+          const changes = deferred!;
+          await memory.transaction(async (tx) => {
+            await tx.commit(changes);
+          });
+          throw failure;
+        }
+        return memory.transaction(work);
+      },
+    };
+    const { svc } = await scenario(seedWith(), { store, retry: fast });
+    const first = await svc.autoAssign({ id: 'n-1', fields: { level: 1 } });
+    const again = await svc.autoAssign({ id: 'n-1' }, { idempotencyKey: 'k-1' });
+    expect(step).toBeGreaterThanOrEqual(4);
+    expect(again.record).toBeNull();
+    expect(again.reason).toBe('already_assigned');
+    expect((await svc.getSubject({ id: 'n-1' }))?.agentId).toBe(first.agentId);
+    expect((await svc.autoAssign({ id: 'n-1' }, { idempotencyKey: 'k-1' })).reason).toBe('already_assigned');
   });
 
   it('property: whatever answers are lost, every success has its record and no call is written twice', async () => {
