@@ -13,6 +13,7 @@ export {
 export {
   AssignmentError,
   type AssignmentErrorCode,
+  CommitUnknownError,
   ConcurrencyError,
   InputError,
   NotFoundError,

@@ -182,3 +182,24 @@ export class ConcurrencyError extends AssignmentError {
     this.name = 'ConcurrencyError';
   }
 }
+
+/**
+ * A transaction's outcome is unknown: the connection was lost after `COMMIT`
+ * was sent, so it may have committed or not. A store throws it from
+ * `transaction()` when the `COMMIT` itself fails that way; the service then
+ * checks whether the attempt committed and returns its result when it did,
+ * or runs the call again when it did not. A caller gets it only when that
+ * could not be determined either: the call may have taken effect — call again
+ * with the same idempotency key to get its result, never assume it failed.
+ *
+ * @example
+ * ```ts
+ * catch (e) { if (e instanceof CommitUnknownError) await svc.autoAssign(subject, { idempotencyKey }); }
+ * ```
+ */
+export class CommitUnknownError extends AssignmentError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('commit_unknown', message, options);
+    this.name = 'CommitUnknownError';
+  }
+}
