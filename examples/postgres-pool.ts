@@ -42,6 +42,10 @@ const ruleSet: RuleSet = {
 
 // One pool per application server; each transaction takes its own connection.
 const pool = new pg.Pool({ connectionString: url, max: 8 });
+// An idle connection that drops (a server restart, a terminated backend) emits
+// 'error' on the pool, and Node ends a process on an 'error' nobody listens to.
+// The store listens on every connection it uses; idle ones are the pool's.
+pool.on('error', (error) => console.error('idle PostgreSQL connection lost:', error.message));
 try {
   // migrate() is idempotent and safe when several servers start at once.
   const store = await createPostgresStore({ client: pool, schema: 'dedicated_agent_example' }).migrate();

@@ -13,7 +13,9 @@ export {
 export {
   AssignmentError,
   type AssignmentErrorCode,
+  CommitUnknownError,
   ConcurrencyError,
+  InputError,
   NotFoundError,
   RuleSetError,
   StoreError,

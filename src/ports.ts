@@ -265,6 +265,15 @@ export interface AssignmentStore {
    * `ConcurrencyError`, other failures as `StoreError` with the cause; an error
    * thrown by `work` itself is rethrown unchanged. `work` must not call the
    * store's own methods (only `tx`'s).
+   *
+   * A `StoreError` means nothing was committed. When that cannot be known —
+   * the connection was lost after `COMMIT` was sent and no answer came back —
+   * throw `CommitUnknownError` (code `commit_unknown`) instead: the service
+   * then reads, in a new transaction, whether the attempt's records (by id,
+   * and for updates by version and history) or idempotency keys are there,
+   * returns the attempt's result when they are and runs the call again when
+   * they are not. A store that cannot lose a commit's answer (the memory
+   * store, PGlite in the same process) never throws it.
    */
   transaction<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T>;
   /**

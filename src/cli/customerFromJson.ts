@@ -1,3 +1,6 @@
+import { InputError } from '../core/errors.js';
+import { INPUT_LIMITS } from '../core/input/inputLimits.js';
+import { readSubjectUpdate, type SubjectUpdateRead } from '../core/input/readSubjectUpdate.js';
 import { CliError } from './cliError.js';
 import { parseInstant } from './parseInstant.js';
 import type { SimulationCustomer } from './simulationResult.js';
@@ -19,15 +22,15 @@ export function customerFromJson(value: unknown, where: string): SimulationCusto
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new CliError(`${where}: expected a JSON object { "id", "kind"?, "createdAt", "fields" }, got ${Array.isArray(value) ? 'an array' : value === null ? 'null' : typeof value}`);
   }
-  const { id, kind, createdAt, fields } = value as Record<string, unknown>;
-  if (typeof id !== 'string' || id === '') throw new CliError(`${where}: "id" must be a non-empty string`);
-  if (kind !== undefined && kind !== 'customer' && kind !== 'contact') {
-    throw new CliError(`${where}: "kind" must be "customer" or "contact", got ${JSON.stringify(kind)}`);
+  const { createdAt, ...given } = value as Record<string, unknown>;
+  let subject: SubjectUpdateRead;
+  try {
+    subject = readSubjectUpdate({ id: given.id, kind: given.kind, fields: given.fields ?? {} }, 'customer', INPUT_LIMITS);
+  } catch (error) {
+    if (error instanceof InputError) throw new CliError(`${where}: ${error.message}`);
+    throw error;
   }
   if (createdAt === undefined) throw new CliError(`${where}: "createdAt" is missing (the instant the customer was created, e.g. 2026-10-01T09:00+08:00)`);
   const at = parseInstant(createdAt, `${where}: createdAt`);
-  if (fields !== undefined && (typeof fields !== 'object' || fields === null || Array.isArray(fields))) {
-    throw new CliError(`${where}: "fields" must be an object`);
-  }
-  return { id, ...(kind !== undefined && { kind }), createdAt: at, fields: (fields as Record<string, unknown> | undefined) ?? {} };
+  return { id: subject.id, ...(given.kind !== undefined && { kind: subject.kind }), createdAt: at, fields: subject.fields ?? {} };
 }

@@ -1,4 +1,6 @@
 import { assignCustomer, explain, type SubjectInput } from '../index.js';
+import { InputError } from '../core/errors.js';
+import { readSubject as readSubjectInput } from '../core/input/readSubject.js';
 import { agentLabel } from './agentLabel.js';
 import { CliError } from './cliError.js';
 import type { CliIo } from './cliIo.js';
@@ -24,8 +26,8 @@ Options:
                         "pending"?, "createdAt"? }
   --agents <file>       the agents: an array of agent snapshots with their current counts
                         ("assigned", "serving") and an optional display "name"
-  --at <instant>        when to decide: ISO-8601 with a UTC offset, e.g. 2026-11-25T10:00+08:00
-                        (default: the customer's createdAt)
+  --at <instant>        when to decide: ISO-8601 with a UTC offset, e.g. 2026-11-25T10:00+08:00,
+                        or epoch milliseconds (default: the customer's createdAt)
   --reassign            allow replacing the customer's current agent
   --format <text|json>  output format (default: text); json prints the whole AssignmentResult
   -h, --help            show this help
@@ -37,35 +39,18 @@ Example (dedicated-agent init writes these files):
     --at 2026-10-08T10:00+08:00
 `;
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function readSubject(path: string): { subject: SubjectInput; createdAt: unknown } {
   const value = parseJsonText(readTextFile(path, 'customer file'), path);
-  if (!isRecord(value)) throw new CliError(`${path}: expected a JSON object { "id", "kind"?, "fields", … }`);
-  const { id, kind, fields, agentId, previousAgentId, pending, createdAt } = value;
-  if (typeof id !== 'string' || id === '') throw new CliError(`${path}: "id" must be a non-empty string`);
-  if (kind !== undefined && kind !== 'customer' && kind !== 'contact') {
-    throw new CliError(`${path}: "kind" must be "customer" or "contact", got ${JSON.stringify(kind)}`);
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new CliError(`${path}: expected a JSON object { "id", "kind"?, "fields", … }`);
   }
-  if (fields !== undefined && !isRecord(fields)) throw new CliError(`${path}: "fields" must be an object`);
-  for (const [key, agent] of [
-    ['agentId', agentId],
-    ['previousAgentId', previousAgentId],
-  ] as const) {
-    if (agent !== undefined && agent !== null && typeof agent !== 'string') throw new CliError(`${path}: "${key}" must be an agent id or null`);
+  const { createdAt, ...given } = value as Record<string, unknown>;
+  try {
+    return { subject: readSubjectInput(given, 'customer'), createdAt };
+  } catch (error) {
+    if (error instanceof InputError) throw new CliError(`${path}: ${error.message}`);
+    throw error;
   }
-  if (pending !== undefined && typeof pending !== 'boolean') throw new CliError(`${path}: "pending" must be true or false`);
-  const subject: SubjectInput = {
-    id,
-    ...(kind !== undefined && { kind }),
-    fields: (fields as Record<string, unknown> | undefined) ?? {},
-    ...(agentId !== undefined && { agentId: agentId as string | null }),
-    ...(previousAgentId !== undefined && { previousAgentId: previousAgentId as string | null }),
-    ...(pending !== undefined && { pending }),
-  };
-  return { subject, createdAt };
 }
 
 /**

@@ -1,8 +1,7 @@
-import { availabilityIssues } from '../adapters/availabilityIssues.js';
-import { formatIssuePath } from '../core/ruleset/formatIssuePath.js';
-import { type AgentSnapshot, PERIODS, PRESENCES } from '../index.js';
+import { InputError } from '../core/errors.js';
+import { readAgentProfile } from '../core/input/readAgentProfile.js';
+import type { AgentSnapshot } from '../index.js';
 import { CliError } from './cliError.js';
-import { readIsoInstant } from './parseInstant.js';
 import { parseJsonText } from './parseJsonText.js';
 import { readTextFile } from './readTextFile.js';
 
@@ -14,65 +13,22 @@ export interface AgentEntry extends AgentSnapshot {
 /** Problems shown before "and N more". */
 const MAX_SHOWN_PROBLEMS = 20;
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function isCount(value: unknown): boolean {
-  return typeof value === 'number' && Number.isFinite(value) && value >= 0;
-}
-
-function isInstant(value: unknown): boolean {
-  return (typeof value === 'number' && Number.isFinite(value)) || (typeof value === 'string' && readIsoInstant(value) !== null);
-}
-
-function isStringList(value: unknown): boolean {
-  return Array.isArray(value) && value.every((item) => typeof item === 'string');
-}
-
-function countsProblem(value: unknown, keys: readonly string[]): string | null {
-  if (!isRecord(value)) return `must be an object with counts per ${keys.join(', ')}`;
-  for (const [key, count] of Object.entries(value)) {
-    if (!keys.includes(key)) return `has an unknown key "${key}" (expected ${keys.join(', ')})`;
-    if (!isCount(count)) return `.${key} must be a non-negative number`;
-  }
-  return null;
-}
-
+/**
+ * Everything wrong with one agent, as the library's agent reader sees it (the
+ * first problem of the agent), plus an id used twice.
+ */
 function agentProblems(agent: unknown, where: string, seen: Map<string, string>): string[] {
-  if (!isRecord(agent)) return [`${where} must be an object with an "id"`];
-  const problems: string[] = [];
-  const { id } = agent;
-  if (typeof id !== 'string' || id === '') problems.push(`${where}.id must be a non-empty string`);
-  else if (seen.has(id)) problems.push(`${where}.id "${id}" is also the id of ${seen.get(id)}`);
-  else seen.set(id, where);
-  if (agent.name !== undefined && typeof agent.name !== 'string') problems.push(`${where}.name must be a string`);
-  if (agent.enabled !== undefined && typeof agent.enabled !== 'boolean') problems.push(`${where}.enabled must be true or false`);
-  if (agent.presence !== undefined && !PRESENCES.includes(agent.presence as never)) {
-    problems.push(`${where}.presence must be one of ${PRESENCES.join(', ')}, got ${JSON.stringify(agent.presence)}`);
+  let id: string;
+  try {
+    id = readAgentProfile(agent, where, true).id;
+  } catch (error) {
+    if (error instanceof InputError) return [error.message];
+    throw error;
   }
-  if (agent.capacity !== undefined && agent.capacity !== null && !isCount(agent.capacity)) {
-    problems.push(`${where}.capacity must be a non-negative number or null (unlimited)`);
-  }
-  for (const key of ['skills', 'languages'] as const) {
-    if (agent[key] !== undefined && !isStringList(agent[key])) problems.push(`${where}.${key} must be a list of strings`);
-  }
-  if (agent.attributes !== undefined && !isRecord(agent.attributes)) problems.push(`${where}.attributes must be an object`);
-  if (agent.assigned !== undefined) {
-    const problem = countsProblem(agent.assigned, PERIODS);
-    if (problem !== null) problems.push(`${where}.assigned ${problem}`);
-  }
-  if (agent.serving !== undefined && !isCount(agent.serving)) {
-    const problem = countsProblem(agent.serving, [...PERIODS, 'total']);
-    if (problem !== null) problems.push(`${where}.serving ${problem} (or a number: the total)`);
-  }
-  // A snapshot may say when the agent was last assigned (the stores maintain it; here it is the simulation's start).
-  const { lastAssignedAt, ...profile } = agent;
-  if (lastAssignedAt !== undefined && lastAssignedAt !== null && !isInstant(lastAssignedAt)) {
-    problems.push(`${where}.lastAssignedAt must be an ISO-8601 instant with a UTC offset, epoch milliseconds or null`);
-  }
-  for (const issue of availabilityIssues(profile, [])) problems.push(`${where}.${formatIssuePath(issue.path)}: ${issue.message}`);
-  return problems;
+  const earlier = seen.get(id);
+  if (earlier !== undefined) return [`${earlier}.id and ${where}.id are both ${JSON.stringify(id)}`];
+  seen.set(id, where);
+  return [];
 }
 
 /**

@@ -24,10 +24,11 @@ customers that would change hands.
 
 Options:
   --customers <file>      JSONL, one customer per line: {"id","kind"?,"createdAt","fields"}
-                          createdAt: ISO-8601 with a UTC offset; lines in createdAt order
-                          (a file out of order is sorted in memory, with a warning).
-                          Bad lines are skipped and all reported (the first 20 word for
-                          word); ids that appear on several lines are warned about
+                          createdAt: ISO-8601 with a UTC offset, or epoch milliseconds;
+                          lines in createdAt order (a file out of order is sorted in
+                          memory, with a warning). Bad lines are skipped and all
+                          reported (the first 20 word for word); ids that appear on
+                          several lines are warned about
   --agents <file>         the agents at the start: an array of agent snapshots
   --compare <rules.json>  a second rule set (B) to replay against the same customers
   --report <file.html>    also write a self-contained HTML report with charts

@@ -1,10 +1,17 @@
 import { type Decision, decide, decisionInput, earlyReason } from './decide.js';
-import { AssignmentError } from './errors.js';
+import { InputError } from './errors.js';
+import { checkAgentSnapshots } from './input/checkAgentSnapshots.js';
+import { readDecisionValues } from './input/readDecisionOptions.js';
+import { readId } from './input/readId.js';
+import { readOptions } from './input/readOptions.js';
+import { readSubject } from './input/readSubject.js';
+import { describeValue } from './ruleset/describeValue.js';
+import { isPlainObject } from './ruleset/isPlainObject.js';
 import type { CompiledRuleSet } from './ruleset/compiledTypes.js';
 import { resolveRuleSet } from './ruleset/compileRuleSet.js';
 import { checkSubjectFields, type SubjectFieldFinding } from './ruleset/checkSubjectFields.js';
-import type { RuleSet, SubjectKind } from './ruleset/types.js';
-import { toEpochMs } from './time/toEpochMs.js';
+import type { RuleSet } from './ruleset/types.js';
+import { readInstant } from './input/readInstant.js';
 import {
   type AgentSnapshot,
   type AssignmentRecord,
@@ -129,10 +136,38 @@ class Assignment implements AssignmentResult {
  * ```
  */
 export function assignCustomer(input: AssignCustomerInput): AssignmentResult {
-  if (typeof input !== 'object' || input === null) throw new AssignmentError('invalid_input', 'assignCustomer needs an input object');
-  const ruleSet = resolveRuleSet(input.ruleSet);
-  const nowMs = toEpochMs(input.now, 'now');
-  const subject = subjectRef(input.subject);
+  const { input: checked, nowMs } = readAssignInput(input);
+  const ruleSet = resolveRuleSet(checked.ruleSet);
+  return decideAssignment(checked, ruleSet, nowMs);
+}
+
+const INPUT_KEYS = ['ruleSet', 'subject', 'agents', 'ruleState', 'now', 'reassign', 'excludeAgentIds', 'recordId'] as const;
+
+/** Reads every member of `assignCustomer`'s input; the members are named by their own names (`subject.fields`). */
+function readAssignInput(input: unknown): { input: AssignCustomerInput; nowMs: number } {
+  if (input === undefined) throw new InputError('input', 'an object { ruleSet, subject, agents, now, … }', describeValue(input));
+  const given = readOptions(input, 'input', INPUT_KEYS);
+  const subject = readSubject(given.subject, 'subject');
+  const agents = checkAgentSnapshots(given.agents, 'agents');
+  const nowMs = readInstant(given.now, 'now');
+  const { reassign, excludeAgentIds } = readDecisionValues(given, '');
+  const ruleState = given.ruleState;
+  if (ruleState !== undefined && !isPlainObject(ruleState)) throw new InputError('ruleState', 'an object of rule states by rule id', describeValue(ruleState));
+  const checked: AssignCustomerInput = {
+    ruleSet: given.ruleSet as AssignCustomerInput['ruleSet'],
+    subject,
+    agents,
+    now: nowMs,
+    reassign,
+    ...(ruleState === undefined ? {} : { ruleState: ruleState as Record<string, RuleState> }),
+    ...(excludeAgentIds === undefined ? {} : { excludeAgentIds }),
+    ...(given.recordId === undefined ? {} : { recordId: readId(given.recordId, 'recordId') }),
+  };
+  return { input: checked, nowMs };
+}
+
+function decideAssignment(input: AssignCustomerInput, ruleSet: CompiledRuleSet, nowMs: number): AssignmentResult {
+  const subject: SubjectRef = { id: input.subject.id, kind: input.subject.kind ?? 'customer' };
   // One Date per decision, shared by the record, transitions and effects (treat them as immutable).
   const at = new Date(nowMs);
   const ruleState = (input.ruleState ?? NO_RULE_STATE) as Record<string, RuleState>;
@@ -146,22 +181,6 @@ export function assignCustomer(input: AssignCustomerInput): AssignmentResult {
     return new Assignment('unassigned', null, null, decision.reason, retryAt, null, [], [], ruleState, at, subject, input, ruleSet, input.subject.fields);
   }
   return assigned(input, ruleSet, subject, at, decision, ruleState);
-}
-
-function subjectRef(subject: SubjectInput): SubjectRef {
-  if (typeof subject !== 'object' || subject === null) throw new AssignmentError('invalid_input', 'subject must be an object');
-  if (typeof subject.id !== 'string' || subject.id === '') {
-    throw new AssignmentError('invalid_input', 'subject.id must be a non-empty string');
-  }
-  const kind: SubjectKind = subject.kind ?? 'customer';
-  if (kind !== 'customer' && kind !== 'contact') {
-    throw new AssignmentError('invalid_input', `subject.kind must be 'customer' or 'contact', got ${JSON.stringify(kind)}`);
-  }
-  const fields = subject.fields;
-  if (fields !== undefined && (typeof fields !== 'object' || fields === null || Array.isArray(fields))) {
-    throw new AssignmentError('invalid_input', 'subject.fields must be an object');
-  }
-  return { id: subject.id, kind };
 }
 
 function assigned(

@@ -1,6 +1,14 @@
 import { assignCustomer } from './assign.js';
 import { decide, decisionInput, earlyReason } from './decide.js';
-import { AssignmentError } from './errors.js';
+import { InputError, NotFoundError } from './errors.js';
+import { readAgentProfile } from './input/readAgentProfile.js';
+import { readAgents } from './input/readAgents.js';
+import { readDecisionOptions } from './input/readDecisionOptions.js';
+import { readId } from './input/readId.js';
+import { readOptions } from './input/readOptions.js';
+import { readSubject } from './input/readSubject.js';
+import { describeValue } from './ruleset/describeValue.js';
+import { isPlainObject } from './ruleset/isPlainObject.js';
 import { CountRanking } from './pick/countRanking.js';
 import { type AgentAvailability, AVAILABLE, OFF_SHIFT, ON_LEAVE } from './availability/agentAvailability.js';
 import { availabilityOf } from './availability/availabilityOf.js';
@@ -14,7 +22,7 @@ import type { CompiledRule, CompiledRuleSet } from './ruleset/compiledTypes.js';
 import { resolveRuleSet } from './ruleset/compileRuleSet.js';
 import { PERIODS, type Period, type RuleSet } from './ruleset/types.js';
 import { periodBounds } from './time/periodBounds.js';
-import { toEpochMs } from './time/toEpochMs.js';
+import { readInstant } from './input/readInstant.js';
 import type { AgentSnapshot, AssignmentResult, Instant, RuleState, SubjectInput, UnassignedReason } from './types.js';
 
 /** Starting state of an assigner. */
@@ -76,9 +84,6 @@ function number(value: unknown): number {
 }
 
 function liveAgent(agent: AgentSnapshot, index: number): LiveAgent {
-  if (typeof agent !== 'object' || agent === null || typeof agent.id !== 'string' || agent.id === '') {
-    throw new AssignmentError('invalid_input', `agents[${index}] must be an object with a non-empty string id`);
-  }
   verifyAgentSnapshot(agent, index);
   const serving = agent.serving;
   const servingCounts = typeof serving === 'number' ? { total: serving } : (serving ?? {});
@@ -130,11 +135,13 @@ function copyAgent(agent: LiveAgent): AgentSnapshot {
  * ```
  */
 export function createAssigner(ruleSet: RuleSet | CompiledRuleSet, options: AssignerOptions): Assigner {
-  const compiled = resolveRuleSet(ruleSet);
-  if (typeof options !== 'object' || options === null || !Array.isArray(options.agents)) {
-    throw new AssignmentError('invalid_input', 'createAssigner needs { agents: AgentSnapshot[] }');
+  if (options === undefined) throw new InputError('options', 'an object { agents, ruleState? }', describeValue(options));
+  const given = readOptions(options, 'options', ['agents', 'ruleState']);
+  const agents: LiveAgent[] = readAgents(given.agents, 'options.agents', true).map(liveAgent);
+  if (given.ruleState !== undefined && !isPlainObject(given.ruleState)) {
+    throw new InputError('options.ruleState', 'an object of rule states by rule id', describeValue(given.ruleState));
   }
-  const agents: LiveAgent[] = options.agents.map(liveAgent);
+  const compiled = resolveRuleSet(ruleSet);
   const byId = new Map<string, LiveAgent>();
   for (const agent of agents) if (!byId.has(agent.id)) byId.set(agent.id, agent);
   let ruleState: Record<string, RuleState> = { ...(options.ruleState ?? {}) };
@@ -198,13 +205,26 @@ export function createAssigner(ruleSet: RuleSet | CompiledRuleSet, options: Assi
     wake(nowMs);
   }
 
-  function preview(subject: SubjectInput, now: Instant, opts: AssignOptions = {}): AssignmentResult {
-    advance(toEpochMs(now, 'now'));
-    return assignCustomer({ ruleSet: compiled, subject, agents, ruleState, now, ...opts });
+  function preview(subjectGiven: SubjectInput, now: Instant, optionsGiven?: AssignOptions): AssignmentResult {
+    const subject = readSubject(subjectGiven, 'subject');
+    const nowMs = readInstant(now, 'now');
+    const opts = readDecisionOptions(optionsGiven, 'options');
+    advance(nowMs);
+    return assignCustomer({
+      ruleSet: compiled,
+      subject,
+      agents,
+      ruleState,
+      now: nowMs,
+      reassign: opts.reassign,
+      ...(opts.excludeAgentIds === undefined ? {} : { excludeAgentIds: opts.excludeAgentIds }),
+    });
   }
 
-  function assign(subject: SubjectInput, now: Instant, opts: AssignOptions = {}): AssignerDecision {
-    const nowMs = toEpochMs(now, 'now');
+  function assign(subjectGiven: SubjectInput, now: Instant, optionsGiven?: AssignOptions): AssignerDecision {
+    const subject = readSubject(subjectGiven, 'subject');
+    const nowMs = readInstant(now, 'now');
+    const opts = readDecisionOptions(optionsGiven, 'options');
     advance(nowMs);
     const early = earlyReason(compiled, subject, opts.reassign === true);
     if (early !== null) return { outcome: 'unassigned', agentId: null, ruleId: null, reason: early, retryAt: null };
@@ -246,10 +266,12 @@ export function createAssigner(ruleSet: RuleSet | CompiledRuleSet, options: Assi
     preview,
     agents: () => agents.map(copyAgent),
     ruleState: () => structuredClone(ruleState),
-    updateAgent(agentId, patch) {
+    updateAgent(agentIdGiven, patch) {
+      const agentId = readId(agentIdGiven, 'agentId');
       const agent = byId.get(agentId);
-      if (agent === undefined) throw new AssignmentError('not_found', `Unknown agent "${agentId}"`);
-      const updated = liveAgent({ ...copyAgent(agent), ...patch, id: agentId }, agents.indexOf(agent));
+      if (agent === undefined) throw new NotFoundError('agent', agentId);
+      if (!isPlainObject(patch)) throw new InputError('patch', 'an object of agent fields', describeValue(patch));
+      const updated = liveAgent(readAgentProfile({ ...copyAgent(agent), ...patch, id: agentId }, 'patch', true), agents.indexOf(agent));
       Object.assign(agent, updated);
       // Selectors match profiles: the snapshot changed in place, so they match again.
       if (hasSelectors) AgentTable.forget(agents);

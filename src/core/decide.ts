@@ -5,7 +5,6 @@
 import { type Pick, type PickContext, pickCandidate, type RankingLookup, retryAtOf } from './pick/pickCandidate.js';
 import type { CompiledRule, CompiledRuleSet } from './ruleset/compiledTypes.js';
 import type { SubjectKind } from './ruleset/types.js';
-import { AssignmentError } from './errors.js';
 import { readFieldSlots } from './expr/fieldSlots.js';
 import { AgentTable } from './pick/agentTable.js';
 import { RETRY_HORIZON_MS } from './time/retryHorizon.js';
@@ -66,7 +65,6 @@ export function earlyReason(ruleSet: CompiledRuleSet, subject: SubjectInput, rea
  * @param options - reassign and exclusions
  * @param rankings - `createAssigner`'s ordered participants, if any
  * @returns the decision input
- * @throws AssignmentError `invalid_input` for malformed agents or exclusions
  * @example
  * ```ts
  * decide(decisionInput(ruleSet, subject, 'customer', agents, ruleState, nowMs, {}), null);
@@ -82,10 +80,8 @@ export function decisionInput(
   options: DecisionOptions,
   rankings: RankingLookup | null = null,
 ): DecisionInput {
+  // Read by the entry points (`readDecisionOptions`): an array of ids or absent.
   const exclude = options.excludeAgentIds;
-  if (exclude !== undefined && (!Array.isArray(exclude) || exclude.some((id) => typeof id !== 'string'))) {
-    throw new AssignmentError('invalid_input', 'excludeAgentIds must be an array of agent ids');
-  }
   // Replacing the current agent means picking somebody else.
   const current = options.reassign === true && typeof subject.agentId === 'string' ? subject.agentId : null;
   return {

@@ -79,6 +79,60 @@ export class WorkflowError extends AssignmentError {
   }
 }
 
+/** Why an input was refused (see `InputError.reason`). */
+export type InputErrorReason = 'invalid_value' | 'unknown_key' | 'duplicate';
+
+/**
+ * An argument was malformed: `path` names it (`subject.fields.level`,
+ * `agents[3].id`), `expected` says what it must be and `received` describes
+ * what was given, so a caller (or a future locale) can word the message
+ * itself. Thrown by every reader in `core/input/`, at every entry point.
+ *
+ * @example
+ * ```ts
+ * try { await svc.records({ status: ['declined'] } as never); }
+ * catch (e) { if (e instanceof InputError) console.log(e.path, e.suggestion); } // 'filter.status' 'statuses'
+ * ```
+ */
+export class InputError extends AssignmentError {
+  declare readonly code: 'invalid_input';
+  /** Where the bad value is, e.g. `'filter.limit'` or `'agents[3].id'`. */
+  readonly path: string;
+  /** What the value must be, e.g. `'an integer from 1 to 500'`; for an unknown key, the known keys. */
+  readonly expected: string;
+  /** What was given, described without calling anything on it. */
+  readonly received: string;
+  /**
+   * `unknown_key` when the key itself is not a known option; `duplicate` when
+   * `received` names an earlier path holding the same value; else `invalid_value`.
+   */
+  readonly reason: InputErrorReason;
+  /** For an unknown key: the known key it most likely meant. */
+  readonly suggestion: string | undefined;
+  constructor(
+    path: string,
+    expected: string,
+    received: string,
+    options: { reason?: InputErrorReason; suggestion?: string } = {},
+  ) {
+    const reason = options.reason ?? 'invalid_value';
+    const { suggestion } = options;
+    super('invalid_input', inputMessage(reason, path, expected, received, suggestion));
+    this.name = 'InputError';
+    this.path = path;
+    this.expected = expected;
+    this.received = received;
+    this.reason = reason;
+    this.suggestion = suggestion;
+  }
+}
+
+function inputMessage(reason: InputErrorReason, path: string, expected: string, received: string, suggestion: string | undefined): string {
+  if (reason === 'duplicate') return `${received} and ${path} are both ${expected}`;
+  if (reason === 'invalid_value') return `${path} must be ${expected}, got ${received}`;
+  return `${path}: unknown option, ${suggestion === undefined ? `expected one of ${expected}` : `did you mean ${suggestion}?`}`;
+}
+
 /**
  * Something the caller named does not exist (subject, agent, record).
  *
@@ -126,5 +180,26 @@ export class ConcurrencyError extends AssignmentError {
   constructor(message: string, options?: { cause?: unknown }) {
     super('concurrency_conflict', message, options);
     this.name = 'ConcurrencyError';
+  }
+}
+
+/**
+ * A transaction's outcome is unknown: the connection was lost after `COMMIT`
+ * was sent, so it may have committed or not. A store throws it from
+ * `transaction()` when the `COMMIT` itself fails that way; the service then
+ * checks whether the attempt committed and returns its result when it did,
+ * or runs the call again when it did not. A caller gets it only when that
+ * could not be determined either: the call may have taken effect — call again
+ * with the same idempotency key to get its result, never assume it failed.
+ *
+ * @example
+ * ```ts
+ * catch (e) { if (e instanceof CommitUnknownError) await svc.autoAssign(subject, { idempotencyKey }); }
+ * ```
+ */
+export class CommitUnknownError extends AssignmentError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('commit_unknown', message, options);
+    this.name = 'CommitUnknownError';
   }
 }

@@ -1,4 +1,7 @@
+import { InputError } from './errors.js';
+import { readOptions } from './input/readOptions.js';
 import type { SubjectFieldFinding } from './ruleset/checkSubjectFields.js';
+import { describeValue } from './ruleset/describeValue.js';
 import type { FieldType, Period } from './ruleset/types.js';
 import { localParts } from './time/localParts.js';
 import type { AssignmentResult, TraceCandidate, TraceEntry, TraceExclusion } from './types.js';
@@ -229,8 +232,13 @@ function entryLines(entry: TraceEntry, name: (id: string) => string, now: Date):
  * // 1. rule "Beijing" (beijing): skipped, its condition is not met.
  * ```
  */
-export function explain(result: AssignmentResult, options: ExplainOptions = {}): string {
-  const name = options.agentName ?? ((id: string) => id);
+export function explain(result: AssignmentResult, options?: ExplainOptions): string {
+  const { agentName } = readOptions(options, 'options', ['agentName']);
+  if (agentName !== undefined && typeof agentName !== 'function') throw new InputError('options.agentName', 'a function (id) => name', describeValue(agentName));
+  const valid =
+    typeof result === 'object' && result !== null && Array.isArray(result.trace) && typeof result.subject === 'object' && result.subject !== null;
+  if (!valid) throw new InputError('result', 'a result of assignCustomer or createAssigner().assign', describeValue(result));
+  const name = (agentName as ExplainOptions['agentName']) ?? ((id: string) => id);
   const subject = `${result.subject.id} (${result.subject.kind})`;
   const chosen = result.trace.find((entry) => entry.verdict === 'chosen');
   let headline: string;

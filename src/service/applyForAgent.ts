@@ -1,10 +1,12 @@
-import { readActor } from '../core/workflow/readActor.js';
+import { readActor } from '../core/input/readActor.js';
 import { requestApplication } from '../core/workflow/requestApplication.js';
 import { commitRequest } from './commitRequest.js';
-import { invalidInput } from './invalidInput.js';
-import { readId } from './readId.js';
-import { readNote } from './readNote.js';
-import { readSubjectLocator } from './readSubjectLocator.js';
+import { InputError } from '../core/errors.js';
+import { readOptions } from '../core/input/readOptions.js';
+import { describeValue } from '../core/ruleset/describeValue.js';
+import { readId } from '../core/input/readId.js';
+import { readNote } from '../core/input/readNote.js';
+import { readSubjectRef } from '../core/input/readSubjectRef.js';
 import type { ServiceContext } from './serviceContext.js';
 import type { ApplicationInput, RecordOutcome } from './types.js';
 
@@ -26,19 +28,21 @@ import type { ApplicationInput, RecordOutcome } from './types.js';
  * ```
  */
 export async function applyForAgent(context: ServiceContext, input: ApplicationInput): Promise<RecordOutcome> {
-  if (typeof input !== 'object' || input === null) throw invalidInput('input', 'an object { subject, agentId, actor, canView, note? }', input);
-  const subject = readSubjectLocator(input.subject, 'subject');
-  const agentId = readId(input.agentId, 'agentId');
-  const actor = readActor(input.actor);
-  if (typeof input.canView !== 'boolean') throw invalidInput('canView', 'a boolean', input.canView);
-  const note = readNote(input.note, 'note');
+  if (input === undefined) throw new InputError('input', 'an object { subject, agentId, actor, canView, note? }', describeValue(input));
+  const given = readOptions(input, 'input', ['subject', 'agentId', 'actor', 'canView', 'note']);
+  const subject = readSubjectRef(given.subject, 'subject');
+  const agentId = readId(given.agentId, 'agentId');
+  const actor = readActor(given.actor);
+  const canView = given.canView;
+  if (typeof canView !== 'boolean') throw new InputError('canView', 'a boolean', describeValue(canView));
+  const note = readNote(given.note, 'note');
   return commitRequest(context, subject, agentId, (call, state) =>
     requestApplication({
       ruleSet: call.ruleSet,
       subject: { ...subject, agentId: state.subject.agentId, pending: state.pending !== null },
       agentId,
       actor,
-      canView: input.canView,
+      canView,
       now: call.now,
       recordId: call.nextId(),
       ...(note === undefined ? {} : { note }),

@@ -1,10 +1,12 @@
-import { readActor } from '../core/workflow/readActor.js';
+import { readActor } from '../core/input/readActor.js';
 import { requestManualAssignment } from '../core/workflow/requestManualAssignment.js';
 import { commitRequest } from './commitRequest.js';
-import { invalidInput } from './invalidInput.js';
-import { readId } from './readId.js';
-import { readNote } from './readNote.js';
-import { readSubjectLocator } from './readSubjectLocator.js';
+import { InputError } from '../core/errors.js';
+import { readOptions } from '../core/input/readOptions.js';
+import { describeValue } from '../core/ruleset/describeValue.js';
+import { readId } from '../core/input/readId.js';
+import { readNote } from '../core/input/readNote.js';
+import { readSubjectRef } from '../core/input/readSubjectRef.js';
 import type { ServiceContext } from './serviceContext.js';
 import type { ManualAssignmentInput, RecordOutcome } from './types.js';
 
@@ -27,11 +29,12 @@ import type { ManualAssignmentInput, RecordOutcome } from './types.js';
  * ```
  */
 export async function assignManually(context: ServiceContext, input: ManualAssignmentInput): Promise<RecordOutcome> {
-  if (typeof input !== 'object' || input === null) throw invalidInput('input', 'an object { subject, agentId, actor, note? }', input);
-  const subject = readSubjectLocator(input.subject, 'subject');
-  const agentId = readId(input.agentId, 'agentId');
-  const actor = readActor(input.actor);
-  const note = readNote(input.note, 'note');
+  if (input === undefined) throw new InputError('input', 'an object { subject, agentId, actor, note? }', describeValue(input));
+  const given = readOptions(input, 'input', ['subject', 'agentId', 'actor', 'note']);
+  const subject = readSubjectRef(given.subject, 'subject');
+  const agentId = readId(given.agentId, 'agentId');
+  const actor = readActor(given.actor);
+  const note = readNote(given.note, 'note');
   return commitRequest(context, subject, agentId, (call, state) =>
     requestManualAssignment({
       ruleSet: call.ruleSet,

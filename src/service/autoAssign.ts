@@ -1,8 +1,10 @@
 import type { AssignmentResult } from '../core/types.js';
 import type { GroupCommitQueue } from './groupCommitQueue.js';
-import { invalidInput } from './invalidInput.js';
-import { readId } from './readId.js';
-import { readSubjectLocator } from './readSubjectLocator.js';
+import { InputError } from '../core/errors.js';
+import { readOptions } from '../core/input/readOptions.js';
+import { readSubjectUpdate } from '../core/input/readSubjectUpdate.js';
+import { describeValue } from '../core/ruleset/describeValue.js';
+import { readId } from '../core/input/readId.js';
 import type { ServiceContext } from './serviceContext.js';
 import type { AutoAssignOptions, SubjectUpdate } from './types.js';
 
@@ -31,18 +33,12 @@ export async function autoAssign(
   context: ServiceContext,
   queue: GroupCommitQueue,
   input: SubjectUpdate,
-  options: AutoAssignOptions = {},
+  options?: AutoAssignOptions,
 ): Promise<AssignmentResult> {
-  const subject = readSubjectLocator(input, 'subject');
-  const { fields } = input;
-  if (fields !== undefined && (typeof fields !== 'object' || fields === null || Array.isArray(fields))) {
-    throw invalidInput('subject.fields', 'an object when given', fields);
-  }
-  if (typeof options !== 'object' || options === null) throw invalidInput('options', 'an object', options);
-  const idempotencyKey = options.idempotencyKey === undefined ? undefined : readId(options.idempotencyKey, 'options.idempotencyKey');
-  if (options.reassign !== undefined && typeof options.reassign !== 'boolean') {
-    throw invalidInput('options.reassign', 'a boolean when given', options.reassign);
-  }
+  const { fields, ...subject } = readSubjectUpdate(input, 'subject', context.limits);
+  const { idempotencyKey: key, reassign } = readOptions(options, 'options', ['idempotencyKey', 'reassign']);
+  const idempotencyKey = key === undefined ? undefined : readId(key, 'options.idempotencyKey');
+  if (reassign !== undefined && typeof reassign !== 'boolean') throw new InputError('options.reassign', 'a boolean when given', describeValue(reassign));
   const ruleSet = await context.loadRuleSet();
-  return queue.assign(ruleSet, { subject, fields, idempotencyKey, reassign: options.reassign === true });
+  return queue.assign(ruleSet, { subject, fields, idempotencyKey, reassign: reassign === true });
 }

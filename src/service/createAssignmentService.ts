@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { AssignmentError } from '../core/errors.js';
 import { resolveRuleSet } from '../core/ruleset/compileRuleSet.js';
 import { applyForAgent } from './applyForAgent.js';
 import { assignManually } from './assignManually.js';
@@ -8,9 +7,12 @@ import { callStore } from './callStore.js';
 import { dispatchNotifications } from './dispatchNotifications.js';
 import { expireOverdueRecords } from './expireOverdueRecords.js';
 import { GroupCommitQueue } from './groupCommitQueue.js';
-import { invalidInput } from './invalidInput.js';
-import { readRecordFilter } from './readRecordFilter.js';
-import { readSubjectLocator } from './readSubjectLocator.js';
+import { InputError } from '../core/errors.js';
+import { readInputLimits } from '../core/input/readInputLimits.js';
+import { readOptions } from '../core/input/readOptions.js';
+import { readRecordQuery } from '../core/input/readRecordQuery.js';
+import { describeValue } from '../core/ruleset/describeValue.js';
+import { readSubjectRef } from '../core/input/readSubjectRef.js';
 import { releaseAgent } from './releaseAgent.js';
 import { sendWorkflowEvent } from './sendWorkflowEvent.js';
 import type { ServiceContext } from './serviceContext.js';
@@ -19,7 +21,21 @@ import type { AssignmentService, AssignmentServiceOptions, DispatchOptions, Grou
 const DEFAULT_RETRY: RetryOptions = { attempts: 8, baseMs: 10, maxMs: 1_000 };
 const DEFAULT_DISPATCH: DispatchOptions = { batchSize: 50, leaseMs: 60_000, backoffBaseMs: 10_000, backoffMaxMs: 3_600_000, sendTimeoutMs: 30_000 };
 const DEFAULT_GROUP_COMMIT: GroupCommitOptions = { maxCalls: 32 };
+const DEFAULT_PAGE_SIZE = 50;
 const SYSTEM_CLOCK = { now: () => new Date() };
+const SERVICE_OPTION_KEYS: readonly (keyof AssignmentServiceOptions)[] = [
+  'store',
+  'ruleSet',
+  'loadRuleSet',
+  'notifier',
+  'clock',
+  'ids',
+  'retry',
+  'dispatch',
+  'groupCommit',
+  'limits',
+  'onNotificationError',
+];
 
 /**
  * Creates the assignment service (SPEC §7): the only code that performs
@@ -70,12 +86,12 @@ export function createAssignmentService(options: AssignmentServiceOptions): Assi
     expirePending: () => expireOverdueRecords(context),
     releaseAgent: (agentId, releaseOptions) => releaseAgent(context, agentId, releaseOptions),
     async getSubject(locator) {
-      const ref = readSubjectLocator(locator, 'subject');
+      const ref = readSubjectRef(locator, 'subject');
       const stored = await callStore('subject', () => context.store.subject(ref));
       return stored === null ? null : { id: stored.id, kind: stored.kind, fields: stored.fields, agentId: stored.agentId };
     },
     async records(filter) {
-      const query = readRecordFilter(filter);
+      const query = readRecordQuery(filter, 'filter', DEFAULT_PAGE_SIZE);
       return callStore('queryRecords', () => context.store.queryRecords(query));
     },
     dispatchNotifications: () => dispatchNotifications(context),
@@ -83,16 +99,17 @@ export function createAssignmentService(options: AssignmentServiceOptions): Assi
 }
 
 function serviceContext(options: AssignmentServiceOptions): ServiceContext {
-  if (typeof options !== 'object' || options === null) throw invalidInput('options', 'an object', options);
+  if (options === undefined) throw new InputError('options', 'an object', describeValue(options));
+  readOptions(options, 'options', SERVICE_OPTION_KEYS);
   const { store, notifier, clock, ids, onNotificationError } = options;
   if (typeof store !== 'object' || store === null || typeof store.transaction !== 'function') {
-    throw new AssignmentError('invalid_input', 'options.store must be an AssignmentStore (e.g. createMemoryStore())');
+    throw new InputError('options.store', 'an AssignmentStore (e.g. createMemoryStore())', describeValue(store));
   }
-  if (notifier !== undefined && typeof notifier?.send !== 'function') throw invalidInput('options.notifier', 'an object with send()', notifier);
-  if (clock !== undefined && typeof clock?.now !== 'function') throw invalidInput('options.clock', 'an object with now()', clock);
-  if (ids !== undefined && typeof ids !== 'function') throw invalidInput('options.ids', 'a function returning ids', ids);
+  if (notifier !== undefined && typeof notifier?.send !== 'function') throw new InputError('options.notifier', 'an object with send()', describeValue(notifier));
+  if (clock !== undefined && typeof clock?.now !== 'function') throw new InputError('options.clock', 'an object with now()', describeValue(clock));
+  if (ids !== undefined && typeof ids !== 'function') throw new InputError('options.ids', 'a function returning ids', describeValue(ids));
   if (onNotificationError !== undefined && typeof onNotificationError !== 'function') {
-    throw invalidInput('options.onNotificationError', 'a function', onNotificationError);
+    throw new InputError('options.onNotificationError', 'a function', describeValue(onNotificationError));
   }
   return {
     store,
@@ -103,6 +120,7 @@ function serviceContext(options: AssignmentServiceOptions): ServiceContext {
     retry: numbers('options.retry', DEFAULT_RETRY, options.retry, { attempts: 1, baseMs: 0, maxMs: 0 }),
     dispatch: numbers('options.dispatch', DEFAULT_DISPATCH, options.dispatch, { batchSize: 1, leaseMs: 1, backoffBaseMs: 1, backoffMaxMs: 1, sendTimeoutMs: 1 }),
     groupCommitMaxCalls: groupCommitMaxCalls(options.groupCommit),
+    limits: readInputLimits(options.limits, 'options.limits'),
     loadRuleSet: ruleSetLoader(options),
   };
 }
@@ -110,10 +128,11 @@ function serviceContext(options: AssignmentServiceOptions): ServiceContext {
 function ruleSetLoader(options: AssignmentServiceOptions): ServiceContext['loadRuleSet'] {
   const { ruleSet, loadRuleSet } = options;
   if ((ruleSet === undefined) === (loadRuleSet === undefined)) {
-    throw new AssignmentError('invalid_input', 'options need exactly one of ruleSet and loadRuleSet');
+    const both = ruleSet !== undefined;
+    throw new InputError('options', 'an object with exactly one of ruleSet and loadRuleSet', both ? 'both' : 'neither');
   }
   if (loadRuleSet !== undefined) {
-    if (typeof loadRuleSet !== 'function') throw invalidInput('options.loadRuleSet', 'a function returning a promise of a rule set', loadRuleSet);
+    if (typeof loadRuleSet !== 'function') throw new InputError('options.loadRuleSet', 'a function returning a promise of a rule set', describeValue(loadRuleSet));
     return async () => resolveRuleSet(await loadRuleSet());
   }
   // Compiled now, so an invalid rule set fails at start-up rather than on the first customer.
@@ -130,12 +149,12 @@ function groupCommitMaxCalls(given: AssignmentServiceOptions['groupCommit']): nu
 /** Fills numeric options from defaults, refusing non-integers and values under the minimum. */
 function numbers<T extends object>(field: string, defaults: T, given: Partial<T> | undefined, minimum: Record<keyof T, number>): T {
   if (given === undefined) return { ...defaults };
-  if (typeof given !== 'object' || given === null) throw invalidInput(field, 'an object', given);
+  readOptions(given, field, Object.keys(defaults));
   const result = { ...defaults, ...given };
   for (const key of Object.keys(defaults) as (keyof T & string)[]) {
     const value = result[key];
     if (typeof value !== 'number' || !Number.isInteger(value) || value < minimum[key]) {
-      throw invalidInput(`${field}.${key}`, `an integer ≥ ${minimum[key]}`, value);
+      throw new InputError(`${field}.${key}`, `an integer ≥ ${minimum[key]}`, describeValue(value));
     }
   }
   return result;

@@ -2,6 +2,8 @@ import type { CompiledRuleSet } from '../core/ruleset/compiledTypes.js';
 import type { AssignmentResult } from '../core/types.js';
 import { type AutoAssignRequest, assignTogether } from './assignTogether.js';
 import { runTransaction } from './runTransaction.js';
+import { type AttemptOutcome, attemptTransaction, type UnresolvedCommit } from './attemptTransaction.js';
+import type { ChangeSet } from '../ports.js';
 import type { ServiceContext } from './serviceContext.js';
 
 /** A call waiting for its transaction. */
@@ -28,8 +30,12 @@ interface WaitingCall {
  * When a group's transaction fails for any reason, nothing of it was
  * committed, and each of its calls is run again on its own with the usual
  * retries, so one call's failure (a store error about its subject, a refused
- * write, a conflict) is never another call's. With `maxCalls` 1 every call
- * runs at once in its own transaction, as without group commit.
+ * write, a conflict) is never another call's. When the group's `COMMIT` went
+ * unanswered (`CommitUnknownError` from the store), each call's own run first
+ * reads whether its part of the group (its subject's records, its key) was
+ * committed, and returns its result from the group when it was. With
+ * `maxCalls` 1 every call runs at once in its own transaction, as without
+ * group commit.
  *
  * @internal
  * @example
@@ -115,24 +121,52 @@ export class GroupCommitQueue {
       return;
     }
     // One try: a conflict of the whole group is retried call by call below.
-    const once = { ...this.#context, retry: { ...this.#context.retry, attempts: 1 } };
-    let results: AssignmentResult[];
+    let outcome: AttemptOutcome<AssignmentResult[]>;
     try {
-      results = await runTransaction(once, group[0]!.ruleSet, (call) =>
+      outcome = await attemptTransaction(this.#context, group[0]!.ruleSet, (call) =>
         assignTogether(
           call,
           group.map((waiting) => waiting.request),
         ),
+        { unresolved: null },
       );
     } catch {
       await Promise.all(group.map((waiting) => this.#alone(waiting.ruleSet, waiting.request).then(waiting.resolve, waiting.reject)));
       return;
     }
-    for (const [index, waiting] of group.entries()) waiting.resolve(results[index]!);
+    if (outcome.settled === 'unknown') {
+      // The group's COMMIT went unanswered: each call first reads whether its own part is there.
+      const unknown = outcome;
+      await Promise.all(
+        group.map((waiting, index) =>
+          this.#alone(waiting.ruleSet, waiting.request, {
+            changes: partOf(unknown.changes, waiting.request),
+            value: [unknown.value[index]!],
+            error: unknown.error,
+          }).then(waiting.resolve, waiting.reject),
+        ),
+      );
+      return;
+    }
+    for (const [index, waiting] of group.entries()) waiting.resolve(outcome.value[index]!);
   }
 
-  async #alone(ruleSet: CompiledRuleSet, request: AutoAssignRequest): Promise<AssignmentResult> {
-    const [result] = await runTransaction(this.#context, ruleSet, (call) => assignTogether(call, [request]));
+  async #alone(ruleSet: CompiledRuleSet, request: AutoAssignRequest, resume: UnresolvedCommit<AssignmentResult[]> | null = null): Promise<AssignmentResult> {
+    const [result] = await runTransaction(this.#context, ruleSet, (call) => assignTogether(call, [request]), resume);
     return result!;
   }
+}
+
+/** One call's writes in a group's change set, as far as `commitOutcome` reads them: its subject's records and agent (calls of a group have distinct subjects) and its key. */
+function partOf(changes: ChangeSet, request: AutoAssignRequest): ChangeSet {
+  const { subject, idempotencyKey } = request;
+  const ofSubject = (ref: { kind: string; id: string }) => ref.kind === subject.kind && ref.id === subject.id;
+  return {
+    records: changes.records.filter(({ record }) => ofSubject(record.subject)),
+    subjects: changes.subjects.filter((change) => ofSubject(change.subject)),
+    ruleState: [],
+    counters: [],
+    outbox: [],
+    idempotency: changes.idempotency.filter(({ key }) => key === idempotencyKey),
+  };
 }

@@ -1,12 +1,14 @@
 import { NotFoundError, WorkflowError } from '../core/errors.js';
 import { PENDING_STATUSES, type Actor, type SubjectRef } from '../core/types.js';
-import { readActor } from '../core/workflow/readActor.js';
+import { readActor } from '../core/input/readActor.js';
 import { transition } from '../core/workflow/transition.js';
 import { callStore } from './callStore.js';
 import { ChangeSetBuilder } from './changeSetBuilder.js';
 import { decideAutomatically } from './decideAutomatically.js';
-import { invalidInput } from './invalidInput.js';
-import { readId } from './readId.js';
+import { InputError } from '../core/errors.js';
+import { readOptions } from '../core/input/readOptions.js';
+import { describeValue } from '../core/ruleset/describeValue.js';
+import { readId } from '../core/input/readId.js';
 import { readSubjectState } from './readSubjectState.js';
 import { runTransaction } from './runTransaction.js';
 import type { ServiceContext, TransactionCall } from './serviceContext.js';
@@ -45,9 +47,10 @@ type Move = 'reassigned' | 'unassigned' | 'kept';
  */
 export async function releaseAgent(context: ServiceContext, agentId: string, options: ReleaseOptions): Promise<ReleaseResult> {
   const leaving = readId(agentId, 'agentId');
-  if (typeof options !== 'object' || options === null) throw invalidInput('options', 'an object { actor, reassign }', options);
-  const actor = readActor(options.actor);
-  if (typeof options.reassign !== 'boolean') throw invalidInput('options.reassign', 'a boolean', options.reassign);
+  if (options === undefined) throw new InputError('options', 'an object { actor, reassign }', describeValue(options));
+  const given = readOptions(options, 'options', ['actor', 'reassign']);
+  const actor = readActor(given.actor, 'options.actor');
+  if (typeof given.reassign !== 'boolean') throw new InputError('options.reassign', 'a boolean', describeValue(given.reassign));
   if (actor.role !== 'admin') throw new WorkflowError('forbidden', `Only an admin may release an agent (actor ${actor.role} "${actor.id}")`);
   const ruleSet = await context.loadRuleSet();
 

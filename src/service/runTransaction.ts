@@ -1,8 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { AssignmentError, ConcurrencyError, StoreError } from '../core/errors.js';
+import { CommitUnknownError, ConcurrencyError, StoreError } from '../core/errors.js';
 import type { CompiledRuleSet } from '../core/ruleset/compiledTypes.js';
-import type { Clock } from '../ports.js';
-import { guardTransaction } from './guardTransaction.js';
+import { attemptTransaction, type PendingCommit, type UnresolvedCommit } from './attemptTransaction.js';
 import type { ServiceContext, TransactionCall } from './serviceContext.js';
 
 /**
@@ -12,14 +11,26 @@ import type { ServiceContext, TransactionCall } from './serviceContext.js';
  * (at most `maxMs`) between them, so that competing callers spread out. Each
  * try reads the clock again and starts from fresh reads; nothing of a failed
  * try is kept. Other errors end it at once: an error thrown by `work` (a
- * refusal, a failing id generator) unchanged, a store failure as `StoreError`.
+ * refusal, a failing id generator) unchanged, a store failure as `StoreError`
+ * (nothing was committed).
+ *
+ * When the store cannot tell whether a try committed (`CommitUnknownError`:
+ * the connection was lost after `COMMIT` was sent), every later try first
+ * reads whether it did (`commitOutcome`) and returns its result when it did,
+ * or goes on as a fresh try when it did not; until a try commits, store
+ * failures are retried like conflicts, since the lost try may yet turn out
+ * to have committed. When the tries run out before it can
+ * tell, the caller gets `CommitUnknownError` — never an error saying the call
+ * failed. `resume` starts with such a try already pending (a group commit's
+ * unanswered `COMMIT`, this call's part of it).
  *
  * @internal
  * @param context - the service's store, clock, ids and retry options
  * @param ruleSet - the compiled rule set of this call
  * @param work - reads through `call.tx`, decides, and commits
+ * @param resume - an earlier try of this call whose outcome is unknown
  * @returns what `work` returned in the try that committed
- * @throws ConcurrencyError when every try conflicted
+ * @throws ConcurrencyError when every try conflicted; CommitUnknownError when a try's outcome stayed unknown
  * @example
  * ```ts
  * const record = await runTransaction(context, ruleSet, async (call) => {
@@ -32,54 +43,35 @@ export async function runTransaction<T>(
   context: ServiceContext,
   ruleSet: CompiledRuleSet,
   work: (call: TransactionCall) => Promise<T>,
+  resume: UnresolvedCommit<T> | null = null,
 ): Promise<T> {
   const { attempts, baseMs, maxMs } = context.retry;
+  const pending: PendingCommit<T> = { unresolved: resume };
   for (let attempt = 1; ; attempt++) {
     try {
-      return await attemptTransaction(context, ruleSet, work);
+      const outcome = await attemptTransaction(context, ruleSet, work, pending);
+      if (outcome.settled === 'committed') return outcome.value;
+      pending.unresolved = outcome;
     } catch (error) {
-      if (!(error instanceof ConcurrencyError)) throw error;
-      if (attempt >= attempts) {
+      const unresolved = pending.unresolved;
+      if (unresolved !== null) {
+        // The lost try may have committed: a store failure now does not mean the call failed. Found only in part: no try can tell.
+        if (error instanceof CommitUnknownError && error.cause === unresolved.error) throw error;
+        if (!(error instanceof ConcurrencyError) && !(error instanceof StoreError)) throw error;
+      } else if (!(error instanceof ConcurrencyError)) {
+        throw error;
+      } else if (attempt >= attempts) {
         throw new ConcurrencyError(`Gave up after ${attempts} conflicting attempt(s): ${error.message}`, { cause: error });
       }
-      // Full jitter: concurrent losers of the same conflict do not retry in lockstep.
-      await sleep(Math.random() * Math.min(maxMs, baseMs * 2 ** (attempt - 1)));
     }
+    const unresolved = pending.unresolved;
+    if (unresolved !== null && attempt >= attempts) {
+      throw new CommitUnknownError(
+        `The call may have committed: the store lost the answer to COMMIT and ${attempts} attempt(s) could not tell; call again with the same idempotency key`,
+        { cause: unresolved.error },
+      );
+    }
+    // Full jitter: concurrent losers of the same conflict do not retry in lockstep.
+    await sleep(Math.random() * Math.min(maxMs, baseMs * 2 ** (attempt - 1)));
   }
-}
-
-async function attemptTransaction<T>(
-  context: ServiceContext,
-  ruleSet: CompiledRuleSet,
-  work: (call: TransactionCall) => Promise<T>,
-): Promise<T> {
-  let workFailure: { error: unknown } | null = null;
-  try {
-    return await context.store.transaction(async (tx) => {
-      try {
-        const call: TransactionCall = { tx: guardTransaction(tx), ruleSet, now: readClock(context.clock), nextId: () => nextId(context.ids) };
-        return await work(call);
-      } catch (error) {
-        workFailure = { error };
-        throw error;
-      }
-    });
-  } catch (error) {
-    if (error instanceof AssignmentError || (workFailure !== null && (workFailure as { error: unknown }).error === error)) throw error;
-    throw new StoreError(`Store transaction failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
-  }
-}
-
-function readClock(clock: Clock): Date {
-  const now = clock.now();
-  if (!(now instanceof Date) || Number.isNaN(now.getTime())) {
-    throw new AssignmentError('invalid_input', 'clock.now() must return a valid Date');
-  }
-  return new Date(now.getTime());
-}
-
-function nextId(ids: () => string): string {
-  const id = ids();
-  if (typeof id !== 'string' || id === '') throw new AssignmentError('invalid_input', 'ids() must return a non-empty string');
-  return id;
 }

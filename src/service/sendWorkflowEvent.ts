@@ -1,10 +1,10 @@
 import { NotFoundError } from '../core/errors.js';
 import type { WorkflowEvent } from '../core/types.js';
-import { readActor } from '../core/workflow/readActor.js';
+import { readActor } from '../core/input/readActor.js';
 import { transition } from '../core/workflow/transition.js';
 import { ChangeSetBuilder } from './changeSetBuilder.js';
-import { readId } from './readId.js';
-import { readNote } from './readNote.js';
+import { readId } from '../core/input/readId.js';
+import { readNote } from '../core/input/readNote.js';
 import { readSubjectState } from './readSubjectState.js';
 import { reofferRefused } from './reofferRefused.js';
 import { runTransaction } from './runTransaction.js';

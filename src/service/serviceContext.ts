@@ -1,3 +1,4 @@
+import type { InputLimits } from '../core/input/inputLimits.js';
 import type { CompiledRuleSet } from '../core/ruleset/compiledTypes.js';
 import type { AssignmentStore, Clock, Notifier, StoreTransaction } from '../ports.js';
 import type { DispatchOptions, NotificationFailure, RetryOptions } from './types.js';
@@ -14,6 +15,8 @@ export interface ServiceContext {
   dispatch: DispatchOptions;
   /** The most `autoAssign` calls one transaction holds (1: each call in its own). */
   groupCommitMaxCalls: number;
+  /** Bounds on caller data (`fields` depth and size). */
+  limits: InputLimits;
   /** The rule set for this call, compiled (cached by identity). */
   loadRuleSet: () => Promise<CompiledRuleSet>;
 }

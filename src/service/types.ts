@@ -2,6 +2,7 @@
  * Public types of the assignment service (SPEC §7): its options, inputs and
  * results. The service itself is `createAssignmentService`.
  */
+import type { FieldLimits } from '../core/input/readInputLimits.js';
 import type { CompiledRuleSet } from '../core/ruleset/compiledTypes.js';
 import type { RuleSet, SubjectKind } from '../core/ruleset/types.js';
 import type {
@@ -78,6 +79,11 @@ export interface AssignmentServiceBase {
    * transaction at once.
    */
   groupCommit?: boolean | Partial<GroupCommitOptions>;
+  /**
+   * Bounds on a subject's `fields`: `fieldsDepth` (default 32 levels) and
+   * `fieldsSize` (default 65,536 characters of JSON). Give the store the same.
+   */
+  limits?: FieldLimits;
 }
 
 /** How `autoAssign` calls share transactions (see `groupCommit`). */

@@ -3,6 +3,7 @@ import { availabilityConformance } from './availabilityConformance.js';
 import { concurrencyConformance } from './concurrencyConformance.js';
 import { type StoreUnderTest, type SuiteFunction, type TestFunction, conformanceHarness } from './conformanceHarness.js';
 import { groupCommitConformance } from './groupCommitConformance.js';
+import { hostileInputConformance } from './hostileInputConformance.js';
 import { idempotencyConformance } from './idempotencyConformance.js';
 import { outboxConformance } from './outboxConformance.js';
 import { periodConformance } from './periodConformance.js';
@@ -37,7 +38,9 @@ export interface StoreConformanceOptions {
  * agents' schedule, leave and caps as given and their `lastAssignedAt`, skill
  * groups that take in agents added later and keep round robin exact, record
  * queries and cursor pagination, the outbox with leases, expiry, re-offer and
- * releasing an agent. Framework-agnostic: pass your framework's `describe` and
+ * releasing an agent, and hostile input (ids with NUL or lone surrogates,
+ * non-JSON fields, instants outside 0001–9999) refused with `invalid_input`
+ * before it reaches the database. Framework-agnostic: pass your framework's `describe` and
  * `it` (or rely on globals); assertions use `node:assert/strict`.
  *
  * @param options - the store's name and factory, and optionally `describe`, `it` and a timeout
@@ -75,5 +78,6 @@ export function runStoreConformance(options: StoreConformanceOptions): void {
     recordQueryConformance(harness);
     outboxConformance(harness);
     workflowConformance(harness);
+    hostileInputConformance(harness);
   });
 }

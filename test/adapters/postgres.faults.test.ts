@@ -1,4 +1,4 @@
-import { createAssignmentService, type RuleSet, StoreError } from 'dedicated-agent';
+import { createAssignmentService, type RuleSet } from 'dedicated-agent';
 import { createPostgresStore, type PgPoolClientLike, type PgPoolLike, type PgQueryConfig } from 'dedicated-agent/postgres';
 import type pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -54,7 +54,7 @@ describe.skipIf(!serverUrl)(`postgres store faults on a real server (${serverUrl
   const admin = serverPool(4);
   afterAll(() => admin.end());
 
-  it('leaves nothing half-written when the connection drops inside the transaction, and the next call succeeds', async () => {
+  it('runs the call again when the connection drops before its last round trip, and writes it once', async () => {
     const schema = freshSchemaName('fault');
     const pool = serverPool(2);
     try {
@@ -69,16 +69,8 @@ describe.skipIf(!serverUrl)(`postgres store faults on a real server (${serverUrl
       });
       const svc = createAssignmentService({ store, ruleSet });
 
-      const failure = await svc.autoAssign({ id: 'c-1', fields: { region: 'north' } }).catch((error: unknown) => error);
-      expect(failure).toBeInstanceOf(StoreError);
-      expect((failure as StoreError).cause).toBeDefined();
-
       const count = async (table: string) =>
         Number((await admin.query<{ n: string }>(`SELECT count(*) AS n FROM "${schema}".${table}`)).rows[0]!.n);
-      for (const table of ['subjects', 'records', 'rule_state', 'counters', 'agent_counts', 'outbox', 'idempotency']) {
-        expect(await count(table), `rows in ${table}`).toBe(0);
-      }
-
       const result = await svc.autoAssign({ id: 'c-1', fields: { region: 'north' } });
       expect(result.outcome).toBe('assigned');
       expect(result.agentId).toBe('a');

@@ -80,20 +80,20 @@ describe('dedicated-agent explain', () => {
   it('rejects an instant that is not a date, or has no UTC offset, with exit 2', () => {
     const notADate = spawnCli(explainArgs('tomorrow'));
     expect(notADate.status).toBe(2);
-    expect(notADate.stderr).toBe('error: --at "tomorrow" is not a valid ISO-8601 instant (expected e.g. 2026-10-01T09:00+08:00)\n');
+    expect(notADate.stderr).toMatch(/^error: --at must be an instant: an ISO-8601 string with a UTC offset .*, got the string "tomorrow" \(not ISO-8601\)\n$/);
     const noOffset = spawnCli(explainArgs('2026-11-25T10:00'));
     expect(noOffset.status).toBe(2);
-    expect(noOffset.stderr).toContain('--at "2026-11-25T10:00" has no UTC offset');
+    expect(noOffset.stderr).toContain('got the string "2026-11-25T10:00" (no UTC offset)');
     const impossible = spawnCli(explainArgs('2026-02-30T10:00+08:00'));
     expect(impossible.status).toBe(2);
-    expect(impossible.stderr).toContain('is not a real date and time');
+    expect(impossible.stderr).toContain('(not a real date, time or offset)');
   });
 
   it('rejects a customer file that is missing or malformed, and missing options, with exit 2', () => {
     const dir = tempFiles({ 'customer.json': JSON.stringify({ id: 'c-1', kind: 'lead', fields: {} }) });
     const malformed = spawnCli(['explain', EXAMPLE.rules, '--customer', join(dir, 'customer.json'), '--agents', EXAMPLE.agents, '--at', '2026-11-25T10:00+08:00']);
     expect(malformed.status).toBe(2);
-    expect(malformed.stderr).toContain('"kind" must be "customer" or "contact", got "lead"');
+    expect(malformed.stderr).toContain(`customer.kind must be one of 'customer', 'contact', got the string "lead"`);
     const missing = spawnCli(['explain', EXAMPLE.rules, '--customer', 'nope.json', '--agents', EXAMPLE.agents, '--at', '2026-11-25T10:00+08:00']);
     expect(missing.status).toBe(2);
     expect(missing.stderr).toBe('error: cannot read customer file "nope.json": no such file\n');
@@ -106,8 +106,7 @@ describe('dedicated-agent explain', () => {
     const dir = tempFiles({ 'agents.json': JSON.stringify([{ id: 'a' }, { id: 'a' }, { id: 'b', presence: 'on-line', capacity: -1 }]) });
     const { status, stderr } = spawnCli(['explain', EXAMPLE.rules, '--customer', EXAMPLE.customer, '--agents', join(dir, 'agents.json'), '--at', '2026-11-25T10:00+08:00']);
     expect(status).toBe(2);
-    expect(stderr).toContain('[1].id "a" is also the id of');
-    expect(stderr).toContain('[2].presence must be one of online, busy, away, offline, got "on-line"');
-    expect(stderr).toContain('[2].capacity must be a non-negative number or null');
+    expect(stderr).toMatch(/\[0\]\.id and .*\[1\]\.id are both "a"/);
+    expect(stderr).toContain(`[2].presence must be one of 'online', 'busy', 'away', 'offline', got the string "on-line"`);
   });
 });

@@ -241,8 +241,8 @@ describe('dedicated-agent simulate', () => {
     expect(lines[0]).toBe(`error: ${file}: 3 bad lines skipped; the result covers the other 3 customers:`);
     expect(lines[1]).toMatch(new RegExp(`^  ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:2:\\d+: invalid JSON: `));
     expect(lines.slice(2)).toEqual([
-      `  ${file}:4: createdAt "2026-10-32T10:00:00+08:00" is not a real date and time (a month, day, hour, minute or offset is out of range)`,
-      `  ${file}:5: "id" must be a non-empty string`,
+      `  ${file}:4: createdAt must be an instant: an ISO-8601 string with a UTC offset (e.g. 2026-10-01T09:00+08:00 or 2026-10-01T01:00Z), epoch milliseconds or a valid Date, in the years 0001–9999, got the string "2026-10-32T10:00:00+08:00" (not a real date, time or offset)`,
+      `  ${file}:5: customer.id must be a non-empty string of at most 256 characters without NUL or lone surrogates, got nothing`,
       '',
     ]);
   });
@@ -254,8 +254,8 @@ describe('dedicated-agent simulate', () => {
     expect(status).toBe(1);
     const listed = stderr.split('\n').filter((line) => line.startsWith('  '));
     expect(listed).toHaveLength(21);
-    expect(listed[0]).toContain('customers.jsonl:2: createdAt "yesterday"');
-    expect(listed[19]).toContain('customers.jsonl:21: createdAt "yesterday"');
+    expect(listed[0]).toContain('customers.jsonl:2: createdAt must be an instant');
+    expect(listed[19]).toContain('customers.jsonl:21: createdAt must be an instant');
     expect(listed[20]).toBe('  … and 5 more');
   });
 
@@ -280,7 +280,21 @@ describe('dedicated-agent simulate', () => {
     const { status, stdout, stderr } = spawnCli(['simulate', EXAMPLE.rules, '--customers', file, '--agents', EXAMPLE.agents]);
     expect(status).toBe(2);
     expect(stdout).toBe('');
-    expect(stderr).toMatch(new RegExp(`^error: ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: no usable customer, 2 bad lines:\n  .*:1: "id" must be a non-empty string\n  .*:2:\\d+: invalid JSON: .*\n$`));
+    expect(stderr).toMatch(new RegExp(`^error: ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: no usable customer, 2 bad lines:\n  .*:1: .*\n  .*:2:\\d+: invalid JSON: .*\n$`));
+  });
+
+  it('lists the line of an invalid createdAt, with what was given (exit 1)', () => {
+    const dir = tempFiles({
+      'customers.jsonl': [
+        JSON.stringify({ id: 'c1', createdAt: '2026-10-08T10:00:00+08:00', fields: {} }),
+        JSON.stringify({ id: 'c2', createdAt: '2026-10-32T10:00:00+08:00', fields: {} }),
+      ].join('\n'),
+    });
+    const file = join(dir, 'customers.jsonl');
+    const { status, stderr } = spawnCli(['simulate', EXAMPLE.rules, '--customers', file, '--agents', EXAMPLE.agents]);
+    expect(status).toBe(1);
+    expect(stderr).toContain(`${file}:2: createdAt must be an instant`);
+    expect(stderr).toContain('got the string "2026-10-32T10:00:00+08:00" (not a real date, time or offset)');
   });
 
   it('stops on a missing customers file and on an invalid rule set, with carets (exit 2)', () => {

@@ -272,7 +272,9 @@ describe('skill groups', () => {
     expect(explain(result)).toContain('max (via selector agents[1])');
     agents.push({ id: 'amy', skills: ['vip'] });
     expect(pick(ruleSet, agents, WEDNESDAY_10AM).agentId).toBe('amy');
-    const replaced = agents.map((a) => (a.id === 'sam' ? { ...a, skills: ['vip'], assigned: { day: -1 } } : a));
+    const replaced = agents.map((a) =>
+      a.id === 'sam' ? { ...a, skills: ['vip'], assigned: { day: 0 } } : a.id === 'amy' ? { ...a, assigned: { day: 3 } } : a,
+    );
     expect(pick(ruleSet, replaced, WEDNESDAY_10AM).agentId).toBe('sam');
   });
 

@@ -90,10 +90,10 @@ describe('periodRange', () => {
   });
 
   it.each([
-    ['an unknown period', () => periodRange('fortnight' as Period, 0, 'UTC'), /period must be one of/],
-    ['an unknown zone', () => periodRange('day', 0, 'Mars/Olympus'), /time zone/],
-    ['weekStartsOn 7', () => periodRange('week', 0, 'UTC', 7 as WeekStartsOn), /weekStartsOn/],
-    ['an invalid instant', () => periodRange('day', 'yesterday', 'UTC'), /now is not a valid instant/],
+    ['an unknown period', () => periodRange('fortnight' as Period, '2026-11-02T10:00Z', 'UTC'), /period must be one of/],
+    ['an unknown zone', () => periodRange('day', '2026-11-02T10:00Z', 'Mars/Olympus'), /time zone/],
+    ['weekStartsOn 7', () => periodRange('week', '2026-11-02T10:00Z', 'UTC', 7 as WeekStartsOn), /weekStartsOn/],
+    ['an invalid instant', () => periodRange('day', 'yesterday', 'UTC'), /now must be an instant.*got the string "yesterday" \(not ISO-8601\)/],
   ])('throws invalid_input for %s', (_, action, message) => {
     let error: unknown;
     try {

@@ -290,7 +290,7 @@ describe('isScheduleOpen', () => {
     ['a reversed date range', { exceptDates: [{ from: '2026-10-07', to: '2026-10-01' }] }, SHANGHAI, /exceptDates\[0\] ends/],
     ['weekday 0', { weekdays: [0] }, SHANGHAI, /weekdays\[0\]/],
     ['weekdays that are not a list', { weekdays: 1 }, SHANGHAI, /weekdays must be an array/],
-    ['a schedule that is not an object', 'weekdays', SHANGHAI, /expected an object/],
+    ['a schedule that is not an object', 'weekdays', SHANGHAI, /^schedule must be a schedule object/],
   ])('throws invalid_input for %s', (_, schedule, zone, message) => {
     const error = thrown(() => isScheduleOpen(schedule as unknown as Schedule, '2026-10-12T09:00:00+08:00', zone));
     expect(error).toBeInstanceOf(AssignmentError);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RuleSetError, WorkflowError } from '../../src/core/errors.js';
+import { InputError, RuleSetError, WorkflowError } from '../../src/core/errors.js';
 import type { RuleSet } from '../../src/core/ruleset/types.js';
 import type { Actor, AssignmentRecord, RecordStatus, WorkflowEvent } from '../../src/core/types.js';
 import { requestApplication } from '../../src/core/workflow/requestApplication.js';
@@ -57,9 +57,10 @@ describe('requestManualAssignment refusals', () => {
     expect(refusal(() => request({ subject: { id: 'c-1', pending: true }, pendingRecord: rejected })).code).toBe('invalid_transition');
   });
 
-  it('refuses an empty agent id or subject id: invalid_input', () => {
-    expect(refusal(() => request({ agentId: '' })).code).toBe('invalid_input');
-    expect(refusal(() => request({ subject: { id: '' } })).code).toBe('invalid_input');
+  it('refuses an empty agent id or subject id with an InputError naming it', () => {
+    expect(() => request({ agentId: '' })).toThrow(InputError);
+    expect(() => request({ agentId: '' })).toThrow(/^agentId must be a non-empty string/);
+    expect(() => request({ subject: { id: '' } })).toThrow(/^subject\.id must be a non-empty string/);
   });
 
   it('checks permission before the feature switch', () => {

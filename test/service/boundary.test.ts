@@ -62,7 +62,9 @@ describe('bad input at the service boundary', () => {
     const { svc } = await scenario();
     await refusedNaming(svc.records({ from: 'yesterday' }), 'filter.from');
     await refusedNaming(svc.records({ to: new Date(Number.NaN) }), 'filter.to');
-    await refusedNaming(svc.records({ from: '2026-11-02', to: '2026-11-01' }), 'filter.to');
+    await refusedNaming(svc.records({ from: '2026-11-02T00:00+08:00', to: '2026-11-01T00:00+08:00' }), 'filter.to');
+    await refusedNaming(svc.records({ from: '2026-11-02' }), 'filter.from');
+    await refusedNaming(svc.records({ status: ['declined'] } as never), 'filter.status: unknown option, did you mean statuses?');
     for (const limit of [0, 501, 2.5, Number.NaN]) await refusedNaming(svc.records({ limit }), 'filter.limit');
     await refusedNaming(svc.records({ types: ['robot' as never] }), 'filter.types');
     await refusedNaming(svc.records({ statuses: ['done' as never] }), 'filter.statuses');

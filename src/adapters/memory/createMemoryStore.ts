@@ -1,10 +1,26 @@
-import { AssignmentError } from '../../core/errors.js';
-import type { AssignmentRecord, SubjectRef } from '../../core/types.js';
+import { InputError } from '../../core/errors.js';
+import type { InputLimits } from '../../core/input/inputLimits.js';
+import { readAgents } from '../../core/input/readAgents.js';
+import { readId } from '../../core/input/readId.js';
+import { readIdList } from '../../core/input/readIdList.js';
+import { type FieldLimits, readInputLimits } from '../../core/input/readInputLimits.js';
+import { readInstant } from '../../core/input/readInstant.js';
+import { readOptions } from '../../core/input/readOptions.js';
+import { readRecordQuery } from '../../core/input/readRecordQuery.js';
+import { readSubjectRef } from '../../core/input/readSubjectRef.js';
+import { readSubjectUpdate, type SubjectUpdateRead } from '../../core/input/readSubjectUpdate.js';
+import { describeValue } from '../../core/ruleset/describeValue.js';
+import type { AssignmentRecord } from '../../core/types.js';
 import type { AssignmentStore, OutboxEntry, RecordQuery, StoredSubject } from '../../ports.js';
-import { checkAgentProfile } from '../checkAgentProfile.js';
 import { emptyMemoryState, type MemoryState, subjectKey } from './memoryState.js';
 import { openMemoryTransaction } from './memoryTransaction.js';
 import { decodeRecordCursor, encodeRecordCursor } from './recordCursor.js';
+
+/** Options of `createMemoryStore`. */
+export interface MemoryStoreOptions {
+  /** Bounds on subjects' `fields` (default 32 levels, 65,536 characters of JSON); give the service the same. */
+  limits?: FieldLimits;
+}
 
 /**
  * An `AssignmentStore` that keeps everything in this process's memory, with
@@ -17,6 +33,11 @@ import { decodeRecordCursor, encodeRecordCursor } from './recordCursor.js';
  * Transactions must not call the store's own methods (only the `tx` they are
  * given): the store would wait for itself.
  *
+ * Every method reads its arguments with the library's input readers, so it
+ * refuses exactly what the PostgreSQL store refuses (`InputError`,
+ * `invalid_input`): ids with NUL or lone surrogates, non-JSON fields, …
+ *
+ * @param options - optional `limits` on subjects' fields
  * @returns a fresh, empty store
  * @example
  * ```ts
@@ -26,7 +47,9 @@ import { decodeRecordCursor, encodeRecordCursor } from './recordCursor.js';
  * const svc = createAssignmentService({ store, ruleSet });
  * ```
  */
-export function createMemoryStore(): AssignmentStore {
+export function createMemoryStore(options?: MemoryStoreOptions): AssignmentStore {
+  const { limits: givenLimits } = readOptions(options, 'options', ['limits']);
+  const limits = readInputLimits(givenLimits, 'options.limits');
   const state = emptyMemoryState();
   let queue: Promise<unknown> = Promise.resolve();
   const serialised = <T>(job: () => Promise<T> | T): Promise<T> => {
@@ -38,7 +61,7 @@ export function createMemoryStore(): AssignmentStore {
   return {
     transaction(work) {
       return serialised(async () => {
-        const transaction = openMemoryTransaction(state);
+        const transaction = openMemoryTransaction(state, limits);
         try {
           const result = await work(transaction.tx);
           transaction.finish();
@@ -51,28 +74,31 @@ export function createMemoryStore(): AssignmentStore {
     // Writes go through the queue too, so a transaction never overwrites them with what it read before.
     upsertAgents(agents) {
       return serialised(() => {
-        const copies = structuredClone(agents).map(checkAgentProfile);
+        const copies = structuredClone(readAgents(agents, 'agents', false));
         for (const agent of copies) state.agents.set(agent.id, { ...state.agents.get(agent.id), ...agent });
       });
     },
     upsertSubjects(subjects) {
       return serialised(() => {
-        for (const input of structuredClone(subjects)) upsertSubject(state, input);
+        for (const input of readSubjectUpdates(subjects, limits)) upsertSubject(state, input);
       });
     },
     async subject(subject) {
-      const stored = state.subjects.get(subjectKey(subject));
+      const stored = state.subjects.get(subjectKey(readSubjectRef(subject, 'subject')));
       return stored === undefined ? null : structuredClone(stored);
     },
     async subjectsOfAgent(agentId) {
+      readId(agentId, 'agentId');
       return [...state.subjects.values()]
         .filter((subject) => subject.agentId === agentId)
         .map((subject) => ({ id: subject.id, kind: subject.kind }));
     },
     async queryRecords(query) {
-      return queryRecords(state, query);
+      return queryRecords(state, readRecordQuery(query, 'query'));
     },
     async claimOutbox(now, limit, leaseUntil) {
+      readInstant(now, 'now');
+      readInstant(leaseUntil, 'leaseUntil');
       const due = [...state.outbox.values()]
         .filter((row) => row.dueMs <= now.getTime())
         .sort((a, b) => a.dueMs - b.dueMs || a.seq - b.seq)
@@ -85,10 +111,11 @@ export function createMemoryStore(): AssignmentStore {
       });
     },
     async completeOutbox(ids) {
-      for (const id of ids) state.outbox.delete(id);
+      for (const id of readIdList(ids, 'ids')) state.outbox.delete(id);
     },
     async failOutbox(id, retryAt, error) {
-      const row = state.outbox.get(id);
+      readInstant(retryAt, 'retryAt');
+      const row = state.outbox.get(readId(id, 'id'));
       if (row === undefined) return;
       row.dueMs = retryAt.getTime();
       row.lastError = error;
@@ -96,23 +123,21 @@ export function createMemoryStore(): AssignmentStore {
   };
 }
 
-function upsertSubject(state: MemoryState, input: { id: string; kind?: SubjectRef['kind']; fields?: Record<string, unknown> }): void {
-  const kind = input.kind ?? 'customer';
-  if (typeof input.id !== 'string' || input.id === '' || (kind !== 'customer' && kind !== 'contact')) {
-    throw new AssignmentError('invalid_input', 'every subject needs a non-empty string id and kind customer or contact');
-  }
-  const key = subjectKey({ id: input.id, kind });
+function readSubjectUpdates(subjects: unknown, limits: InputLimits): SubjectUpdateRead[] {
+  if (!Array.isArray(subjects)) throw new InputError('subjects', 'an array of subjects { id, kind?, fields? }', describeValue(subjects));
+  return subjects.map((subject, index) => readSubjectUpdate(subject, `subjects[${index}]`, limits));
+}
+
+function upsertSubject(state: MemoryState, input: SubjectUpdateRead): void {
+  const key = subjectKey(input);
   const current = state.subjects.get(key);
-  const next: StoredSubject = current ?? { id: input.id, kind, fields: {}, agentId: null, previousAgentId: null, agentSince: null };
-  if (input.fields !== undefined) next.fields = input.fields;
+  const next: StoredSubject = current ?? { id: input.id, kind: input.kind, fields: {}, agentId: null, previousAgentId: null, agentSince: null };
+  if (input.fields !== undefined) next.fields = structuredClone(input.fields);
   state.subjects.set(key, next);
 }
 
 function queryRecords(state: MemoryState, query: RecordQuery): { items: AssignmentRecord[]; nextCursor: string | null } {
   const { limit } = query;
-  if (!Number.isInteger(limit) || limit < 1 || limit > 500) {
-    throw new AssignmentError('invalid_input', `limit must be an integer from 1 to 500, got ${String(limit)}`);
-  }
   const after = query.cursor === undefined ? undefined : decodeRecordCursor(query.cursor);
   const items: AssignmentRecord[] = [];
   let more = false;

@@ -2,4 +2,4 @@
  * dedicated-agent/memory: an in-memory `AssignmentStore` with real transaction
  * semantics, for tests, demos and single-process apps.
  */
-export { createMemoryStore } from './createMemoryStore.js';
+export { createMemoryStore, type MemoryStoreOptions } from './createMemoryStore.js';

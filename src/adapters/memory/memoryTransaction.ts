@@ -1,8 +1,14 @@
 import { NotFoundError, StoreError } from '../../core/errors.js';
+import type { InputLimits } from '../../core/input/inputLimits.js';
+import { readAgentPatch } from '../../core/input/readAgentPatch.js';
+import { readFields } from '../../core/input/readFields.js';
+import { readId } from '../../core/input/readId.js';
+import { readIdList } from '../../core/input/readIdList.js';
+import { readInstant } from '../../core/input/readInstant.js';
+import { readSubjectRef } from '../../core/input/readSubjectRef.js';
 import { PERIODS } from '../../core/ruleset/types.js';
 import type { AgentSnapshot, AssignmentRecord, RecordStatus, RuleState, ServingCounts, SubjectRef } from '../../core/types.js';
 import type { AgentProfile, AgentProfileInput, PeriodRanges, StoredSubject, StoreTransaction } from '../../ports.js';
-import { checkSubjectRef } from '../checkSubjectRef.js';
 import { type AgentCounters, type MemoryState, subjectKey } from './memoryState.js';
 import { planChangeSet } from './planChangeSet.js';
 
@@ -24,14 +30,15 @@ export interface MemoryTransaction {
  *
  * @internal
  * @param state - the committed state
+ * @param limits - bounds on the `fields` given to `lockSubject(s)`
  * @returns the transaction and its `finish` and `close`
  * @example
  * ```ts
- * const { tx, finish, close } = openMemoryTransaction(state);
+ * const { tx, finish, close } = openMemoryTransaction(state, INPUT_LIMITS);
  * try { await work(tx); finish(); } finally { close(); }
  * ```
  */
-export function openMemoryTransaction(state: MemoryState): MemoryTransaction {
+export function openMemoryTransaction(state: MemoryState, limits: InputLimits): MemoryTransaction {
   const stagedSubjects = new Map<string, StoredSubject>();
   const stagedAgents = new Map<string, AgentProfileInput>();
   let commitPlan: (() => void) | null = null;
@@ -54,19 +61,21 @@ export function openMemoryTransaction(state: MemoryState): MemoryTransaction {
   };
 
   const lockSubject = (subject: SubjectRef, fields: Record<string, unknown> | undefined): StoredSubject | null => {
-    const key = subjectKey(checkSubjectRef(subject));
+    const ref = readSubjectRef(subject, 'subject');
+    const key = subjectKey(ref);
     const current = subjectOf(key);
     if (fields === undefined) return current === undefined ? null : structuredClone(current);
+    const read = readFields(fields, 'fields', limits);
     const next: StoredSubject =
       current === undefined
-        ? { id: subject.id, kind: subject.kind, fields: {}, agentId: null, previousAgentId: null, agentSince: null }
+        ? { id: ref.id, kind: ref.kind, fields: {}, agentId: null, previousAgentId: null, agentSince: null }
         : structuredClone(current);
-    next.fields = structuredClone(fields);
+    next.fields = structuredClone(read);
     stagedSubjects.set(key, next);
     return structuredClone(next);
   };
   const subjectRecords = (subject: SubjectRef, statuses: readonly RecordStatus[]): AssignmentRecord[] => {
-    const ids = state.recordsBySubject.get(subjectKey(checkSubjectRef(subject))) ?? [];
+    const ids = state.recordsBySubject.get(subjectKey(readSubjectRef(subject, 'subject'))) ?? [];
     const records = [...ids].map((id) => state.records.get(id)!);
     return oldestFirst(records.filter((record) => statuses.includes(record.status)));
   };
@@ -90,21 +99,22 @@ export function openMemoryTransaction(state: MemoryState): MemoryTransaction {
     },
     agentSnapshots(periods, ids) {
       open();
-      return profiles(ids).map((profile) => snapshotOf(profile, state.counters.get(profile.id), periods));
+      return profiles(optionalIds(ids)).map((profile) => snapshotOf(profile, state.counters.get(profile.id), periods));
     },
     agents(ids) {
       open();
-      return profiles(ids);
+      return profiles(optionalIds(ids));
     },
     updateAgent(id, patch) {
       open();
-      const current = agentOf(id);
-      if (current === undefined) throw new NotFoundError('agent', id);
-      stagedAgents.set(id, { ...structuredClone(current), ...structuredClone(patch), id });
+      const agentId = readId(id, 'id');
+      const current = agentOf(agentId);
+      if (current === undefined) throw new NotFoundError('agent', agentId);
+      stagedAgents.set(agentId, { ...structuredClone(current), ...readAgentPatch(patch, agentId, 'patch') });
     },
     record(id) {
       open();
-      const record = state.records.get(id);
+      const record = state.records.get(readId(id, 'id'));
       return record === undefined ? null : structuredClone(record);
     },
     subjectRecords(subject, statuses) {
@@ -113,12 +123,13 @@ export function openMemoryTransaction(state: MemoryState): MemoryTransaction {
     },
     agentRecords(agentId, statuses) {
       open();
+      readId(agentId, 'agentId');
       const records = [...state.records.values()].filter((record) => record.agentId === agentId && statuses.includes(record.status));
       return oldestFirst(records);
     },
     dueRecords(now, limit) {
       open();
-      const nowMs = now.getTime();
+      const nowMs = readInstant(now, 'now');
       const due = [...state.pendingIds]
         .map((id) => state.records.get(id)!)
         .filter((record) => record.expiresAt !== null && record.expiresAt.getTime() <= nowMs)
@@ -127,6 +138,7 @@ export function openMemoryTransaction(state: MemoryState): MemoryTransaction {
     },
     idempotentResult(key) {
       open();
+      readId(key, 'key');
       return state.idempotency.has(key) ? structuredClone(state.idempotency.get(key)) : undefined;
     },
     commit(changes) {
@@ -146,6 +158,10 @@ export function openMemoryTransaction(state: MemoryState): MemoryTransaction {
       closed = true;
     },
   };
+}
+
+function optionalIds(ids: readonly string[] | undefined): readonly string[] | undefined {
+  return ids === undefined ? undefined : readIdList(ids, 'ids');
 }
 
 function compareCreated(a: AssignmentRecord, b: AssignmentRecord): number {

@@ -1,3 +1,4 @@
+import { listenForErrors } from './listenForErrors.js';
 import { pgRawSession } from './pgRawSession.js';
 import type { PostgresConnector } from './postgresConnector.js';
 import type { PgClientLike } from './postgresClient.js';
@@ -12,7 +13,10 @@ const queues = new WeakMap<object, Promise<unknown>>();
  * A connector over one `pg` connection (a `pg.Client`): transactions and
  * single statements queue on a promise chain, so a statement never lands in
  * the middle of another call's transaction. The queue belongs to the
- * connection, so two stores on one client still take turns.
+ * connection, so two stores on one client still take turns. The client gets
+ * an `error` listener for the rest of its life (`listenForErrors`): a dropped
+ * connection fails the next call with a `StoreError` instead of crashing the
+ * process.
  *
  * @internal
  * @param client - the caller's connected client (never ended by the store)
@@ -33,6 +37,7 @@ export function clientConnector(client: PgClientLike): PostgresConnector {
     );
     return run;
   };
+  listenForErrors(client);
   const single = trackedSession(pgRawSession(client));
   return {
     transaction: (work) =>

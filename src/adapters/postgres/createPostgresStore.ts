@@ -1,7 +1,16 @@
-import { AssignmentError } from '../../core/errors.js';
+import { InputError } from '../../core/errors.js';
+import { readAgents } from '../../core/input/readAgents.js';
+import { readId } from '../../core/input/readId.js';
+import { readIdList } from '../../core/input/readIdList.js';
+import { type FieldLimits, readInputLimits } from '../../core/input/readInputLimits.js';
+import { readInstant } from '../../core/input/readInstant.js';
+import { readOptions } from '../../core/input/readOptions.js';
+import { readRecordQuery } from '../../core/input/readRecordQuery.js';
+import { readSubjectRef } from '../../core/input/readSubjectRef.js';
+import { readSubjectUpdate } from '../../core/input/readSubjectUpdate.js';
+import { describeValue } from '../../core/ruleset/describeValue.js';
 import type { SubjectKind } from '../../core/ruleset/types.js';
-import type { AgentProfileInput, AssignmentStore, Notification, OutboxEntry, SubjectInputRecord } from '../../ports.js';
-import { checkAgentProfile } from '../checkAgentProfile.js';
+import type { AssignmentStore, Notification, OutboxEntry } from '../../ports.js';
 import { AgentSnapshotReader } from './agentSnapshotReader.js';
 import { migrateSchema } from './migrateSchema.js';
 import type { PostgresClient } from './postgresClient.js';
@@ -26,6 +35,8 @@ export interface PostgresStoreOptions {
    * (PgBouncer in transaction mode before 1.21).
    */
   preparedStatements?: boolean;
+  /** Bounds on subjects' `fields` (default 32 levels, 65,536 characters of JSON); give the service the same. */
+  limits?: FieldLimits;
 }
 
 /** The PostgreSQL store: an `AssignmentStore` plus `migrate()`. */
@@ -74,6 +85,16 @@ export interface PostgresStore extends AssignmentStore {
  * ```
  */
 export function createPostgresStore(options: PostgresStoreOptions): PostgresStore {
+  if (options === undefined) throw new InputError('options', 'an object { client, schema?, … }', describeValue(options));
+  const given = readOptions(options, 'options', ['client', 'schema', 'preparedStatements', 'limits']);
+  if (typeof given.client !== 'object' || given.client === null) {
+    throw new InputError('options.client', 'a pg.Pool, a pg.Client or a PGlite instance', describeValue(given.client));
+  }
+  if (given.schema !== undefined && typeof given.schema !== 'string') throw new InputError('options.schema', 'a string', describeValue(given.schema));
+  if (given.preparedStatements !== undefined && typeof given.preparedStatements !== 'boolean') {
+    throw new InputError('options.preparedStatements', 'a boolean', describeValue(given.preparedStatements));
+  }
+  const limits = readInputLimits(given.limits, 'options.limits');
   const schemaName = options.schema ?? 'dedicated_agent';
   const schema = quoteIdentifier(schemaName);
   const connector = postgresConnector(options.client);
@@ -88,7 +109,7 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
     },
     transaction(work) {
       return connector.transaction(async (session) => {
-        const { tx, final, close } = openPostgresTransaction(session, sql, snapshots);
+        const { tx, final, close } = openPostgresTransaction(session, sql, snapshots, limits);
         try {
           return { value: await work(tx), final: final() };
         } finally {
@@ -97,17 +118,15 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
       });
     },
     async upsertAgents(agents) {
-      const merged = new Map<string, Omit<AgentProfileInput, 'id'>>();
-      agents.forEach(checkAgentProfile);
-      for (const { id, ...profile } of agents) merged.set(id, { ...merged.get(id), ...profile });
-      if (merged.size === 0) return;
-      const rows = [...merged].map(([id, profile]) => ({ id, profile }));
+      const rows = readAgents(agents, 'agents', false).map(({ id, ...profile }) => ({ id, profile }));
+      if (rows.length === 0) return;
       await connector.query(sql.upsertAgents, [JSON.stringify(rows)]);
     },
     async upsertSubjects(subjects) {
       const merged = new Map<string, { kind: SubjectKind; id: string; fields: Record<string, unknown> | null }>();
-      for (const input of subjects) {
-        const { kind, id, fields } = checkSubject(input);
+      if (!Array.isArray(subjects)) throw new InputError('subjects', 'an array of subjects { id, kind?, fields? }', describeValue(subjects));
+      for (const [index, input] of subjects.entries()) {
+        const { kind, id, fields } = readSubjectUpdate(input, `subjects[${index}]`, limits);
         const key = JSON.stringify([kind, id]);
         merged.set(key, { kind, id, fields: fields ?? merged.get(key)?.fields ?? null });
       }
@@ -115,13 +134,15 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
       await connector.query(sql.upsertSubjects, [JSON.stringify([...merged.values()])]);
     },
     async subject(subject) {
-      const rows = await connector.query<SubjectRow>(sql.subject, [subject.kind, subject.id]);
+      const { kind, id } = readSubjectRef(subject, 'subject');
+      const rows = await connector.query<SubjectRow>(sql.subject, [kind, id]);
       return rows[0] === undefined ? null : subjectFromRow(rows[0]);
     },
     async subjectsOfAgent(agentId) {
-      return connector.query<{ kind: SubjectKind; id: string }>(sql.subjectsOfAgent, [agentId]);
+      return connector.query<{ kind: SubjectKind; id: string }>(sql.subjectsOfAgent, [readId(agentId, 'agentId')]);
     },
-    async queryRecords(query) {
+    async queryRecords(given) {
+      const query = readRecordQuery(given, 'query');
       const { statement, values } = recordPageQuery(schema, query);
       const rows = await connector.query<RecordRow>(statement, values);
       const items = rows.slice(0, query.limit).map(recordFromRow);
@@ -130,9 +151,9 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
     },
     async claimOutbox(now, limit, leaseUntil) {
       const rows = await connector.query<{ notification: StoredNotification; attempts: number; last_error: string | null }>(sql.claimOutbox, [
-        now.toISOString(),
+        new Date(readInstant(now, 'now')).toISOString(),
         limit,
-        leaseUntil.toISOString(),
+        new Date(readInstant(leaseUntil, 'leaseUntil')).toISOString(),
       ]);
       return rows.map(
         (row): OutboxEntry => ({
@@ -143,11 +164,12 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
       );
     },
     async completeOutbox(ids) {
-      if (ids.length === 0) return;
-      await connector.query(sql.completeOutbox, [[...ids]]);
+      const read = readIdList(ids, 'ids');
+      if (read.length === 0) return;
+      await connector.query(sql.completeOutbox, [read]);
     },
     async failOutbox(id, retryAt, error) {
-      await connector.query(sql.failOutbox, [id, retryAt.toISOString(), error]);
+      await connector.query(sql.failOutbox, [readId(id, 'id'), new Date(readInstant(retryAt, 'retryAt')).toISOString(), error]);
     },
   };
   return store;
@@ -155,11 +177,3 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
 
 /** A notification as the outbox keeps it: JSON, `at` an ISO-8601 string. */
 type StoredNotification = Omit<Notification, 'at'> & { at: string };
-
-function checkSubject(input: SubjectInputRecord): { kind: SubjectKind; id: string; fields: Record<string, unknown> | undefined } {
-  const kind = input?.kind ?? 'customer';
-  if (typeof input?.id !== 'string' || input.id === '' || (kind !== 'customer' && kind !== 'contact')) {
-    throw new AssignmentError('invalid_input', 'every subject needs a non-empty string id and kind customer or contact');
-  }
-  return { kind, id: input.id, fields: input.fields };
-}

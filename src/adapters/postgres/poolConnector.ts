@@ -1,4 +1,5 @@
 import { databaseError } from './databaseError.js';
+import { listenForErrors } from './listenForErrors.js';
 import { pgRawSession } from './pgRawSession.js';
 import type { PostgresConnector } from './postgresConnector.js';
 import type { PgPoolClientLike, PgPoolLike } from './postgresClient.js';
@@ -6,11 +7,18 @@ import { runPgTransaction } from './runPgTransaction.js';
 import { trackedSession } from './trackedSession.js';
 import { watchConnection } from './watchConnection.js';
 
+/** Pools whose connections already get an `error` listener at hand-out. */
+const listenedPools = new WeakSet<object>();
+
 /**
  * A connector over a `pg.Pool`: every transaction checks out its own
  * connection, so transactions of one process run in parallel and the
  * database's locks order them; a single statement uses `pool.query`. A
- * connection that failed is discarded, not returned to the pool.
+ * connection that failed is discarded, not returned to the pool. Every
+ * connection gets an `error` listener from the pool's `connect` and `acquire`
+ * events, before the pool hands it out (`listenForErrors`), so a connection
+ * error can never crash the process; errors of idle connections are the
+ * pool's own `error` event, for the caller to listen to.
  *
  * @internal
  * @param pool - the caller's pool (never ended by the store)
@@ -22,6 +30,11 @@ import { watchConnection } from './watchConnection.js';
  */
 export function poolConnector(pool: PgPoolLike): PostgresConnector {
   const single = trackedSession(pgRawSession(pool));
+  if (!listenedPools.has(pool)) {
+    listenedPools.add(pool);
+    pool.on?.('connect', listenForErrors);
+    pool.on?.('acquire', listenForErrors);
+  }
   return {
     async transaction(work) {
       let client: PgPoolClientLike;

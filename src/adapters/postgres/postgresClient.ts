@@ -36,6 +36,12 @@ export interface PgPoolLike {
   query(query: string | PgQueryConfig): Promise<PgQueryResult>;
   /** Present on `pg.Pool` and not on `pg.Client`: how the store tells them apart. */
   readonly totalCount: number;
+  /**
+   * `connect` (a new connection) and `acquire` (any hand-out), which `pg.Pool`
+   * emits before it hands a connection out: the store gives every connection
+   * an `error` listener there, so none is ever without one.
+   */
+  on?(event: 'connect' | 'acquire', listener: (client: PgPoolClientLike) => void): unknown;
 }
 
 /** What PGlite's queries resolve to (only `rows` is read). */

@@ -2,7 +2,13 @@ import { NotFoundError, StoreError } from '../../core/errors.js';
 import { PERIODS } from '../../core/ruleset/types.js';
 import type { AgentSnapshot, RuleState } from '../../core/types.js';
 import type { AgentProfile, AgentProfileInput, StoreTransaction } from '../../ports.js';
-import { checkSubjectRef } from '../checkSubjectRef.js';
+import type { InputLimits } from '../../core/input/inputLimits.js';
+import { readAgentPatch } from '../../core/input/readAgentPatch.js';
+import { readFields } from '../../core/input/readFields.js';
+import { readId } from '../../core/input/readId.js';
+import { readIdList } from '../../core/input/readIdList.js';
+import { readInstant } from '../../core/input/readInstant.js';
+import { readSubjectRef } from '../../core/input/readSubjectRef.js';
 import type { AgentSnapshotReader, SnapshotPayload, SnapshotRequest } from './agentSnapshotReader.js';
 import { commitArguments } from './commitArguments.js';
 import type { PostgresStatements } from './postgresStatements.js';
@@ -49,14 +55,20 @@ interface AgentRow {
  * @param session - the transaction's connection
  * @param sql - the store's statements
  * @param snapshots - the store's snapshot reader (its last request and the profiles it holds)
+ * @param limits - bounds on the `fields` given to `lockSubject(s)`
  * @returns the transaction, its final statement and its `close`
  * @example
  * ```ts
- * const { tx, final, close } = openPostgresTransaction(session, sql, snapshots);
+ * const { tx, final, close } = openPostgresTransaction(session, sql, snapshots, limits);
  * try { return { value: await work(tx), final: final() }; } finally { close(); }
  * ```
  */
-export function openPostgresTransaction(session: SqlSession, sql: PostgresStatements, snapshots: AgentSnapshotReader): PostgresTransaction {
+export function openPostgresTransaction(
+  session: SqlSession,
+  sql: PostgresStatements,
+  snapshots: AgentSnapshotReader,
+  limits: InputLimits,
+): PostgresTransaction {
   let final: FinalStatement | null = null;
   let prefetched: { request: SnapshotRequest; agents: AgentSnapshot[] } | null = null;
   let closed = false;
@@ -68,18 +80,18 @@ export function openPostgresTransaction(session: SqlSession, sql: PostgresStatem
   const tx: StoreTransaction = {
     async lockSubject(subject, fields) {
       open();
-      const { kind, id } = checkSubjectRef(subject);
+      const { kind, id } = readSubjectRef(subject, 'subject');
       const rows =
         fields === undefined
           ? await session.query<SubjectRow>(sql.lockSubject, [kind, id])
-          : await session.query<SubjectRow>(sql.upsertLockSubject, [kind, id, JSON.stringify(fields)]);
+          : await session.query<SubjectRow>(sql.upsertLockSubject, [kind, id, JSON.stringify(readFields(fields, 'fields', limits))]);
       return rows[0] === undefined ? null : subjectFromRow(rows[0]);
     },
     async lockSubjects(entries, statuses) {
       open();
-      const subjects = entries.map(({ subject, fields }) => {
-        const { kind, id } = checkSubjectRef(subject);
-        return fields === undefined ? { kind, id } : { kind, id, fields };
+      const subjects = entries.map(({ subject, fields }, index) => {
+        const { kind, id } = readSubjectRef(subject, `entries[${index}].subject`);
+        return fields === undefined ? { kind, id } : { kind, id, fields: readFields(fields, `entries[${index}].fields`, limits) };
       });
       const [row] = await session.query<{ locked: { subject: SubjectJson; records: RecordJson[] }[] }>(sql.lockSubjects, [
         JSON.stringify({ subjects, statuses }),
@@ -112,7 +124,7 @@ export function openPostgresTransaction(session: SqlSession, sql: PostgresStatem
       open();
       const request: SnapshotRequest = {
         starts: PERIODS.map((period) => periods[period].start.toISOString()),
-        ids: ids === undefined ? null : [...ids],
+        ids: ids === undefined ? null : readIdList(ids, 'ids'),
       };
       snapshots.last = request;
       const ready = prefetched !== null && sameRequest(prefetched.request, request) ? prefetched.agents : null;
@@ -125,12 +137,13 @@ export function openPostgresTransaction(session: SqlSession, sql: PostgresStatem
     async agents(ids) {
       open();
       const rows =
-        ids === undefined ? await session.query<AgentRow>(sql.allAgents) : await session.query<AgentRow>(sql.agentsOf, [[...ids]]);
+        ids === undefined ? await session.query<AgentRow>(sql.allAgents) : await session.query<AgentRow>(sql.agentsOf, [readIdList(ids, 'ids')]);
       return rows.map(profileFromRow);
     },
     async updateAgent(id, patch) {
       open();
-      const { id: _ignored, ...changes } = patch as Partial<AgentProfile>;
+      readId(id, 'id');
+      const changes = readAgentPatch(patch, id, 'patch');
       // The snapshots read along with the lock no longer show this agent as it is now.
       prefetched = null;
       const rows = await session.query(sql.updateAgent, [id, JSON.stringify(changes)]);
@@ -138,28 +151,28 @@ export function openPostgresTransaction(session: SqlSession, sql: PostgresStatem
     },
     async record(id, options) {
       open();
-      const rows = await session.query<RecordRow>(options?.lock === true ? sql.lockRecord : sql.record, [id]);
+      const rows = await session.query<RecordRow>(options?.lock === true ? sql.lockRecord : sql.record, [readId(id, 'id')]);
       return rows[0] === undefined ? null : recordFromRow(rows[0]);
     },
     async subjectRecords(subject, statuses) {
       open();
-      const { kind, id } = checkSubjectRef(subject);
+      const { kind, id } = readSubjectRef(subject, 'subject');
       const rows = await session.query<RecordRow>(sql.subjectRecords, [kind, id, [...statuses]]);
       return rows.map(recordFromRow);
     },
     async agentRecords(agentId, statuses) {
       open();
-      const rows = await session.query<RecordRow>(sql.agentRecords, [agentId, [...statuses]]);
+      const rows = await session.query<RecordRow>(sql.agentRecords, [readId(agentId, 'agentId'), [...statuses]]);
       return rows.map(recordFromRow);
     },
     async dueRecords(now, limit) {
       open();
-      const rows = await session.query<RecordRow>(sql.dueRecords, [now.toISOString(), limit]);
+      const rows = await session.query<RecordRow>(sql.dueRecords, [new Date(readInstant(now, 'now')).toISOString(), limit]);
       return rows.map(recordFromRow);
     },
     async idempotentResult(key) {
       open();
-      const rows = await session.query<{ result: unknown }>(sql.idempotentResult, [key]);
+      const rows = await session.query<{ result: unknown }>(sql.idempotentResult, [readId(key, 'key')]);
       return rows.length === 0 ? undefined : rows[0]!.result;
     },
     async commit(changes) {

@@ -1,4 +1,3 @@
-import { AssignmentError } from '../../core/errors.js';
 import type { RecordQuery } from '../../ports.js';
 import { RECORD_COLUMNS } from './postgresStatements.js';
 import { decodeRecordCursor } from './recordCursor.js';
@@ -14,19 +13,17 @@ import type { SqlStatement } from './sqlSession.js';
  *
  * @internal
  * @param schema - the quoted schema identifier
- * @param query - the filters, cursor and page size
+ * @param query - the filters, cursor and page size, as `readRecordQuery` read them
  * @returns the statement and its values
- * @throws AssignmentError `invalid_input` for a limit outside 1–500, an invalid instant or a foreign cursor
+ * @throws AssignmentError `invalid_input` for a foreign cursor
  * @example
  * ```ts
  * const { statement, values } = recordPageQuery('"dedicated_agent"', { agentId: 'li-lei', limit: 50 });
  * ```
  */
 export function recordPageQuery(schema: string, query: RecordQuery): { statement: SqlStatement; values: unknown[] } {
+  // Read by `readRecordQuery` in `queryRecords`: limit 1–500, valid instants, ids.
   const { limit } = query;
-  if (!Number.isInteger(limit) || limit < 1 || limit > 500) {
-    throw new AssignmentError('invalid_input', `limit must be an integer from 1 to 500, got ${String(limit)}`);
-  }
   const values: unknown[] = [];
   const conditions: string[] = [];
   const parameter = (value: unknown, type: string): string => {
@@ -36,8 +33,8 @@ export function recordPageQuery(schema: string, query: RecordQuery): { statement
   const oneOf = (column: string, list: readonly string[]): string =>
     list.length === 1 ? `${column} = ${parameter(list[0], 'text')}` : `${column} = ANY(${parameter([...list], 'text[]')})`;
 
-  if (query.from !== undefined) conditions.push(`created_at >= ${parameter(instant(query.from, 'from'), 'timestamptz')}`);
-  if (query.to !== undefined) conditions.push(`created_at < ${parameter(instant(query.to, 'to'), 'timestamptz')}`);
+  if (query.from !== undefined) conditions.push(`created_at >= ${parameter(query.from.toISOString(), 'timestamptz')}`);
+  if (query.to !== undefined) conditions.push(`created_at < ${parameter(query.to.toISOString(), 'timestamptz')}`);
   if (query.types !== undefined) conditions.push(oneOf('type', query.types));
   if (query.statuses !== undefined) conditions.push(oneOf('status', query.statuses));
   if (query.subjectId !== undefined) conditions.push(`subject_id = ${parameter(query.subjectId, 'text')}`);
@@ -50,11 +47,4 @@ export function recordPageQuery(schema: string, query: RecordQuery): { statement
   const where = conditions.length === 0 ? '' : `WHERE ${conditions.join(' AND ')}`;
   const text = `SELECT ${RECORD_COLUMNS} FROM ${schema}.records ${where} ORDER BY created_at DESC, id DESC LIMIT ${limit + 1}`;
   return { statement: { label: 'queryRecords', text }, values };
-}
-
-function instant(value: Date, name: string): string {
-  if (!(value instanceof Date) || Number.isNaN(value.getTime())) {
-    throw new AssignmentError('invalid_input', `${name} must be a valid Date`);
-  }
-  return value.toISOString();
 }

@@ -1,4 +1,7 @@
+import { CommitUnknownError } from '../../core/errors.js';
+import { databaseError } from './databaseError.js';
 import { inlineStatement } from './inlineStatement.js';
+import { isConnectionLoss } from './isConnectionLoss.js';
 import { pgRawSession } from './pgRawSession.js';
 import type { PgClientLike } from './postgresClient.js';
 import type { SqlSession, SqlStatement, TransactionOutcome } from './sqlSession.js';
@@ -22,13 +25,15 @@ const COMMIT: SqlStatement = { label: 'transaction (COMMIT)', text: 'COMMIT' };
  * statement that `work` caught and ignored is thrown anyway (PostgreSQL has
  * aborted the transaction, so nothing was committed). When `BEGIN`,
  * `ROLLBACK` or `COMMIT` fails, the connection is marked lost so a pool
- * discards it.
+ * discards it. When the connection is lost during the round trip that carries
+ * `COMMIT`, the outcome is unknown: `CommitUnknownError`, as the port asks.
  *
  * @internal
  * @param client - a connection nobody else uses meanwhile
  * @param watch - the connection's watch, marked when it is lost
  * @param work - the statements
  * @returns the value `work` returned, once committed
+ * @throws StoreError when the connection was already lost; CommitUnknownError when it was lost after COMMIT was sent
  * @example
  * ```ts
  * const watch = watchConnection(client);
@@ -40,6 +45,8 @@ export async function runPgTransaction<T>(
   watch: ConnectionWatch,
   work: (session: SqlSession) => Promise<TransactionOutcome<T>>,
 ): Promise<T> {
+  // The connection reported an error before this call began: it is gone; fail now rather than wait on it.
+  if (watch.lost !== null) throw databaseError(watch.lost, 'connection');
   const tracked = trackedSession(pgRawSession(client));
   const lose = (error: unknown): void => {
     watch.lost ??= error instanceof Error ? error : new Error(String(error));
@@ -90,7 +97,15 @@ export async function runPgTransaction<T>(
     // connection itself dropped, ROLLBACK fails and the pool discards it.
     begun = true;
     await rollback();
+    // COMMIT was sent and no answer came back: it may have committed or not.
+    if (isConnectionLoss(error)) {
+      throw new CommitUnknownError(`PostgreSQL store: the connection was lost after COMMIT was sent: ${errorMessage(error)}`, { cause: error });
+    }
     throw error;
   }
   return outcome.value;
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

@@ -1,3 +1,4 @@
+import { listenForErrors } from './listenForErrors.js';
 import type { PgClientLike } from './postgresClient.js';
 
 /** Whether a connection is still usable while the store holds it. */
@@ -9,11 +10,13 @@ export interface ConnectionWatch {
 }
 
 /**
- * Listens for a `pg` connection's `error` events while the store uses it. A
- * connection that drops between two statements (a server restart, a
- * terminated backend) emits `error` with nobody waiting for a result, and an
- * unheard `error` event would crash the process; here it only marks the
- * connection as lost, so the pool discards it.
+ * Routes a `pg` connection's `error` events to the call that uses it, for
+ * as long as it does. A connection that drops between two statements (a
+ * server restart, a terminated backend) emits `error` with nobody waiting for
+ * a result; here it only marks the connection as lost, so the pool discards
+ * it, and the call's next statement fails with a `StoreError`. The listener
+ * itself is the connection's lifelong one (`listenForErrors`), so an error
+ * that arrived before this call is not missed either: the watch starts lost.
  *
  * @internal
  * @param client - the connection
@@ -25,13 +28,16 @@ export interface ConnectionWatch {
  * ```
  */
 export function watchConnection(client: PgClientLike): ConnectionWatch {
+  const errors = listenForErrors(client);
   const onError = (error: Error): void => {
     watch.lost ??= error;
   };
   const watch: ConnectionWatch = {
-    lost: null,
-    stop: () => client.removeListener?.('error', onError),
+    lost: errors.earlier,
+    stop: () => {
+      if (errors.current === onError) errors.current = null;
+    },
   };
-  client.on?.('error', onError);
+  errors.current = onError;
   return watch;
 }

@@ -69,7 +69,8 @@ export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
  */
 export function resolveRuleSet(ruleSet: RuleSet | CompiledRuleSet): CompiledRuleSet {
   // Decisions in a row use the same rule set: skip the WeakSet probe for it.
-  if (ruleSet === lastResolved) return ruleSet;
+  // (`lastResolved` starts as null: a null rule set must still reach validation.)
+  if (ruleSet === lastResolved && lastResolved !== null) return ruleSet;
   if (typeof ruleSet === 'object' && ruleSet !== null && compiledSets.has(ruleSet as CompiledRuleSet)) {
     lastResolved = ruleSet as CompiledRuleSet;
     return lastResolved;

@@ -1,3 +1,5 @@
+import { InputError } from '../errors.js';
+import { describeValue } from './describeValue.js';
 import { columnWidth } from './displayWidth.js';
 import { formatIssuePath } from './formatIssuePath.js';
 import type { ValidationIssue } from './issues.js';
@@ -35,6 +37,16 @@ const INDENT = '  ';
  * ```
  */
 export function formatIssues(issues: readonly ValidationIssue[]): string {
+  if (!Array.isArray(issues)) throw new InputError('issues', 'an array of validation issues', describeValue(issues));
+  issues.forEach((issue: unknown, index) => {
+    const valid =
+      typeof issue === 'object' &&
+      issue !== null &&
+      Array.isArray((issue as ValidationIssue).path) &&
+      typeof (issue as ValidationIssue).message === 'string' &&
+      typeof (issue as ValidationIssue).code === 'string';
+    if (!valid) throw new InputError(`issues[${index}]`, 'a validation issue { code, path, message }', describeValue(issue));
+  });
   return issues.map(formatIssue).join('\n');
 }
 

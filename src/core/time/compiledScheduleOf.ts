@@ -1,4 +1,5 @@
-import { AssignmentError } from '../errors.js';
+import { InputError } from '../errors.js';
+import { describeValue } from '../ruleset/describeValue.js';
 import type { CompiledSchedule } from '../ruleset/compiledTypes.js';
 import type { Schedule } from '../ruleset/types.js';
 import { compileSchedule } from './compileSchedule.js';
@@ -22,7 +23,7 @@ const compiled = new WeakMap<object, Map<string, CompiledSchedule>>();
  */
 export function compiledScheduleOf(schedule: Schedule, timeZone: string): CompiledSchedule {
   if (typeof schedule !== 'object' || schedule === null || Array.isArray(schedule)) {
-    throw new AssignmentError('invalid_input', `Invalid schedule: expected an object, got ${schedule === null ? 'null' : typeof schedule}`);
+    throw new InputError('schedule', 'a schedule object { weekdays?, hours?, dates?, exceptDates?, timeZone? }', describeValue(schedule));
   }
   let byZone = compiled.get(schedule);
   if (byZone === undefined) {

@@ -1,7 +1,7 @@
 import type { Schedule } from '../ruleset/types.js';
 import type { Instant } from '../types.js';
 import { compiledScheduleOf } from './compiledScheduleOf.js';
-import { toEpochMs } from './toEpochMs.js';
+import { readInstant } from '../input/readInstant.js';
 
 /**
  * Whether a schedule is open at an instant: its local date, weekday and wall
@@ -21,5 +21,5 @@ import { toEpochMs } from './toEpochMs.js';
  * ```
  */
 export function isScheduleOpen(schedule: Schedule, now: Instant, timeZone: string): boolean {
-  return compiledScheduleOf(schedule, timeZone).isOpen(toEpochMs(now, 'now'));
+  return compiledScheduleOf(schedule, timeZone).isOpen(readInstant(now, 'now'));
 }

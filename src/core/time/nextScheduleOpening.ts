@@ -1,7 +1,7 @@
 import type { Schedule } from '../ruleset/types.js';
 import type { Instant } from '../types.js';
 import { compiledScheduleOf } from './compiledScheduleOf.js';
-import { toEpochMs } from './toEpochMs.js';
+import { readInstant } from '../input/readInstant.js';
 
 /** How far ahead an opening is looked for, as for `retryAt`. */
 const LOOKAHEAD_MS = 366 * 86_400_000;
@@ -24,6 +24,6 @@ const LOOKAHEAD_MS = 366 * 86_400_000;
  * ```
  */
 export function nextScheduleOpening(schedule: Schedule, after: Instant, timeZone: string): Date | null {
-  const opening = compiledScheduleOf(schedule, timeZone).nextOpening(toEpochMs(after, 'after'), LOOKAHEAD_MS);
+  const opening = compiledScheduleOf(schedule, timeZone).nextOpening(readInstant(after, 'after'), LOOKAHEAD_MS);
   return opening === null ? null : new Date(opening);
 }

@@ -1,9 +1,11 @@
-import { AssignmentError } from '../errors.js';
+import { InputError } from '../errors.js';
+import { readOneOf } from '../input/readOneOf.js';
+import { describeValue } from '../ruleset/describeValue.js';
 import { PERIODS, type Period, type WeekStartsOn } from '../ruleset/types.js';
 import type { Instant } from '../types.js';
 import { isValidTimeZone } from './isValidTimeZone.js';
 import { periodBounds } from './periodBounds.js';
-import { toEpochMs } from './toEpochMs.js';
+import { readInstant } from '../input/readInstant.js';
 
 /**
  * The counting period around an instant in a zone, so that stores count
@@ -28,15 +30,12 @@ import { toEpochMs } from './toEpochMs.js';
  * ```
  */
 export function periodRange(period: Period, now: Instant, timeZone: string, weekStartsOn: WeekStartsOn = 1): { start: Date; end: Date } {
-  if (!PERIODS.includes(period)) {
-    throw new AssignmentError('invalid_input', `period must be one of ${PERIODS.join(', ')}, got ${JSON.stringify(period)}`);
-  }
-  if (!isValidTimeZone(timeZone)) {
-    throw new AssignmentError('invalid_input', `timeZone is not a known IANA time zone: ${JSON.stringify(timeZone)}`);
-  }
+  readOneOf(period, 'period', PERIODS);
+  const nowMs = readInstant(now, 'now');
+  if (!isValidTimeZone(timeZone)) throw new InputError('timeZone', 'a known IANA time zone such as "Asia/Shanghai"', describeValue(timeZone));
   if (!Number.isInteger(weekStartsOn) || weekStartsOn < 0 || weekStartsOn > 6) {
-    throw new AssignmentError('invalid_input', `weekStartsOn must be 0 (Sunday) … 6 (Saturday), got ${JSON.stringify(weekStartsOn)}`);
+    throw new InputError('weekStartsOn', 'an integer from 0 (Sunday) to 6 (Saturday)', describeValue(weekStartsOn));
   }
-  const { start, end } = periodBounds(period, toEpochMs(now, 'now'), timeZone, weekStartsOn);
+  const { start, end } = periodBounds(period, nowMs, timeZone, weekStartsOn);
   return { start: new Date(start), end: new Date(end) };
 }

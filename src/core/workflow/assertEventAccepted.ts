@@ -1,5 +1,5 @@
 import { WorkflowError } from '../errors.js';
-import { toEpochMs } from '../time/toEpochMs.js';
+import { readInstant } from '../input/readInstant.js';
 import { type Actor, type AssignmentRecord, PENDING_STATUSES, type RecordStatus, TERMINAL_STATUSES, type WorkflowEvent } from '../types.js';
 
 interface EventRule {
@@ -84,7 +84,7 @@ export function assertEventAccepted(record: AssignmentRecord, event: WorkflowEve
 }
 
 /**
- * A record's expiry instant in epoch ms. Read with `toEpochMs`, so a record
+ * A record's expiry instant in epoch ms. Read with `readInstant`, so a record
  * read back from JSON with `expiresAt` still an ISO string works too.
  *
  * @internal
@@ -97,5 +97,5 @@ export function assertEventAccepted(record: AssignmentRecord, event: WorkflowEve
  * ```
  */
 export function expiryMs(record: AssignmentRecord): number | null {
-  return record.expiresAt === null ? null : toEpochMs(record.expiresAt, `expiresAt of record ${record.id}`);
+  return record.expiresAt === null ? null : readInstant(record.expiresAt, `expiresAt of record ${record.id}`);
 }

@@ -1,5 +1,5 @@
 import { deriveRecordId } from '../recordId.js';
-import { toEpochMs } from '../time/toEpochMs.js';
+import { readInstant } from '../input/readInstant.js';
 import type { Actor, AssignmentRecord, Instant, RecordType, SubjectRef, Transition } from '../types.js';
 
 /** The statuses a record can be created in. */
@@ -46,7 +46,7 @@ export interface NewRecordInput {
 export function createRecord(input: NewRecordInput): AssignmentRecord {
   // One Date for the creation instant, shared by the record's fields (treat Dates in records as immutable).
   // A Date passed in is the core's own and is used as is.
-  const at = input.at instanceof Date ? input.at : new Date(toEpochMs(input.at, 'at'));
+  const at = input.at instanceof Date ? input.at : new Date(readInstant(input.at, 'at'));
   const atMs = at.getTime();
   const id = input.id ?? deriveRecordId(input.type, input.subject, atMs);
   const created: Transition = {

@@ -1,4 +1,7 @@
-import { toEpochMs } from '../time/toEpochMs.js';
+import { InputError } from '../errors.js';
+import { readInstant } from '../input/readInstant.js';
+import { readRecord } from '../input/readRecord.js';
+import { describeValue } from '../ruleset/describeValue.js';
 import { type AssignmentRecord, type Instant, PENDING_STATUSES, SYSTEM_ACTOR, type WorkflowResult } from '../types.js';
 import { expiryMs } from './assertEventAccepted.js';
 import { moveRecord } from './moveRecord.js';
@@ -20,7 +23,9 @@ import { moveRecord } from './moveRecord.js';
  * ```
  */
 export function expirePending(records: readonly AssignmentRecord[], now: Instant): WorkflowResult[] {
-  const nowMs = toEpochMs(now, 'now');
+  if (!Array.isArray(records)) throw new InputError('records', 'an array of assignment records', describeValue(records));
+  for (let index = 0; index < records.length; index++) readRecord(records[index], `records[${index}]`);
+  const nowMs = readInstant(now, 'now');
   const results: WorkflowResult[] = [];
   for (const record of records) {
     if (!PENDING_STATUSES.includes(record.status)) continue;

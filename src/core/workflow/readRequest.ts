@@ -1,41 +1,68 @@
-import { WorkflowError } from '../errors.js';
-import { toEpochMs } from '../time/toEpochMs.js';
-import type { Actor, Instant, SubjectInput, SubjectRef } from '../types.js';
-import { readActor } from './readActor.js';
+import { InputError } from '../errors.js';
+import { readActor } from '../input/readActor.js';
+import { readId } from '../input/readId.js';
+import { readInstant } from '../input/readInstant.js';
+import { readNote } from '../input/readNote.js';
+import { readOptions } from '../input/readOptions.js';
+import { readRecord } from '../input/readRecord.js';
+import { readSubject } from '../input/readSubject.js';
+import { describeValue } from '../ruleset/describeValue.js';
+import type { Actor, AssignmentRecord, SubjectRef } from '../types.js';
 
 /** A request's inputs, checked and normalised. */
 export interface ReadRequest {
   subject: SubjectRef;
+  /** The current dedicated agent, if any. */
+  currentAgentId: string | null;
+  /** Whether the caller says a pending record of the subject exists. */
+  pending: boolean;
   agentId: string;
   actor: Actor;
   nowMs: number;
+  recordId: string | undefined;
+  note: string | undefined;
+  /** `requestManualAssignment`: the pending record to cancel. */
+  pendingRecord: AssignmentRecord | undefined;
+  /** `requestApplication`: whether the user may view the subject. */
+  canView: boolean;
 }
 
+const COMMON_KEYS = ['ruleSet', 'subject', 'agentId', 'actor', 'now', 'recordId', 'note'] as const;
+
 /**
- * Checks what a manual assignment or an application names: a subject with an
- * id (kind defaulting to `'customer'`), an agent id, an actor and an instant.
+ * Reads what a manual assignment or an application names — a subject (kind
+ * defaulting to `'customer'`), an agent id, an actor, an instant, an optional
+ * record id and note — plus `pendingRecord` (manual) or `canView` (application).
+ * Unknown keys are refused with "did you mean".
  *
  * @internal
- * @param input - the request's subject, agent, actor and time
+ * @param input - the request as the caller gave it
+ * @param kind - which request it is
  * @returns the normalised request
- * @throws WorkflowError `invalid_input` (or AssignmentError `invalid_input` for a bad `now`)
+ * @throws InputError (`invalid_input`) naming the path
  * @example
  * ```ts
- * readRequest({ subject: { id: 'c-1' }, agentId: 'li-lei', actor, now: '2026-10-01T09:00:00Z' }).subject;
+ * readRequest({ ruleSet, subject: { id: 'c-1' }, agentId: 'li-lei', actor, now: '2026-10-01T09:00:00Z' }, 'manual').subject;
  * // { id: 'c-1', kind: 'customer' }
  * ```
  */
-export function readRequest(input: { subject: SubjectInput; agentId: string; actor: Actor; now: Instant }): ReadRequest {
-  const { subject, agentId } = input;
-  if (typeof subject !== 'object' || subject === null || typeof subject.id !== 'string' || subject.id === '') {
-    throw new WorkflowError('invalid_input', 'subject must have a non-empty string id');
-  }
-  const kind = subject.kind ?? 'customer';
-  if (kind !== 'customer' && kind !== 'contact') {
-    throw new WorkflowError('invalid_input', `subject.kind must be 'customer' or 'contact', not ${JSON.stringify(kind)}`);
-  }
-  if (typeof agentId !== 'string' || agentId === '') {
-    throw new WorkflowError('invalid_input', 'agentId must be a non-empty string');
-  }
-  return { subject: { id: subject.id, kind }, agentId, actor: readActor(input.actor), nowMs: toEpochMs(input.now, 'now') };
+export function readRequest(input: unknown, kind: 'manual' | 'application'): ReadRequest {
+  const request = readOptions(input, 'request', [...COMMON_KEYS, kind === 'manual' ? 'pendingRecord' : 'canView']);
+  if (input === undefined) throw new InputError('request', 'an object', describeValue(input));
+  const subject = readSubject(request.subject, 'subject');
+  const canView = request.canView;
+  if (kind === 'application' && typeof canView !== 'boolean') throw new InputError('canView', 'a boolean', describeValue(canView));
+  return {
+    subject: { id: subject.id, kind: subject.kind },
+    currentAgentId: subject.agentId,
+    pending: subject.pending,
+    agentId: readId(request.agentId, 'agentId'),
+    actor: readActor(request.actor),
+    nowMs: readInstant(request.now, 'now'),
+    recordId: request.recordId === undefined ? undefined : readId(request.recordId, 'recordId'),
+    note: readNote(request.note, 'note'),
+    pendingRecord: request.pendingRecord === undefined ? undefined : readRecord(request.pendingRecord, 'pendingRecord'),
+    canView: canView === true,
+  };
 }
+

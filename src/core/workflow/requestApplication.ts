@@ -49,23 +49,22 @@ export interface ApplicationRequest {
  * ```
  */
 export function requestApplication(request: ApplicationRequest): WorkflowResult {
+  const { subject, currentAgentId, pending, agentId, actor, nowMs, recordId, note, canView } = readRequest(request, 'application');
   const ruleSet = resolveRuleSet(request.ruleSet);
-  const { subject, agentId, actor, nowMs } = readRequest(request);
   if (actor.role !== 'business') {
     throw new WorkflowError('forbidden', `Only a business user may apply for an agent (actor ${actor.role} "${actor.id}")`);
   }
-  if (request.canView !== true) {
+  if (!canView) {
     throw new WorkflowError('forbidden', `User "${actor.id}" cannot view ${subject.kind} "${subject.id}", so may not apply for its agent`);
   }
   const { application } = ruleSet.settings;
   if (!application.enabled) {
     throw new WorkflowError('feature_disabled', 'Applications are disabled in the rule set (settings.application.enabled)');
   }
-  const currentAgentId = request.subject.agentId ?? null;
   if (currentAgentId === agentId) {
     throw new WorkflowError('already_assigned', `Agent "${agentId}" is already the dedicated agent of ${subject.kind} "${subject.id}"`);
   }
-  if (request.subject.pending === true) {
+  if (pending) {
     throw new WorkflowError(
       'pending_exists',
       `${subject.kind} "${subject.id}" has a pending record; it must be settled before a new application`,
@@ -77,7 +76,7 @@ export function requestApplication(request: ApplicationRequest): WorkflowResult 
       ? 'pending_confirmation'
       : 'effective';
   const record = createRecord({
-    ...(request.recordId === undefined ? {} : { id: request.recordId }),
+    ...(recordId === undefined ? {} : { id: recordId }),
     type: 'application',
     status,
     subject,
@@ -87,7 +86,7 @@ export function requestApplication(request: ApplicationRequest): WorkflowResult 
     requestedBy: actor,
     at: nowMs,
     pendingTimeoutMs: ruleSet.pendingTimeoutMs,
-    ...(request.note === undefined ? {} : { note: request.note }),
+    ...(note === undefined ? {} : { note }),
   });
   return { record, others: [], transitions: [...record.history], effects: effectsOnEntry(record, record.updatedAt) };
 }

@@ -3,7 +3,7 @@ import type { CompiledRuleSet } from '../ruleset/compiledTypes.js';
 import { resolveRuleSet } from '../ruleset/compileRuleSet.js';
 import type { RuleSet } from '../ruleset/types.js';
 import { deriveRecordId } from '../recordId.js';
-import type { Actor, AssignmentRecord, Instant, SubjectInput, WorkflowResult } from '../types.js';
+import type { Actor, AssignmentRecord, Instant, SubjectInput, SubjectRef, WorkflowResult } from '../types.js';
 import { assertEventAccepted } from './assertEventAccepted.js';
 import { createRecord } from './createRecord.js';
 import { effectsOnEntry } from './effectsOnEntry.js';
@@ -53,27 +53,25 @@ export interface ManualAssignmentRequest {
  * ```
  */
 export function requestManualAssignment(request: ManualAssignmentRequest): WorkflowResult {
+  const { subject, currentAgentId, pending, agentId, actor, nowMs, recordId: givenId, note, pendingRecord } = readRequest(request, 'manual');
   const ruleSet = resolveRuleSet(request.ruleSet);
-  const { subject, agentId, actor, nowMs } = readRequest(request);
   if (actor.role !== 'admin') {
     throw new WorkflowError('forbidden', `Only an admin may assign an agent manually (actor ${actor.role} "${actor.id}")`);
   }
   if (!ruleSet.settings.manual.enabled) {
     throw new WorkflowError('feature_disabled', 'Manual assignment is disabled in the rule set (settings.manual.enabled)');
   }
-  const currentAgentId = request.subject.agentId ?? null;
   if (currentAgentId === agentId) {
     throw new WorkflowError('already_assigned', `Agent "${agentId}" is already the dedicated agent of ${subject.kind} "${subject.id}"`);
   }
-  const { pendingRecord } = request;
-  if (request.subject.pending === true && pendingRecord === undefined) {
+  if (pending && pendingRecord === undefined) {
     throw new WorkflowError(
       'pending_exists',
       `${subject.kind} "${subject.id}" has a pending record; pass it as pendingRecord so this assignment can cancel it`,
     );
   }
-  const recordId = request.recordId ?? deriveRecordId('manual', subject, nowMs);
-  const cancelled = pendingRecord === undefined ? [] : [cancelPending(pendingRecord, request, recordId, nowMs)];
+  const recordId = givenId ?? deriveRecordId('manual', subject, nowMs);
+  const cancelled = pendingRecord === undefined ? [] : [cancelPending(pendingRecord, subject, actor, recordId, nowMs)];
 
   const record = createRecord({
     id: recordId,
@@ -86,7 +84,7 @@ export function requestManualAssignment(request: ManualAssignmentRequest): Workf
     requestedBy: actor,
     at: nowMs,
     pendingTimeoutMs: ruleSet.pendingTimeoutMs,
-    ...(request.note === undefined ? {} : { note: request.note }),
+    ...(note === undefined ? {} : { note }),
   });
   return {
     record,
@@ -96,18 +94,17 @@ export function requestManualAssignment(request: ManualAssignmentRequest): Workf
   };
 }
 
-function cancelPending(pending: AssignmentRecord, request: ManualAssignmentRequest, recordId: string, nowMs: number): WorkflowResult {
-  const subject = request.subject;
-  if (pending.subject.id !== subject.id || pending.subject.kind !== (subject.kind ?? 'customer')) {
+function cancelPending(pending: AssignmentRecord, subject: SubjectRef, actor: Actor, recordId: string, nowMs: number): WorkflowResult {
+  if (pending.subject.id !== subject.id || pending.subject.kind !== subject.kind) {
     throw new WorkflowError(
       'invalid_input',
       `pendingRecord ${pending.id} belongs to ${pending.subject.kind} "${pending.subject.id}", not to the subject being assigned`,
     );
   }
-  assertEventAccepted(pending, 'cancel', request.actor, nowMs);
+  assertEventAccepted(pending, 'cancel', actor, nowMs);
   return moveRecord(pending, 'cancel', 'cancelled', {
     nowMs,
-    actor: request.actor,
+    actor,
     note: `superseded by ${recordId}`,
     pendingTimeoutMs: null,
   });

@@ -1,7 +1,12 @@
 import type { CompiledRuleSet } from '../ruleset/compiledTypes.js';
 import { resolveRuleSet } from '../ruleset/compileRuleSet.js';
 import type { RuleSet, Settings } from '../ruleset/types.js';
-import { toEpochMs } from '../time/toEpochMs.js';
+import { InputError } from '../errors.js';
+import { readInstant } from '../input/readInstant.js';
+import { readNote } from '../input/readNote.js';
+import { readOptions } from '../input/readOptions.js';
+import { readRecord } from '../input/readRecord.js';
+import { describeValue } from '../ruleset/describeValue.js';
 import {
   type Actor,
   type AssignmentRecord,
@@ -13,7 +18,7 @@ import {
 } from '../types.js';
 import { assertEventAccepted } from './assertEventAccepted.js';
 import { moveRecord } from './moveRecord.js';
-import { readActor } from './readActor.js';
+import { readActor } from '../input/readActor.js';
 
 /** Options of `transition`. */
 export interface TransitionOptions {
@@ -61,15 +66,19 @@ export interface TransitionOptions {
  * ```
  */
 export function transition(record: AssignmentRecord, event: WorkflowEvent, options: TransitionOptions): WorkflowResult {
+  readRecord(record, 'record');
+  if (options === undefined) throw new InputError('options', 'an object { ruleSet, now, actor?, note? }', describeValue(options));
+  const given = readOptions(options, 'options', ['ruleSet', 'now', 'actor', 'note']);
+  const nowMs = readInstant(given.now, 'options.now');
+  const actor = given.actor === undefined ? SYSTEM_ACTOR : readActor(given.actor, 'options.actor');
+  const note = readNote(given.note, 'options.note');
   const ruleSet = resolveRuleSet(options.ruleSet);
-  const nowMs = toEpochMs(options.now, 'now');
-  const actor = readActor(options.actor ?? SYSTEM_ACTOR);
   assertEventAccepted(record, event, actor, nowMs);
   return moveRecord(record, event, nextStatus(record, event, ruleSet.settings), {
     nowMs,
     actor,
     pendingTimeoutMs: ruleSet.pendingTimeoutMs,
-    ...(options.note === undefined ? {} : { note: options.note }),
+    ...(note === undefined ? {} : { note }),
   });
 }
 

@@ -1,0 +1,30 @@
+import type { AgentSnapshot } from '../types.js';
+import { readAgents } from './readAgents.js';
+
+/** Arrays already checked, with the length they had then. */
+const checked = new WeakMap<readonly unknown[], number>();
+
+/**
+ * Checks the agent snapshots of a decision (`assignCustomer`) as `readAgents`
+ * does, without copying them: the decision indexes the caller's own array
+ * and re-uses that index while the same array comes back. Like the index,
+ * the check is made the first time an array is seen and again when its
+ * length changes; counts a bulk caller updates in place are not re-checked
+ * (give a new array when profiles change).
+ *
+ * @param value - what the caller gave as `agents`
+ * @param path - where it is, for the error
+ * @returns the same array, known to hold valid snapshots with distinct ids
+ * @throws InputError (`invalid_input`) as `readAgents`
+ * @example
+ * ```ts
+ * checkAgentSnapshots([{ id: 'li-lei', presence: 'online' }], 'agents');
+ * checkAgentSnapshots([{ id: 'b', presence: 'ONLINE' }], 'agents'); // throws: agents[0].presence must be one of …
+ * ```
+ */
+export function checkAgentSnapshots(value: unknown, path: string): readonly AgentSnapshot[] {
+  if (Array.isArray(value) && checked.get(value) === value.length) return value;
+  readAgents(value, path, true);
+  checked.set(value as unknown[], (value as unknown[]).length);
+  return value as AgentSnapshot[];
+}

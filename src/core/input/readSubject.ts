@@ -1,0 +1,46 @@
+import { InputError } from '../errors.js';
+import { readOwnData } from '../expr/readOwnData.js';
+import { describeValue } from '../ruleset/describeValue.js';
+import type { SubjectInput } from '../types.js';
+import { INPUT_LIMITS, type InputLimits } from './inputLimits.js';
+import { readFields } from './readFields.js';
+import { readId } from './readId.js';
+import { readSubjectRef } from './readSubjectRef.js';
+
+/**
+ * Reads a subject as the decision functions take it (`assignCustomer`,
+ * `createAssigner().assign/preview`): id and kind as `readSubjectRef`,
+ * `fields` as `readFields` (absent: none), `agentId` and `previousAgentId`
+ * ids or null, `pending` a boolean.
+ *
+ * @param value - what the caller gave
+ * @param path - where it is, for the error (e.g. `'subject'`)
+ * @param limits - the limits in force (default `INPUT_LIMITS`)
+ * @returns a normalised copy: `kind` filled in, `fields` copied as plain data
+ * @throws InputError (`invalid_input`) naming the path
+ * @example
+ * ```ts
+ * readSubject({ id: 'c-1', fields: { level: 4 } }, 'subject');
+ * // { id: 'c-1', kind: 'customer', fields: { level: 4 }, agentId: null, previousAgentId: null, pending: false }
+ * readSubject({ id: 'x', fields: 'level=4' }, 'subject'); // throws: subject.fields must be a plain object …
+ * ```
+ */
+export function readSubject(value: unknown, path: string, limits: InputLimits = INPUT_LIMITS): Required<SubjectInput> {
+  const { id, kind } = readSubjectRef(value, path);
+  const subject = value as object;
+  const fields = readOwnData(subject, 'fields');
+  const pending = readOwnData(subject, 'pending');
+  if (pending !== undefined && typeof pending !== 'boolean') throw new InputError(`${path}.pending`, 'a boolean', describeValue(pending));
+  return {
+    id,
+    kind,
+    fields: fields === undefined ? {} : readFields(fields, `${path}.fields`, limits),
+    agentId: optionalId(readOwnData(subject, 'agentId'), `${path}.agentId`),
+    previousAgentId: optionalId(readOwnData(subject, 'previousAgentId'), `${path}.previousAgentId`),
+    pending: pending === true,
+  };
+}
+
+function optionalId(value: unknown, path: string): string | null {
+  return value === undefined || value === null ? null : readId(value, path);
+}
