@@ -1,3 +1,4 @@
+import { carryCheckedSnapshots } from '../core/input/checkAgentSnapshots.js';
 import { AgentTable } from '../core/pick/agentTable.js';
 import { PERIODS } from '../core/ruleset/types.js';
 import type { AgentSnapshot, RuleState, ServingCounts } from '../core/types.js';
@@ -111,6 +112,8 @@ export class HeldAssignmentLock {
     }
     // Same ids, same profiles, new counts: the next decision reuses this one's participant matches.
     AgentTable.carry(this.#agents, agents);
+    // Only counts changed, by this lock: the snapshots were checked when the first decision met them.
+    carryCheckedSnapshots(this.#agents, agents);
     this.#agents = agents;
   }
 }

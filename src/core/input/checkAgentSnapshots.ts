@@ -28,3 +28,24 @@ export function checkAgentSnapshots(value: unknown, path: string): readonly Agen
   checked.set(value as unknown[], (value as unknown[]).length);
   return value as AgentSnapshot[];
 }
+
+/**
+ * Marks `next` as checked when `previous` was and `next` is its copy with some
+ * snapshots replaced by the caller's own code (not by the caller's caller):
+ * e.g. the service's held assignment lock, which copies the agents array after
+ * each decision to count it. Decisions over such a copy skip the check; an
+ * unchecked `previous`, or a different length, leaves `next` to be checked.
+ *
+ * @internal
+ * @param previous - an array `checkAgentSnapshots` accepted
+ * @param next - its copy, holding the same agents (some snapshots replaced with counted copies)
+ * @returns nothing
+ * @example
+ * ```ts
+ * const next = [...agents]; next[2] = { ...next[2], assigned: { day: 4 } };
+ * carryCheckedSnapshots(agents, next);
+ * ```
+ */
+export function carryCheckedSnapshots(previous: readonly AgentSnapshot[], next: readonly AgentSnapshot[]): void {
+  if (checked.get(previous) === previous.length && next.length === previous.length) checked.set(next, next.length);
+}
