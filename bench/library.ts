@@ -54,6 +54,12 @@ if (builtAt() < newestSource(`${root}src`)) {
       outDir: LIBRARY_BUILD_DIR,
       clean: true,
       silent: true,
+      // Readable lines and a map, so a profile points at the source line (the package itself ships neither).
+      sourcemap: true,
+      esbuildOptions(options) {
+        options.minifyWhitespace = false;
+        options.minifySyntax = false;
+      },
     });
   } finally {
     process.chdir(cwd);

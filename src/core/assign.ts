@@ -147,7 +147,7 @@ const INPUT_KEYS = ['ruleSet', 'subject', 'agents', 'ruleState', 'now', 'reassig
 function readAssignInput(input: unknown): { input: AssignCustomerInput; nowMs: number } {
   if (input === undefined) throw new InputError('input', 'an object { ruleSet, subject, agents, now, … }', describeValue(input));
   const given = readOptions(input, 'input', INPUT_KEYS);
-  const subject = readSubject(given.subject, 'subject');
+  const subject = readSubject(given.subject, 'subject', undefined, 'object');
   const agents = checkAgentSnapshots(given.agents, 'agents');
   const nowMs = readInstant(given.now, 'now');
   const { reassign, excludeAgentIds } = readDecisionValues(given, '');

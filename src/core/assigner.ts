@@ -148,9 +148,6 @@ export function createAssigner(ruleSet: RuleSet | CompiledRuleSet, options: Assi
   // The instant of the decision in progress: rankings leave out agents off shift or on leave at it.
   let currentMs = Number.NEGATIVE_INFINITY;
   const { rankings, refresh, wake, rewind, forget } = rankParticipants(compiled, byId, () => currentMs);
-  const hasSelectors = [...compiled.rules, ...(compiled.defaultRule === null ? [] : [compiled.defaultRule])].some(
-    (rule) => rule.selectors.length > 0,
-  );
   const confirmation = compiled.settings.auto.agentConfirmation;
   // Current period bounds; NaN until the first decision fixes them.
   const periodStart: Record<Period, number> = { day: Number.NaN, week: Number.NaN, month: Number.NaN, quarter: Number.NaN, year: Number.NaN };
@@ -206,7 +203,7 @@ export function createAssigner(ruleSet: RuleSet | CompiledRuleSet, options: Assi
   }
 
   function preview(subjectGiven: SubjectInput, now: Instant, optionsGiven?: AssignOptions): AssignmentResult {
-    const subject = readSubject(subjectGiven, 'subject');
+    const subject = readSubject(subjectGiven, 'subject', undefined, 'object');
     const nowMs = readInstant(now, 'now');
     const opts = readDecisionOptions(optionsGiven, 'options');
     advance(nowMs);
@@ -222,7 +219,7 @@ export function createAssigner(ruleSet: RuleSet | CompiledRuleSet, options: Assi
   }
 
   function assign(subjectGiven: SubjectInput, now: Instant, optionsGiven?: AssignOptions): AssignerDecision {
-    const subject = readSubject(subjectGiven, 'subject');
+    const subject = readSubject(subjectGiven, 'subject', undefined, 'object');
     const nowMs = readInstant(now, 'now');
     const opts = readDecisionOptions(optionsGiven, 'options');
     advance(nowMs);
@@ -273,8 +270,9 @@ export function createAssigner(ruleSet: RuleSet | CompiledRuleSet, options: Assi
       if (!isPlainObject(patch)) throw new InputError('patch', 'an object of agent fields', describeValue(patch));
       const updated = liveAgent(readAgentProfile({ ...copyAgent(agent), ...patch, id: agentId }, 'patch', true), agents.indexOf(agent));
       Object.assign(agent, updated);
-      // Selectors match profiles: the snapshot changed in place, so they match again.
-      if (hasSelectors) AgentTable.forget(agents);
+      // The snapshot changed in place: the table's per-slot knowledge of it (selector matches,
+      // whether it has a shift, leave or cap of its own) is rebuilt on the next decision.
+      AgentTable.forget(agents);
       noteCounts(agent);
       forget(agent);
     },

@@ -1,6 +1,7 @@
 import { InputError } from '../errors.js';
 import { readOwnData } from '../expr/readOwnData.js';
 import { describeValue } from '../ruleset/describeValue.js';
+import { isPlainObject } from '../ruleset/isPlainObject.js';
 import type { SubjectInput } from '../types.js';
 import { INPUT_LIMITS, type InputLimits } from './inputLimits.js';
 import { readFields } from './readFields.js';
@@ -13,10 +14,18 @@ import { readSubjectRef } from './readSubjectRef.js';
  * `fields` as `readFields` (absent: none), `agentId` and `previousAgentId`
  * ids or null, `pending` a boolean.
  *
+ * A decision reads `fields` only through own data properties (conditions
+ * never call a getter, reach a prototype or serialise anything), so the
+ * decision functions ask for `fields: 'object'`: a plain object, taken as it
+ * is, without the walk over every value that `'data'` (the default: JSON data
+ * within the limits, as the service and the stores store it) makes. A
+ * decision is then not slowed by the size of the customer's record.
+ *
  * @param value - what the caller gave
  * @param path - where it is, for the error (e.g. `'subject'`)
  * @param limits - the limits in force (default `INPUT_LIMITS`)
- * @returns a normalised copy: `kind` filled in, `fields` copied as plain data
+ * @param fieldsAs - `'data'` (default): JSON data within the limits; `'object'`: any plain object, as it is
+ * @returns a normalised copy: `kind` filled in, `fields` read as asked
  * @throws InputError (`invalid_input`) naming the path
  * @example
  * ```ts
@@ -25,7 +34,12 @@ import { readSubjectRef } from './readSubjectRef.js';
  * readSubject({ id: 'x', fields: 'level=4' }, 'subject'); // throws: subject.fields must be a plain object …
  * ```
  */
-export function readSubject(value: unknown, path: string, limits: InputLimits = INPUT_LIMITS): Required<SubjectInput> {
+export function readSubject(
+  value: unknown,
+  path: string,
+  limits: InputLimits = INPUT_LIMITS,
+  fieldsAs: 'data' | 'object' = 'data',
+): Required<SubjectInput> {
   const { id, kind } = readSubjectRef(value, path);
   const subject = value as object;
   const fields = readOwnData(subject, 'fields');
@@ -34,7 +48,7 @@ export function readSubject(value: unknown, path: string, limits: InputLimits = 
   return {
     id,
     kind,
-    fields: fields === undefined ? {} : readFields(fields, `${path}.fields`, limits),
+    fields: fields === undefined ? {} : fieldsAs === 'data' ? readFields(fields, `${path}.fields`, limits) : plainFields(fields, `${path}.fields`),
     agentId: optionalId(readOwnData(subject, 'agentId'), `${path}.agentId`),
     previousAgentId: optionalId(readOwnData(subject, 'previousAgentId'), `${path}.previousAgentId`),
     pending: pending === true,
@@ -43,4 +57,9 @@ export function readSubject(value: unknown, path: string, limits: InputLimits = 
 
 function optionalId(value: unknown, path: string): string | null {
   return value === undefined || value === null ? null : readId(value, path);
+}
+
+function plainFields(value: unknown, path: string): Record<string, unknown> {
+  if (!isPlainObject(value)) throw new InputError(path, 'a plain object of field values', describeValue(value));
+  return value;
 }

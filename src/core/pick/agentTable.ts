@@ -23,6 +23,8 @@ export interface ParticipantSlots {
   readonly positions: Int32Array;
   /** The snapshot object last verified at each participant's position. */
   readonly seen: (AgentSnapshot | undefined)[];
+  /** 1 when that snapshot has no shift, leave or cap of its own (the hot loop then skips those checks). */
+  readonly plain: Uint8Array;
   /** Participant ids: those listed by id, then the agents the rule's selectors bring, in id order. */
   readonly ids: readonly string[];
   /** Participant id → its index in `ids`. */
@@ -251,6 +253,7 @@ export class AgentTable {
       if (agent != null && agent.id === slots.ids[i]) {
         verifyAgentSnapshot(agent, position);
         slots.seen[i] = agent;
+        slots.plain[i] = isPlain(agent);
         return agent;
       }
     } else if (this.verified && slots === this.index.slots.get(rule)) {
@@ -276,8 +279,13 @@ export class AgentTable {
     const agent = this.agents[position]!;
     verifyAgentSnapshot(agent, position);
     slots.seen[i] = agent;
+    slots.plain[i] = isPlain(agent);
     return agent;
   }
+}
+
+function isPlain(agent: AgentSnapshot): number {
+  return agent.schedule === undefined && agent.leave === undefined && agent.maxAssigned === undefined ? 1 : 0;
 }
 
 function listedSlots(
@@ -289,7 +297,17 @@ function listedSlots(
 ): ParticipantSlots {
   const positions = new Int32Array(ids.length);
   for (let i = 0; i < positions.length; i++) positions[i] = byId.get(ids[i]!) ?? -1;
-  return { positions, seen: new Array(positions.length).fill(undefined), ids, positionOf, weights, via, matchedFrom: null, checkedIn: 0 };
+  return {
+    positions,
+    seen: new Array(positions.length).fill(undefined),
+    plain: new Uint8Array(positions.length),
+    ids,
+    positionOf,
+    weights,
+    via,
+    matchedFrom: null,
+    checkedIn: 0,
+  };
 }
 
 function sameSnapshots(matched: readonly AgentSnapshot[], agents: readonly AgentSnapshot[]): boolean {

@@ -301,7 +301,7 @@ function rankUntraced(rule: CompiledRule, ctx: PickContext, slots: ParticipantSl
   const agentWhen = rule.agentWhen;
   const exclude = ctx.exclude;
   const proportional = rule.proportional;
-  const { positions, seen, weights } = slots;
+  const { positions, seen, plain, weights } = slots;
   const agents = ctx.table.agents;
   let best = -1;
   let bestKey = Number.POSITIVE_INFINITY;
@@ -320,9 +320,11 @@ function rankUntraced(rule: CompiledRule, ctx: PickContext, slots: ParticipantSl
       const capacity = agent.capacity;
       if (typeof capacity === 'number' && servingTotal(agent) >= capacity) continue;
     }
-    if ((caps !== null || agent.maxAssigned !== undefined) && reachedCap(caps, agent) !== null) continue;
+    // `plain[i]`: the snapshot has no shift, leave or cap of its own, so only the rule's cap can apply.
+    const ownLimits = plain[i] === 0;
+    if ((caps !== null || (ownLimits && agent.maxAssigned !== undefined)) && reachedCap(caps, agent) !== null) continue;
     if (agentWhen !== null && !agentWhen(ctx.fields, agent, ctx.nowMs)) continue;
-    if ((agent.schedule !== undefined || agent.leave !== undefined) && availabilityAt(agent, ctx.timeZone, ctx.nowMs) !== AVAILABLE) {
+    if (ownLimits && (agent.schedule !== undefined || agent.leave !== undefined) && availabilityAt(agent, ctx.timeZone, ctx.nowMs) !== AVAILABLE) {
       continue;
     }
     const count = readCount(agent);
