@@ -95,6 +95,21 @@ export type RecordStatus =
   | 'expired'
   | 'ended';
 
+/** Every record type. */
+export const RECORD_TYPES: readonly RecordType[] = ['auto', 'manual', 'application'];
+
+/** Every record status, pending ones first. */
+export const RECORD_STATUSES: readonly RecordStatus[] = [
+  'pending_approval',
+  'pending_confirmation',
+  'effective',
+  'rejected',
+  'declined',
+  'cancelled',
+  'expired',
+  'ended',
+];
+
 /** Statuses from which no event is accepted. */
 export const TERMINAL_STATUSES: readonly RecordStatus[] = ['rejected', 'declined', 'cancelled', 'expired', 'ended'];
 

@@ -1,24 +1,15 @@
 import { InputError } from '../errors.js';
 import { readOwnData } from '../expr/readOwnData.js';
 import { describeValue } from '../ruleset/describeValue.js';
-import type { AssignmentRecord, RecordStatus, RecordType } from '../types.js';
+import { type AssignmentRecord, RECORD_STATUSES, RECORD_TYPES } from '../types.js';
 import { readActor } from './readActor.js';
 import { readId } from './readId.js';
 import { readInstant } from './readInstant.js';
 import { readOneOf } from './readOneOf.js';
 import { readSubjectRef } from './readSubjectRef.js';
 
-const TYPES: readonly RecordType[] = ['auto', 'manual', 'application'];
-const STATUSES: readonly RecordStatus[] = [
-  'pending_approval',
-  'pending_confirmation',
-  'effective',
-  'rejected',
-  'declined',
-  'cancelled',
-  'expired',
-  'ended',
-];
+const TYPES = RECORD_TYPES;
+const STATUSES = RECORD_STATUSES;
 
 /**
  * Reads an assignment record handed back to the core (`transition`,

@@ -1,7 +1,7 @@
 import { InputError } from '../errors.js';
 import { describeValue } from '../ruleset/describeValue.js';
 import type { SubjectKind } from '../ruleset/types.js';
-import type { RecordStatus, RecordType } from '../types.js';
+import { RECORD_STATUSES, RECORD_TYPES, type RecordStatus, type RecordType } from '../types.js';
 import { readId } from './readId.js';
 import { readInstant } from './readInstant.js';
 import { readOneOf } from './readOneOf.js';
@@ -20,17 +20,8 @@ export interface RecordQueryRead {
   limit: number;
 }
 
-const TYPES: readonly RecordType[] = ['auto', 'manual', 'application'];
-const STATUSES: readonly RecordStatus[] = [
-  'pending_approval',
-  'pending_confirmation',
-  'effective',
-  'rejected',
-  'declined',
-  'cancelled',
-  'expired',
-  'ended',
-];
+const TYPES = RECORD_TYPES;
+const STATUSES = RECORD_STATUSES;
 const KINDS: readonly SubjectKind[] = ['customer', 'contact'];
 const KEYS = ['from', 'to', 'types', 'statuses', 'subjectId', 'subjectKind', 'agentId', 'limit', 'cursor'] as const;
 
