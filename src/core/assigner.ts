@@ -88,8 +88,20 @@ function liveAgent(agent: AgentSnapshot, index: number): LiveAgent {
   const serving = agent.serving;
   const servingCounts = typeof serving === 'number' ? { total: serving } : (serving ?? {});
   const assigned = agent.assigned ?? {};
-  return {
-    ...agent,
+  // Every live agent has the same keys in the same order, absent ones as undefined, so the
+  // decision's reads of optional fields (shift, leave, caps) meet one object shape, not many.
+  const live: LiveAgent = {
+    id: agent.id,
+    enabled: agent.enabled,
+    presence: agent.presence,
+    capacity: agent.capacity,
+    skills: agent.skills,
+    languages: agent.languages,
+    attributes: agent.attributes,
+    schedule: agent.schedule,
+    leave: agent.leave,
+    maxAssigned: agent.maxAssigned,
+    lastAssignedAt: agent.lastAssignedAt,
     assigned: {
       day: number(assigned.day),
       week: number(assigned.week),
@@ -106,10 +118,14 @@ function liveAgent(agent: AgentSnapshot, index: number): LiveAgent {
       year: number(servingCounts.year),
     },
   };
+  const name = (agent as { name?: unknown }).name;
+  if (name !== undefined) (live as { name?: unknown }).name = name;
+  return live;
 }
 
 function copyAgent(agent: LiveAgent): AgentSnapshot {
   const copy: AgentSnapshot = { ...agent, assigned: { ...agent.assigned }, serving: { ...agent.serving } };
+  for (const key of Object.keys(copy) as (keyof AgentSnapshot)[]) if (copy[key] === undefined) delete copy[key];
   if (agent.lastAssignedAt instanceof Date) copy.lastAssignedAt = new Date(agent.lastAssignedAt.getTime());
   return copy;
 }
