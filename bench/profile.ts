@@ -6,6 +6,7 @@
  * Usage: node --import tsx bench/profile.ts <target> [seconds]
  * Targets: assignCustomer (the §8 decision workload, contender c),
  *          assigner-200 / assigner-20000 (createAssigner at that many agents),
+ *          assigner-20000-shifts (the same with shifts and leave),
  *          compile-20 / compile-1000 (compileRuleSet on fresh copies).
  * Equivalent by hand: node --cpu-prof --import tsx … on any script, then read
  * the `.cpuprofile` it writes.
@@ -47,6 +48,10 @@ const TARGETS: Record<string, () => (count: number) => void> = {
   },
   'assigner-20000': () => {
     const contender = createAssignerContender(benchWorkload(20_000), benchSubjects(16_384));
+    return (count) => void contender.run(count);
+  },
+  'assigner-20000-shifts': () => {
+    const contender = createAssignerContender(benchWorkload(20_000, { shifts: true }), benchSubjects(16_384));
     return (count) => void contender.run(count);
   },
   'compile-20': () => {
