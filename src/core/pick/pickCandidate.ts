@@ -87,7 +87,7 @@ const REASONS: readonly ExclusionReason[] = [
  * @returns `AVAILABLE` (0), `OFF_SHIFT` or `ON_LEAVE`
  * @example
  * ```ts
- * availabilityAt({ id: 'a' }, 'Asia/Shanghai', Date.now()); // 0: no shift, no leave
+ * availabilityAt({ id: 'a' }, 'Asia/Shanghai', Date.parse('2026-12-01T10:00:00+08:00')); // 0: no shift, no leave
  * ```
  */
 export function availabilityAt(agent: AgentSnapshot, timeZone: string, nowMs: number): number {
