@@ -1,3 +1,4 @@
+import { markSnapshotsChecked } from './input/checkAgentSnapshots.js';
 import { assignCustomer } from './assign.js';
 import { decide, decisionInput, earlyReason } from './decide.js';
 import { InputError, NotFoundError } from './errors.js';
@@ -77,6 +78,8 @@ interface ServingCounts extends Counts {
 interface LiveAgent extends AgentSnapshot {
   assigned: Counts;
   serving: ServingCounts;
+  /** The rankings the agent is in (not enumerable: copies handed out never carry it). */
+  readonly memberships: Membership[];
 }
 
 function number(value: unknown): number {
@@ -90,7 +93,7 @@ function liveAgent(agent: AgentSnapshot, index: number): LiveAgent {
   const assigned = agent.assigned ?? {};
   // Every live agent has the same keys in the same order, absent ones as undefined, so the
   // decision's reads of optional fields (shift, leave, caps) meet one object shape, not many.
-  const live: LiveAgent = {
+  const live = {
     id: agent.id,
     enabled: agent.enabled,
     presence: agent.presence,
@@ -117,9 +120,11 @@ function liveAgent(agent: AgentSnapshot, index: number): LiveAgent {
       quarter: number(servingCounts.quarter),
       year: number(servingCounts.year),
     },
-  };
+  } as LiveAgent;
   const name = (agent as { name?: unknown }).name;
   if (name !== undefined) (live as { name?: unknown }).name = name;
+  // Beside the agent, not in a Map keyed by it: a decision refreshes its agent's rankings without a hash lookup.
+  Object.defineProperty(live, 'memberships', { value: [], enumerable: false });
   return live;
 }
 
@@ -154,6 +159,8 @@ export function createAssigner(ruleSet: RuleSet | CompiledRuleSet, options: Assi
   if (options === undefined) throw new InputError('options', 'an object { agents, ruleState? }', describeValue(options));
   const given = readOptions(options, 'options', ['agents', 'ruleState']);
   const agents: LiveAgent[] = readAgents(given.agents, 'options.agents', true).map(liveAgent);
+  // Read just above; their hidden bookkeeping (memberships) is the assigner's own.
+  markSnapshotsChecked(agents);
   if (given.ruleState !== undefined && !isPlainObject(given.ruleState)) {
     throw new InputError('options.ruleState', 'an object of rule states by rule id', describeValue(given.ruleState));
   }
@@ -352,7 +359,6 @@ const MAX_SHIFT_GROUPS = 8;
 function rankParticipants(compiled: CompiledRuleSet, byId: ReadonlyMap<string, LiveAgent>, now: () => number) {
   const zone = compiled.timeZone;
   const rankings = new Map<CompiledRule, RuleRanking>();
-  const memberships = new Map<LiveAgent, Membership[]>();
   const changes = new ChangeQueue<LiveAgent>();
   // The instant each agent is queued at, so it is queued once per change.
   const queuedAt = new Map<LiveAgent, number>();
@@ -383,9 +389,7 @@ function rankParticipants(compiled: CompiledRuleSet, byId: ReadonlyMap<string, L
     rankings.set(rule, entry);
     members.forEach((agent, position) => {
       if (agent === undefined) return;
-      const list = memberships.get(agent);
-      if (list === undefined) memberships.set(agent, [{ ranking: entry, position }]);
-      else list.push({ ranking: entry, position });
+      agent.memberships.push({ ranking: entry, position });
     });
   }
   function queue(agent: LiveAgent, availability: AgentAvailability, nowMs: number): void {
@@ -433,7 +437,7 @@ function rankParticipants(compiled: CompiledRuleSet, byId: ReadonlyMap<string, L
     dirty.length = 0;
   }
   function refresh(agent: LiveAgent): void {
-    for (const { ranking: entry, position } of memberships.get(agent) ?? []) {
+    for (const { ranking: entry, position } of agent.memberships) {
       if (entry.stale || entry.pending[position] === 1) continue;
       entry.pending[position] = 1;
       entry.dirty.push(position);
@@ -473,7 +477,7 @@ function rankParticipants(compiled: CompiledRuleSet, byId: ReadonlyMap<string, L
       queuedAt.delete(agent);
       const availability = availabilityOf(agent, zone);
       const shift = shiftOf(agent);
-      for (const { ranking: entry, position } of memberships.get(agent) ?? []) {
+      for (const { ranking: entry, position } of agent.memberships) {
         entry.availability[position] = availability;
         if (!entry.grouped) continue;
         let g = entry.groups.findIndex((group) => group.shift === shift);

@@ -49,3 +49,21 @@ export function checkAgentSnapshots(value: unknown, path: string): readonly Agen
 export function carryCheckedSnapshots(previous: readonly AgentSnapshot[], next: readonly AgentSnapshot[]): void {
   if (checked.get(previous) === previous.length && next.length === previous.length) checked.set(next, next.length);
 }
+
+/**
+ * Marks an agents array the caller built itself from snapshots it has read
+ * (with `readAgents`) as checked, so decisions over it skip the check: e.g.
+ * `createAssigner`'s live agents, which carry bookkeeping of their own.
+ *
+ * @internal
+ * @param agents - snapshots already read
+ * @returns nothing
+ * @example
+ * ```ts
+ * const live = readAgents(given, 'options.agents', true).map(toLive);
+ * markSnapshotsChecked(live);
+ * ```
+ */
+export function markSnapshotsChecked(agents: readonly AgentSnapshot[]): void {
+  checked.set(agents, agents.length);
+}
