@@ -1,10 +1,10 @@
+import { ruleSetWith } from '../fixtures/ruleSetWith.js';
 import {
   type AgentSnapshot,
   type AssignmentResult,
   assignCustomer,
   compileRuleSet,
   explain,
-  type Rule,
   type RuleSet,
   RuleSetError,
   type RuleState,
@@ -14,20 +14,6 @@ import { seedAgents, seedRuleSet } from '../fixtures/seedRuleSet.js';
 
 // Wednesday 2026-11-25 10:00 in Beijing: inside office hours.
 const WEEKDAY_10AM = '2026-11-25T10:00:00+08:00';
-
-function ruleSetWith(rule: Partial<Rule>, extra: Partial<RuleSet> = {}): RuleSet {
-  return {
-    version: 1,
-    timeZone: 'Asia/Shanghai',
-    settings: {
-      manual: { enabled: true, agentConfirmation: false },
-      auto: { enabled: true, agentConfirmation: false },
-      application: { enabled: false, adminApproval: false, agentConfirmation: false },
-    },
-    rules: [{ id: 'r', name: 'Rule', enabled: true, agents: [{ id: 'a' }, { id: 'b' }], order: { by: 'roundRobin' }, ...rule }],
-    ...extra,
-  };
-}
 
 /** Assigns `count` subjects one after another, feeding counts and rule state back like a store would. */
 function stream(ruleSet: RuleSet, agents: AgentSnapshot[], count: number, now = WEEKDAY_10AM): string[] {

@@ -1,3 +1,4 @@
+import { ruleSetWith } from '../fixtures/ruleSetWith.js';
 import {
   type AgentSnapshot,
   AssignmentError,
@@ -14,20 +15,6 @@ import { readAvailability } from '../../src/core/availability/readAvailability.j
 // Wednesday 2026-11-25 10:00 in Beijing.
 const WEDNESDAY_10AM = '2026-11-25T10:00:00+08:00';
 const EVERY_DAY = [1, 2, 3, 4, 5, 6, 7] as const;
-
-function ruleSetWith(rule: Partial<Rule>, extra: Partial<RuleSet> = {}): RuleSet {
-  return {
-    version: 1,
-    timeZone: 'Asia/Shanghai',
-    settings: {
-      manual: { enabled: true, agentConfirmation: false },
-      auto: { enabled: true, agentConfirmation: false },
-      application: { enabled: false, adminApproval: false, agentConfirmation: false },
-    },
-    rules: [{ id: 'r', name: 'Rule', enabled: true, agents: [{ id: 'a' }, { id: 'b' }], order: { by: 'roundRobin' }, ...rule }],
-    ...extra,
-  };
-}
 
 function pick(ruleSet: RuleSet, agents: AgentSnapshot[], now: string, previousAgentId?: string) {
   return assignCustomer({ ruleSet, subject: { id: 'c-1', fields: {}, previousAgentId }, agents, now });
