@@ -53,7 +53,8 @@ export function parseCommandArgs<const O extends CommandOptions>(command: string
 
 /** What the user typed, bare when it is a plain option name, JSON-quoted otherwise (so no line break or odd character can break the message's format). */
 function shown(text: string): string {
-  return /^--?[\w-]+(=[\w./:@+-]*)?$/.test(text) ? text : JSON.stringify(text);
+  // A trailing full stop would read as the end of the sentence: quoted too.
+  return /^--?[\w-]+(=[\w./:@+-]*)?$/.test(text) && !text.endsWith('.') ? text : JSON.stringify(text);
 }
 
 /**

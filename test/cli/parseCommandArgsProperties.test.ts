@@ -39,7 +39,8 @@ describe('parseCommandArgs', () => {
         expect(pointer).toBe('Run "dedicated-agent simulate --help" for usage.');
         expect(what).not.toMatch(/^[A-Z]|Option '|\.$/);
       }),
-      { numRuns: 2000 },
+      // `--=.` once printed "unknown option --=." (a sentence-ending full stop): always tried.
+      { numRuns: 2000, examples: [[['--=.']], [['--agents=x.']]] },
     );
   });
 });
