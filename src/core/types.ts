@@ -157,7 +157,8 @@ export type NotifyEvent =
   | 'rejected'
   | 'declined'
   | 'expired'
-  | 'cancelled';
+  | 'cancelled'
+  | 'waiting_too_long';
 
 /** Who a notification goes to. */
 export type Recipient = { type: 'agent'; id: string } | { type: 'admins' } | { type: 'user'; id: string };
@@ -195,6 +196,63 @@ export type UnassignedReason =
   | 'no_rule_applies'
   | 'outside_schedule'
   | 'no_eligible_agent';
+
+/**
+ * Why a subject waits in the queue: an automatic decision found nobody
+ * (`no_eligible_agent`, `outside_schedule`; and, at a drain, `no_rule_applies`
+ * or `auto_disabled` after the rules changed), or its automatic record was
+ * refused with nobody left to re-offer it to (`declined`, `expired`).
+ */
+export type WaitingReason = 'no_eligible_agent' | 'outside_schedule' | 'no_rule_applies' | 'auto_disabled' | 'declined' | 'expired';
+
+/** The waiting reasons, in the order reports list them. */
+export const WAITING_REASONS: readonly WaitingReason[] = [
+  'no_eligible_agent',
+  'outside_schedule',
+  'no_rule_applies',
+  'auto_disabled',
+  'declined',
+  'expired',
+];
+
+/** A subject waiting for an agent (at most one entry per subject). */
+export interface WaitingEntry {
+  subject: SubjectRef;
+  /** When it started waiting; kept while it waits, whatever happens to it meanwhile. */
+  since: Date;
+  reason: WaitingReason;
+  /** The rule that found nobody (`'$default'` for the default rule); null when no rule was reached. */
+  ruleId: string | null;
+  /** When the rules can decide differently by time alone (a rule opens, a shift starts, a leave ends, a cap resets); null: only an event can help. */
+  retryAt: Date | null;
+  /** From `settings.auto.queue.priority` at the latest decision; higher waits nearer the head. */
+  priority: number;
+  /** Drain decisions that found nobody since it was queued. */
+  attempts: number;
+  /** When the admins were told it waits too long (`waiting_too_long`); null: not yet. */
+  alertedAt: Date | null;
+}
+
+/**
+ * What a decision does to the subject's place in the waiting queue (see
+ * `waitingUpdateOf`): `leave` it, `wait` (joining at the back of its priority
+ * with `since`, or staying in place with its `since` when already waiting),
+ * or `stay` as it is.
+ */
+export type WaitingUpdate =
+  | { type: 'leave' }
+  | { type: 'stay' }
+  | {
+      type: 'wait';
+      reason: WaitingReason;
+      ruleId: string | null;
+      retryAt: Date | null;
+      priority: number;
+      /** Used only when the subject is not waiting yet. */
+      since: Date;
+      /** A drain's decision: the entry's `attempts` go up by one. */
+      attempted: boolean;
+    };
 
 /** A rule's verdict in a trace. */
 export type RuleVerdict =

@@ -7,6 +7,7 @@ import { presenceBit } from '../pick/presenceBit.js';
 import { conditionKey } from './issueCollector.js';
 import { type AgentParticipant, DEFAULT_RULE_ID, type Order, type Rule, type RuleSet, type Schedule } from './types.js';
 import { checkRuleSet } from './validateRuleSet.js';
+import { compileExpression } from '../expr/compileExpression.js';
 
 // Compiled sets are recognised by identity, never by a flag found in data.
 const compiledSets = new WeakSet<CompiledRuleSet>();
@@ -43,6 +44,7 @@ export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
     weekStartsOn: source.weekStartsOn ?? 1,
     settings: source.settings,
     pendingTimeoutMs: source.settings.pendingTimeout === undefined ? null : parseDuration(source.settings.pendingTimeout),
+    queue: compileQueue(source),
     fieldNames: Object.freeze([...issues.slots.names]),
     rules: source.rules.map((rule, index) => compileRule(rule, source, conditions, schedules, ['rules', index])),
     defaultRule: source.defaultRule
@@ -132,6 +134,17 @@ function compileRule(
       rule.eligibility?.agentWhen === undefined ? null : condition([...path, 'eligibility', 'agentWhen']),
     sticky: rule.sticky === true,
     onNoAgent: rule.onNoAgent ?? 'next',
+  });
+}
+
+/** The queue settings, ready to use; validation already compiled the priority once, so compiling it again cannot fail. */
+function compileQueue(source: RuleSet): CompiledRuleSet['queue'] {
+  const { priority, alertAfter } = source.settings.auto.queue ?? {};
+  const path = ['settings', 'auto', 'queue', 'priority'];
+  const compiled = priority === undefined ? null : compileExpression(priority, source.fields ? { context: 'subject', fields: source.fields, path } : { context: 'subject', path });
+  return Object.freeze({
+    priority: compiled?.ok ? compiled.node.evaluate : null,
+    alertAfterMs: alertAfter === undefined ? null : parseDuration(alertAfter),
   });
 }
 

@@ -5,6 +5,7 @@
  */
 import type { Caps } from '../availability/reachedCap.js';
 import type { RankedOrder } from '../pick/orders/rankedOrder.js';
+import type { Evaluator } from '../expr/valueNode.js';
 import type { AgentSnapshot } from '../types.js';
 import type { Period, RuleSet, Settings, SubjectKind, WeekStartsOn } from './types.js';
 
@@ -87,6 +88,8 @@ export interface CompiledRuleSet {
   readonly settings: Settings;
   /** `settings.pendingTimeout` in milliseconds; null: pending records never expire. */
   readonly pendingTimeoutMs: number | null;
+  /** The waiting queue: the compiled priority (null: every entry 0) and the alert threshold (null: no alerts). */
+  readonly queue: { readonly priority: Evaluator | null; readonly alertAfterMs: number | null };
   /** The subject fields its conditions read, in slot order: a decision reads them once (`readFieldSlots`). */
   readonly fieldNames: readonly string[];
   readonly rules: readonly CompiledRule[];

@@ -2,14 +2,15 @@ import { parseDuration } from '../time/parseDuration.js';
 import { booleanCheck, objectCheck } from './basicChecks.js';
 import type { Check } from './check.js';
 import { quote } from './describeValue.js';
-import type { Settings } from './types.js';
+import { priorityCheck } from './priorityCheck.js';
+import type { FieldType, QueueSettings, Settings } from './types.js';
 
-const pendingTimeoutCheck: Check<string> = {
+/** A positive duration: a zero pending timeout would expire every pending record at once, a zero alert alert on every entry — surely mistakes. */
+const durationCheck: Check<string> = {
   expected: 'an ISO-8601 duration such as "PT24H" or "P3D"',
   read(value, path, issues) {
-    if (typeof value !== 'string') return issues.invalidType(value, path, pendingTimeoutCheck.expected);
+    if (typeof value !== 'string') return issues.invalidType(value, path, durationCheck.expected);
     const ms = parseDuration(value);
-    // A zero timeout would expire every pending record at once: surely a mistake.
     if (ms === null || ms <= 0) {
       issues.report(
         'invalid_duration',
@@ -32,16 +33,30 @@ const manualCheck = objectCheck(
   },
 );
 
-const autoCheck = objectCheck(
-  { what: 'the automatic assignment settings', keys: ['enabled', 'agentConfirmation', 'reofferOnDecline'] },
-  (auto): Settings['auto'] | undefined => {
-    const enabled = auto.required('enabled', booleanCheck);
-    const agentConfirmation = auto.required('agentConfirmation', booleanCheck);
-    const reofferOnDecline = auto.optional('reofferOnDecline', booleanCheck);
-    if (enabled === undefined || agentConfirmation === undefined) return undefined;
-    return { enabled, agentConfirmation, ...(reofferOnDecline !== undefined && { reofferOnDecline }) };
-  },
-);
+const queueCheck = (fields: Record<string, FieldType> | undefined) =>
+  objectCheck({ what: 'the waiting queue settings', keys: ['priority', 'alertAfter'] }, (queue): QueueSettings | undefined => {
+    const priority = queue.optional('priority', priorityCheck(fields));
+    const alertAfter = queue.optional('alertAfter', durationCheck);
+    return { ...(priority !== undefined && { priority }), ...(alertAfter !== undefined && { alertAfter }) };
+  });
+
+const autoCheck = (fields: Record<string, FieldType> | undefined) =>
+  objectCheck(
+    { what: 'the automatic assignment settings', keys: ['enabled', 'agentConfirmation', 'reofferOnDecline', 'queue'] },
+    (auto): Settings['auto'] | undefined => {
+      const enabled = auto.required('enabled', booleanCheck);
+      const agentConfirmation = auto.required('agentConfirmation', booleanCheck);
+      const reofferOnDecline = auto.optional('reofferOnDecline', booleanCheck);
+      const queue = auto.optional('queue', queueCheck(fields));
+      if (enabled === undefined || agentConfirmation === undefined) return undefined;
+      return {
+        enabled,
+        agentConfirmation,
+        ...(reofferOnDecline !== undefined && { reofferOnDecline }),
+        ...(queue !== undefined && { queue }),
+      };
+    },
+  );
 
 const applicationCheck = objectCheck(
   { what: 'the application settings', keys: ['enabled', 'adminApproval', 'agentConfirmation'] },
@@ -56,21 +71,23 @@ const applicationCheck = objectCheck(
 
 /**
  * The `settings` of a rule set: which assignment ways are on and whether each
- * needs a confirmation or an approval, plus the pending timeout.
+ * needs a confirmation or an approval, the pending timeout, and the waiting
+ * queue's priority and alert.
  *
+ * @param fields - the declared subject fields, when the declaration is valid (the queue's priority is checked against them)
+ * @returns the check
  * @example
  * ```ts
- * const settings = root.required('settings', settingsCheck);
+ * const settings = root.required('settings', settingsCheck(fields));
  * ```
  */
-export const settingsCheck: Check<Settings> = objectCheck(
-  { what: 'the settings', keys: ['manual', 'auto', 'application', 'pendingTimeout'] },
-  (settings): Settings | undefined => {
+export function settingsCheck(fields: Record<string, FieldType> | undefined): Check<Settings> {
+  return objectCheck({ what: 'the settings', keys: ['manual', 'auto', 'application', 'pendingTimeout'] }, (settings): Settings | undefined => {
     const manual = settings.required('manual', manualCheck);
-    const auto = settings.required('auto', autoCheck);
+    const auto = settings.required('auto', autoCheck(fields));
     const application = settings.required('application', applicationCheck);
-    const pendingTimeout = settings.optional('pendingTimeout', pendingTimeoutCheck);
+    const pendingTimeout = settings.optional('pendingTimeout', durationCheck);
     if (manual === undefined || auto === undefined || application === undefined) return undefined;
     return { manual, auto, application, ...(pendingTimeout !== undefined && { pendingTimeout }) };
-  },
-);
+  });
+}

@@ -32,11 +32,26 @@ export interface Settings {
   /** Admin manual assignment (管理员手动分配); `agentConfirmation` = 客服二次确认. */
   manual: { enabled: boolean; agentConfirmation: boolean };
   /** Automatic assignment by rules (自动分配). */
-  auto: { enabled: boolean; agentConfirmation: boolean; reofferOnDecline?: boolean };
+  auto: { enabled: boolean; agentConfirmation: boolean; reofferOnDecline?: boolean; queue?: QueueSettings };
   /** Assignment requested by a business user (业务申请分配). */
   application: { enabled: boolean; adminApproval: boolean; agentConfirmation: boolean };
   /** ISO-8601 duration (e.g. `"PT24H"`, `"P3D"`); pending records expire after it. Absent: never. */
   pendingTimeout?: string;
+}
+
+/**
+ * The waiting queue of automatic assignment (see the README's "Waiting
+ * queue"): who waits first, and when an admin hears of a long wait.
+ */
+export interface QueueSettings {
+  /**
+   * An expression over the subject's fields giving a number (e.g.
+   * `"level >= 4 ? 10 : 0"`): higher waits nearer the head. Absent, or a
+   * value that is not a finite number: 0.
+   */
+  priority?: string;
+  /** ISO-8601 duration (e.g. `"PT30M"`): an entry waiting longer sends one `waiting_too_long` notification to the admins. */
+  alertAfter?: string;
 }
 
 /** A time window `"HH:mm"`–`"HH:mm"`; `from` inclusive, `to` exclusive, `"24:00"` allowed; `from > to` spans midnight. */

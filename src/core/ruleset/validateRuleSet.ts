@@ -102,8 +102,8 @@ function readRuleSet(input: unknown, issues: IssueCollector): RuleSet | undefine
   const version = root.required('version', versionCheck);
   const timeZone = root.required('timeZone', timeZoneCheck);
   const weekStartsOn = root.optional('weekStartsOn', weekStartsOnCheck);
-  const settings = root.required('settings', settingsCheck);
   const fields = root.optional('fields', fieldsCheck);
+  const settings = root.required('settings', settingsCheck(fields));
   const rulesCheck = arrayCheck(ruleCheck({ fields, firstUseOfId: new Map<string, IssuePath>() }), 'a list of rules');
   const rules = root.required('rules', rulesCheck);
   // null is an explicit "no default rule", as an admin UI saves it after removing one.

@@ -1,0 +1,46 @@
+import type { AssignmentResult, WaitingReason, WaitingUpdate } from '../types.js';
+
+/**
+ * What an automatic decision does to its subject's place in the waiting queue:
+ * - an agent picked (`assigned`, or `pending_confirmation`: the record now
+ *   carries the subject, and a refusal queues it again) or the subject already
+ *   has one → `leave`;
+ * - `no_eligible_agent` or `outside_schedule` → `wait`, with the rule, the
+ *   decision's `retryAt` and the priority;
+ * - at a drain (`attempted`), `no_rule_applies` and `auto_disabled` also
+ *   `wait` (the rules changed under a waiting subject: it stays visible to the
+ *   admins rather than vanish); outside a drain they leave the queue as it is;
+ * - `pending_exists` → `stay` (a person's request is under way).
+ *
+ * @param result - the decision (`assignCustomer`'s result)
+ * @param priority - `waitingPriority` of the subject
+ * @param attempted - whether a drain made the decision
+ * @returns the update
+ * @example
+ * ```ts
+ * waitingUpdateOf(result, 10, false);
+ * // { type: 'wait', reason: 'no_eligible_agent', ruleId: 'vip', retryAt: null, priority: 10, since: result.at, attempted: false }
+ * ```
+ */
+export function waitingUpdateOf(result: AssignmentResult, priority: number, attempted: boolean): WaitingUpdate {
+  if (result.outcome !== 'unassigned' || result.reason === 'already_assigned') return LEAVE;
+  const reason = result.reason;
+  if (reason === 'pending_exists' || reason === null) return STAY;
+  if (!attempted && (reason === 'no_rule_applies' || reason === 'auto_disabled')) return STAY;
+  return waitFor(reason, result, priority, attempted);
+}
+
+const LEAVE: WaitingUpdate = Object.freeze({ type: 'leave' });
+const STAY: WaitingUpdate = Object.freeze({ type: 'stay' });
+
+function waitFor(reason: WaitingReason, result: AssignmentResult, priority: number, attempted: boolean): WaitingUpdate {
+  return {
+    type: 'wait',
+    reason,
+    ruleId: result.ruleId,
+    retryAt: result.retryAt === null ? null : new Date(result.retryAt.getTime()),
+    priority,
+    since: new Date(result.at.getTime()),
+    attempted,
+  };
+}
