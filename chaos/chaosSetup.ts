@@ -54,7 +54,7 @@ export type ChaosLine =
     }
   | { t: 'error'; op: ChaosOp; code: string; typed: boolean; message: string; key?: string }
   | { t: 'hang'; op: ChaosOp }
-  | { t: 'sent'; recordId: string }
+  | { t: 'sent'; recordId: string | null }
   | { t: 'notifierFault'; kind: 'throw' | 'stall' }
   | { t: 'poolError' }
   | { t: 'commitUnknown' };

@@ -86,7 +86,7 @@ export async function checkInvariants(db: pg.Pool, schema: string, lines: readon
   );
 
   // Every record has its notification: delivered (a worker or the drain logged it) or still in the outbox.
-  const notified = new Set(lines.flatMap((line) => (line.t === 'sent' ? [line.recordId] : [])));
+  const notified = new Set(lines.flatMap((line) => (line.t === 'sent' && line.recordId !== null ? [line.recordId] : [])));
   for (const row of (await db.query<{ record_id: string }>(`SELECT notification->>'recordId' AS record_id FROM ${s}.outbox`)).rows) notified.add(row.record_id);
   const silent = [...records.keys()].filter((id) => !notified.has(id));
   results.push({ name: 'every record has its outbox row (delivered or waiting)', violations: silent.length, examples: silent.slice(0, 3) });

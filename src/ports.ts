@@ -18,6 +18,9 @@ import type {
   RecordType,
   RuleState,
   SubjectRef,
+  WaitingEntry,
+  WaitingReason,
+  WaitingUpdate,
 } from './core/types.js';
 
 /** A value or a promise of it, so an in-memory adapter can answer synchronously. */
@@ -104,9 +107,11 @@ export interface Notification {
   id: string;
   event: NotifyEvent;
   recipient: Recipient;
-  recordId: string;
+  /** The record it is about; null for `waiting_too_long` (a waiting subject has no record). */
+  recordId: string | null;
   subject: SubjectRef;
-  agentId: string;
+  /** The record's agent; null for `waiting_too_long`. */
+  agentId: string | null;
   at: Date;
 }
 
@@ -125,6 +130,59 @@ export interface SubjectAgentChange {
   agentId: string | null;
   previousAgentId: string | null;
   agentSince: Date | null;
+}
+
+/**
+ * A change of one subject's place in the waiting queue: a decision's
+ * `WaitingUpdate` (`stay` changes nothing), or `alerted` — the admins were
+ * told at `at` that it waits too long (ignored when it no longer waits). A
+ * store applies them as `applyWaitingUpdate` (from `dedicated-agent`) says.
+ */
+export interface WaitingChange {
+  subject: SubjectRef;
+  update: WaitingUpdate | { type: 'alerted'; at: Date };
+}
+
+/** Filters and page of the waiting queue (`AssignmentStore.waiting`). */
+export interface WaitingQuery {
+  reason?: WaitingReason;
+  /** Entries waiting since before this instant. */
+  sinceBefore?: Date;
+  /** Only entries the admins were not yet told about (`alertedAt` null). */
+  unalerted?: boolean;
+  /** Opaque cursor from a previous page; an unreadable one is refused with `AssignmentError` `invalid_input`. */
+  cursor?: string;
+  /** Page size, 1–1000. */
+  limit: number;
+}
+
+/** One page of the waiting queue, in queue order (`compareWaiting`: priority, longest wait, subject). */
+export interface WaitingPage {
+  items: WaitingEntry[];
+  /** Cursor of the next page, or null on the last page. */
+  nextCursor: string | null;
+}
+
+/**
+ * The waiting queue at an instant. Ages are `now - since` in milliseconds;
+ * percentiles by nearest rank (the smallest age with at least p% of the
+ * entries at or below it); every age null when the queue is empty.
+ */
+export interface QueueStats {
+  size: number;
+  /** Entries per reason (every reason present, 0 when none). */
+  byReason: Record<WaitingReason, number>;
+  /** Entries per rule that found nobody (`null`: no rule reached), largest first, then by rule id. */
+  byRule: { ruleId: string | null; size: number }[];
+  oldestAgeMs: number | null;
+  p50AgeMs: number | null;
+  p95AgeMs: number | null;
+}
+
+/** When the queue next needs the service without any event: its earliest `retryAt`, and the oldest `since` not yet alerted. */
+export interface WaitingWake {
+  retryAt: Date | null;
+  unalertedSince: Date | null;
 }
 
 /**
@@ -158,6 +216,11 @@ export interface ChangeSet {
    * `ConcurrencyError`.
    */
   idempotency: { key: string; result: unknown }[];
+  /**
+   * Changes of the waiting queue, at most one decision's update per subject
+   * (`alerted` changes apply after them). Absent: none.
+   */
+  waiting?: WaitingChange[];
 }
 
 /** Filters of the assignment-record screen (seed section 5). */
@@ -244,6 +307,12 @@ export interface StoreTransaction {
   /** The result stored under an idempotency key, if any. */
   idempotentResult(key: string): Promisable<unknown | undefined>;
   /**
+   * The waiting entries of these subjects (those that wait; in any order).
+   * The service reads them after locking the subjects, so they cannot change
+   * before the transaction ends.
+   */
+  waitingEntries(subjects: readonly SubjectRef[]): Promisable<WaitingEntry[]>;
+  /**
    * Checks the whole change set (versions, one pending and one effective record
    * per subject, unique ids and idempotency key) before writing any of it, then
    * writes it. Called at most once, as the transaction's last call. Nothing is
@@ -293,6 +362,16 @@ export interface AssignmentStore {
   subjectsOfAgent(agentId: string): Promise<SubjectRef[]>;
   /** Records matching the query, newest first, with a stable cursor. */
   queryRecords(query: RecordQuery): Promise<RecordPage>;
+  /**
+   * Waiting entries matching the query, in queue order (`compareWaiting`),
+   * with a cursor that marks a position in that order (entries that join or
+   * leave meanwhile never shift the ones after it).
+   */
+  waiting(query: WaitingQuery): Promise<WaitingPage>;
+  /** The waiting queue's size and ages at `now` (computed by the store, not by loading the queue). */
+  queueStats(now: Date): Promise<QueueStats>;
+  /** The earliest `retryAt` of the queue and the oldest `since` of an entry not yet alerted. */
+  waitingWake(): Promise<WaitingWake>;
   /**
    * Claims up to `limit` outbox entries due at `now` for delivery, earliest
    * due first (then in the order they were written): each is hidden from other

@@ -1,4 +1,13 @@
-import { type AssignmentRecord, type AssignmentResult, type Effect, PENDING_STATUSES, type RuleState, type SubjectRef, type WorkflowResult } from '../core/types.js';
+import {
+  type AssignmentRecord,
+  type AssignmentResult,
+  type Effect,
+  PENDING_STATUSES,
+  type RuleState,
+  type SubjectRef,
+  type WaitingUpdate,
+  type WorkflowResult,
+} from '../core/types.js';
 import { transition } from '../core/workflow/transition.js';
 import type { ChangeSet, CounterChange, Notification, PeriodBuckets, StoredSubject, SubjectAgentChange } from '../ports.js';
 import { periodRangesAt } from './periodRangesAt.js';
@@ -20,7 +29,10 @@ import type { TransactionCall } from './serviceContext.js';
  *   began). Serving follows the stored subject rather than the core's
  *   `stats.serving` effects, so it stays exact even when a pending record's
  *   `previousAgentId` went stale (e.g. its agent left meanwhile);
- * - rule state, and `notify` effects as outbox notifications with fresh ids.
+ * - rule state, and `notify` effects as outbox notifications with fresh ids;
+ * - the subject's place in the waiting queue: the latest `wait(update)`, and
+ *   `leave` whenever the subject ends the change set with an agent it got or
+ *   kept through a change here (a subject with an agent never waits).
  *
  * Tracks the subject's pending and effective records as they change, so later
  * steps of the same transaction (a re-offer, a reassignment) see them.
@@ -48,6 +60,8 @@ export class ChangeSetBuilder {
   readonly #counters: CounterChange[] = [];
   readonly #outbox: Notification[] = [];
   #idempotency: ChangeSet['idempotency'][number] | null = null;
+  #waiting: WaitingUpdate | null = null;
+  #alertedAt: Date | null = null;
 
   /**
    * @param call - the transaction attempt (rule set, now, ids)
@@ -133,6 +147,38 @@ export class ChangeSetBuilder {
   }
 
   /**
+   * Sets what the change set does to the subject's place in the waiting
+   * queue (`waitingUpdateOf`, `refusalWaitingUpdate`); the latest call wins,
+   * except that `stay` never undoes an earlier update.
+   *
+   * @param update - the update
+   * @returns nothing
+   */
+  wait(update: WaitingUpdate): void {
+    if (update.type !== 'stay' || this.#waiting === null) this.#waiting = update;
+  }
+
+  /**
+   * Marks the subject's waiting entry as alerted (`waiting_too_long` sent) and
+   * adds the notification to the admins.
+   *
+   * @returns nothing
+   */
+  alertWaiting(): void {
+    const at = new Date(this.#call.now.getTime());
+    this.#alertedAt = at;
+    this.#outbox.push({
+      id: this.#call.nextId(),
+      event: 'waiting_too_long',
+      recipient: { type: 'admins' },
+      recordId: null,
+      subject: { ...this.#ref },
+      agentId: null,
+      at,
+    });
+  }
+
+  /**
    * Stores the call's result under its idempotency key.
    *
    * @param key - the idempotency key
@@ -159,7 +205,17 @@ export class ChangeSetBuilder {
       counters: this.#counters,
       outbox: this.#outbox,
       idempotency: this.#idempotency === null ? [] : [this.#idempotency],
+      waiting: this.#waitingChanges(),
     };
+  }
+
+  #waitingChanges(): NonNullable<ChangeSet['waiting']> {
+    const changes: NonNullable<ChangeSet['waiting']> = [];
+    const touched = this.#waiting !== null || this.#subjectChange !== null;
+    const update: WaitingUpdate | null = this.#subject.agentId !== null ? (touched ? { type: 'leave' } : null) : this.#waiting;
+    if (update !== null && update.type !== 'stay') changes.push({ subject: { ...this.#ref }, update });
+    if (this.#alertedAt !== null) changes.push({ subject: { ...this.#ref }, update: { type: 'alerted', at: this.#alertedAt } });
+    return changes;
   }
 
   #put(record: AssignmentRecord): void {

@@ -3,12 +3,16 @@ import { earlyReason } from '../core/decide.js';
 import type { AssignmentResult, SubjectInput } from '../core/types.js';
 import type { ChangeSetBuilder } from './changeSetBuilder.js';
 import { HeldAssignmentLock } from './heldAssignmentLock.js';
+import { waitingPriority } from '../core/queue/waitingPriority.js';
+import { waitingUpdateOf } from '../core/queue/waitingUpdateOf.js';
 import type { TransactionCall } from './serviceContext.js';
 
 /** Options of one automatic decision. @internal */
 export interface AutomaticDecisionOptions {
   reassign: boolean;
   excludeAgentIds?: readonly string[];
+  /** A drain's decision: a subject still waiting counts an attempt. */
+  attempted?: boolean;
 }
 
 /** Where the decisions of one transaction keep the assignment lock once one of them took it. @internal */
@@ -18,7 +22,8 @@ export interface AssignmentLockSlot {
 
 /**
  * Runs the rules for the builder's subject inside the transaction and adds the
- * decision to the change set. Takes the assignment lock and reads the
+ * decision to the change set, with what it does to the subject's place in
+ * the waiting queue (`waitingUpdateOf`). Takes the assignment lock and reads the
  * participants' snapshots in the rule set's current periods, so counts and
  * round-robin pointers are exact however many calls run at once. When the
  * decision is settled before any rule is consulted (auto assignment disabled,
@@ -71,5 +76,7 @@ export async function decideAutomatically(
     ...(settled ? {} : { recordId: call.nextId() }),
   });
   builder.addAssignment(result);
+  const priority = result.outcome === 'unassigned' ? waitingPriority(ruleSet, stored.fields, now.getTime()) : 0;
+  builder.wait(waitingUpdateOf(result, priority, options.attempted === true));
   return result;
 }

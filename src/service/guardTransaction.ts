@@ -17,28 +17,28 @@ import { callStore } from './callStore.js';
  */
 export function guardTransaction(tx: StoreTransaction): StoreTransaction {
   const guarded = {} as Record<string, unknown>;
-  for (const name of TRANSACTION_METHODS) {
+  for (const [name, need] of Object.entries(TRANSACTION_METHODS) as [keyof StoreTransaction, 'required' | 'optional'][]) {
     const method = tx[name] as ((...args: unknown[]) => unknown) | undefined;
     // An optional method the store lacks stays absent, so the service can tell.
-    if (method === undefined && OPTIONAL_METHODS.has(name)) continue;
+    if (method === undefined && need === 'optional') continue;
     guarded[name] = async (...args: unknown[]) => callStore(`tx.${name}`, () => method!.apply(tx, args));
   }
   return guarded as unknown as StoreTransaction;
 }
 
-const TRANSACTION_METHODS = [
-  'lockSubject',
-  'lockSubjects',
-  'lockAssignment',
-  'agentSnapshots',
-  'agents',
-  'updateAgent',
-  'record',
-  'subjectRecords',
-  'agentRecords',
-  'dueRecords',
-  'idempotentResult',
-  'commit',
-] as const satisfies readonly (keyof StoreTransaction)[];
-
-const OPTIONAL_METHODS: ReadonlySet<string> = new Set(['lockSubjects'] satisfies (keyof StoreTransaction)[]);
+/** Every method of the port, so a method added to `StoreTransaction` and not listed here fails to compile. */
+const TRANSACTION_METHODS: Record<keyof StoreTransaction, 'required' | 'optional'> = {
+  lockSubject: 'required',
+  lockSubjects: 'optional',
+  lockAssignment: 'required',
+  agentSnapshots: 'required',
+  agents: 'required',
+  updateAgent: 'required',
+  record: 'required',
+  subjectRecords: 'required',
+  agentRecords: 'required',
+  dueRecords: 'required',
+  idempotentResult: 'required',
+  waitingEntries: 'required',
+  commit: 'required',
+};

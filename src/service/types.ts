@@ -205,7 +205,8 @@ export interface NotificationFailure {
   id: string;
   recipient: Recipient;
   event: NotifyEvent;
-  recordId: string;
+  /** Null for `waiting_too_long`. */
+  recordId: string | null;
   /** What the notifier threw (its message), or that it timed out. */
   error: string;
   /** Delivery attempts so far, this one included. */

@@ -10,9 +10,13 @@ import { readRecordQuery } from '../../core/input/readRecordQuery.js';
 import { readSubjectRef } from '../../core/input/readSubjectRef.js';
 import { readSubjectUpdate, type SubjectUpdateRead } from '../../core/input/readSubjectUpdate.js';
 import { describeValue } from '../../core/ruleset/describeValue.js';
-import type { AssignmentRecord } from '../../core/types.js';
-import type { AssignmentStore, OutboxEntry, RecordQuery, StoredSubject } from '../../ports.js';
-import { emptyMemoryState, type MemoryState, subjectKey } from './memoryState.js';
+import { readWaitingQuery, type WaitingQueryRead } from '../../core/input/readWaitingQuery.js';
+import type { AssignmentRecord, WaitingEntry } from '../../core/types.js';
+import type { AssignmentStore, OutboxEntry, RecordQuery, StoredSubject, WaitingPage } from '../../ports.js';
+import { decodeWaitingCursor, encodeWaitingCursor } from '../waitingCursor.js';
+import { memoryQueueStats } from './memoryQueueStats.js';
+import { emptyMemoryState, type MemoryState } from './memoryState.js';
+import { subjectKey } from './subjectKey.js';
 import { openMemoryTransaction } from './memoryTransaction.js';
 import { decodeRecordCursor, encodeRecordCursor } from './recordCursor.js';
 
@@ -96,6 +100,21 @@ export function createMemoryStore(options?: MemoryStoreOptions): AssignmentStore
     async queryRecords(query) {
       return queryRecords(state, readRecordQuery(query, 'query'));
     },
+    async waiting(query) {
+      return waitingPage(state, readWaitingQuery(query, 'query'));
+    },
+    async queueStats(now) {
+      return memoryQueueStats(state.waiting.after(null), readInstant(now, 'now'));
+    },
+    async waitingWake() {
+      let retryAt: number | null = null;
+      let unalertedSince: number | null = null;
+      for (const entry of state.waiting.after(null)) {
+        if (entry.retryAt !== null && (retryAt === null || entry.retryAt.getTime() < retryAt)) retryAt = entry.retryAt.getTime();
+        if (entry.alertedAt === null && (unalertedSince === null || entry.since.getTime() < unalertedSince)) unalertedSince = entry.since.getTime();
+      }
+      return { retryAt: retryAt === null ? null : new Date(retryAt), unalertedSince: unalertedSince === null ? null : new Date(unalertedSince) };
+    },
     async claimOutbox(now, limit, leaseUntil) {
       readInstant(now, 'now');
       readInstant(leaseUntil, 'leaseUntil');
@@ -134,6 +153,25 @@ function upsertSubject(state: MemoryState, input: SubjectUpdateRead): void {
   const next: StoredSubject = current ?? { id: input.id, kind: input.kind, fields: {}, agentId: null, previousAgentId: null, agentSince: null };
   if (input.fields !== undefined) next.fields = structuredClone(input.fields);
   state.subjects.set(key, next);
+}
+
+function waitingPage(state: MemoryState, query: WaitingQueryRead): WaitingPage {
+  const items: WaitingEntry[] = [];
+  let more = false;
+  for (const entry of state.waiting.after(query.cursor === undefined ? null : decodeWaitingCursor(query.cursor))) {
+    const wanted =
+      (query.reason === undefined || entry.reason === query.reason) &&
+      (query.sinceBefore === undefined || entry.since.getTime() < query.sinceBefore.getTime()) &&
+      (query.unalerted !== true || entry.alertedAt === null);
+    if (!wanted) continue;
+    if (items.length === query.limit) {
+      more = true;
+      break;
+    }
+    items.push(entry);
+  }
+  const last = items[items.length - 1];
+  return { items: structuredClone(items), nextCursor: more && last !== undefined ? encodeWaitingCursor(last) : null };
 }
 
 function queryRecords(state: MemoryState, query: RecordQuery): { items: AssignmentRecord[]; nextCursor: string | null } {

@@ -1,6 +1,7 @@
 import type { AgentProfileInput, Notification, StoredSubject } from '../../ports.js';
-import type { AssignmentRecord, RuleState, SubjectRef } from '../../core/types.js';
+import type { AssignmentRecord, RuleState } from '../../core/types.js';
 import { RecordTimeline } from './recordTimeline.js';
+import { WaitingIndex } from './waitingIndex.js';
 
 /** An outbox entry as the memory store keeps it. */
 export interface OutboxRow {
@@ -39,6 +40,8 @@ export interface MemoryState {
   outbox: Map<string, OutboxRow>;
   outboxSeq: number;
   idempotency: Map<string, unknown>;
+  /** The waiting queue, by subject and in queue order. */
+  waiting: WaitingIndex;
 }
 
 /**
@@ -65,21 +68,6 @@ export function emptyMemoryState(): MemoryState {
     outbox: new Map(),
     outboxSeq: 0,
     idempotency: new Map(),
+    waiting: new WaitingIndex(),
   };
-}
-
-/**
- * The key of a subject in the memory store's maps: kind and id, which together
- * identify a subject.
- *
- * @internal
- * @param subject - the subject
- * @returns a string key
- * @example
- * ```ts
- * subjectKey({ id: 'c-1', kind: 'customer' }); // 'customer\u0000c-1'
- * ```
- */
-export function subjectKey(subject: SubjectRef): string {
-  return `${subject.kind}\u0000${subject.id}`;
 }

@@ -1,4 +1,5 @@
 import { NotFoundError, StoreError } from '../../core/errors.js';
+import { readSubjectRefList } from '../../core/input/readSubjectRefList.js';
 import type { InputLimits } from '../../core/input/inputLimits.js';
 import { readAgentPatch } from '../../core/input/readAgentPatch.js';
 import { readFields } from '../../core/input/readFields.js';
@@ -9,7 +10,8 @@ import { readSubjectRef } from '../../core/input/readSubjectRef.js';
 import { PERIODS } from '../../core/ruleset/types.js';
 import type { AgentSnapshot, AssignmentRecord, RecordStatus, RuleState, ServingCounts, SubjectRef } from '../../core/types.js';
 import type { AgentProfile, AgentProfileInput, PeriodRanges, StoredSubject, StoreTransaction } from '../../ports.js';
-import { type AgentCounters, type MemoryState, subjectKey } from './memoryState.js';
+import type { AgentCounters, MemoryState } from './memoryState.js';
+import { subjectKey } from './subjectKey.js';
 import { planChangeSet } from './planChangeSet.js';
 
 /** A transaction of the memory store and the means to end it. */
@@ -140,6 +142,13 @@ export function openMemoryTransaction(state: MemoryState, limits: InputLimits): 
       open();
       readId(key, 'key');
       return state.idempotency.has(key) ? structuredClone(state.idempotency.get(key)) : undefined;
+    },
+    waitingEntries(subjects) {
+      open();
+      return readSubjectRefList(subjects, 'subjects').flatMap((subject) => {
+        const entry = state.waiting.get(subjectKey(subject));
+        return entry === undefined ? [] : [structuredClone(entry)];
+      });
     },
     commit(changes) {
       open();

@@ -1,8 +1,10 @@
 import { ConcurrencyError, StoreError } from '../../core/errors.js';
 import { PERIODS } from '../../core/ruleset/types.js';
-import { type AssignmentRecord, PENDING_STATUSES, type RecordStatus } from '../../core/types.js';
+import { applyWaitingUpdate } from '../../core/queue/applyWaitingUpdate.js';
+import { type AssignmentRecord, PENDING_STATUSES, type RecordStatus, type WaitingEntry } from '../../core/types.js';
 import type { ChangeSet, CounterChange, StoredSubject } from '../../ports.js';
-import { type MemoryState, subjectKey } from './memoryState.js';
+import type { MemoryState } from './memoryState.js';
+import { subjectKey } from './subjectKey.js';
 
 /**
  * Checks a change set against the committed state and returns the function that
@@ -47,6 +49,7 @@ export function planChangeSet(
   const ruleState = structuredClone(changes.ruleState);
   const counters = structuredClone(changes.counters);
   counters.forEach(checkCounterChange);
+  const waiting = plannedWaiting(state, subjectOf, changes);
 
   return () => {
     for (const record of records.values()) writeRecord(state, record);
@@ -63,7 +66,40 @@ export function planChangeSet(
       });
     }
     for (const { key, result } of idempotency) state.idempotency.set(key, result);
+    for (const [key, entry] of waiting) {
+      if (entry === null) state.waiting.delete(key);
+      else state.waiting.put(entry);
+    }
   };
+}
+
+/** Each changed subject's waiting entry after the change set (null: it no longer waits); decisions first, then alerts. */
+function plannedWaiting(
+  state: MemoryState,
+  subjectOf: (key: string) => StoredSubject | undefined,
+  changes: ChangeSet,
+): Map<string, WaitingEntry | null> {
+  const planned = new Map<string, WaitingEntry | null>();
+  const current = (key: string) => (planned.has(key) ? planned.get(key)! : (state.waiting.get(key) ?? null));
+  const given = changes.waiting ?? [];
+  for (const { subject, update } of given) {
+    if (update.type === 'alerted' || update.type === 'stay') continue;
+    const key = subjectKey(subject);
+    if (update.type === 'wait' && subjectOf(key) === undefined) {
+      throw new StoreError(`Unknown ${subject.kind} "${subject.id}": it cannot wait`);
+    }
+    if (update.type === 'wait' && !(update.since instanceof Date) || (update.type === 'wait' && !Number.isFinite(update.priority))) {
+      throw new StoreError(`The waiting entry of ${subject.kind} "${subject.id}" needs its since instant and a finite priority`);
+    }
+    planned.set(key, applyWaitingUpdate(subject, current(key), structuredClone(update)));
+  }
+  for (const { subject, update } of given) {
+    if (update.type !== 'alerted') continue;
+    const key = subjectKey(subject);
+    const entry = current(key);
+    if (entry !== null) planned.set(key, { ...entry, alertedAt: new Date(update.at.getTime()) });
+  }
+  return planned;
 }
 
 /** The records after the change set, by id, each checked against the version it was read at. */

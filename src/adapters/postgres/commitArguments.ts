@@ -43,6 +43,9 @@ export function commitArguments(changes: ChangeSet): CommitValues {
     ruleState: [...ruleState.values()],
     agentCounts: agentCountsDeltas(changes.counters),
     outbox: changes.outbox,
+    waiting: (changes.waiting ?? []).flatMap(({ subject, update }) =>
+      update.type === 'stay' ? [] : [{ ...update, kind: subject.kind, id: subject.id }],
+    ),
   };
   const idempotent = changes.idempotency.map(({ key, result }) => `{"key":${JSON.stringify(key)},"result":${JSON.stringify(result) ?? 'null'}}`);
   return [JSON.stringify(payload), `[${idempotent.join(',')}]`];

@@ -10,7 +10,12 @@ import { readSubjectRef } from '../../core/input/readSubjectRef.js';
 import { readSubjectUpdate } from '../../core/input/readSubjectUpdate.js';
 import { describeValue } from '../../core/ruleset/describeValue.js';
 import type { SubjectKind } from '../../core/ruleset/types.js';
-import type { AssignmentStore, Notification, OutboxEntry } from '../../ports.js';
+import { readWaitingQuery } from '../../core/input/readWaitingQuery.js';
+import { WAITING_REASONS } from '../../core/types.js';
+import type { AssignmentStore, Notification, OutboxEntry, QueueStats } from '../../ports.js';
+import { encodeWaitingCursor } from '../waitingCursor.js';
+import { waitingEntryFromRow } from './waitingEntryFromRow.js';
+import { type WaitingRow, waitingPageQuery } from './waitingSql.js';
 import { AgentSnapshotReader } from './agentSnapshotReader.js';
 import { migrateSchema } from './migrateSchema.js';
 import type { PostgresClient } from './postgresClient.js';
@@ -149,6 +154,33 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
       const last = items[items.length - 1];
       return { items, nextCursor: rows.length > query.limit && last !== undefined ? encodeRecordCursor(last) : null };
     },
+    async waiting(given) {
+      const query = readWaitingQuery(given, 'query');
+      const { statement, values } = waitingPageQuery(schema, query);
+      const rows = await connector.query<WaitingRow>(statement, values);
+      const items = rows.slice(0, query.limit).map(waitingEntryFromRow);
+      const last = items[items.length - 1];
+      return { items, nextCursor: rows.length > query.limit && last !== undefined ? encodeWaitingCursor(last) : null };
+    },
+    async queueStats(now) {
+      const at = new Date(readInstant(now, 'now')).toISOString();
+      const [row] = await connector.query<QueueStatsRow>(sql.queueStats, [at]);
+      const byReason = Object.fromEntries(WAITING_REASONS.map((reason) => [reason, Number(row!.by_reason[reason] ?? 0)]));
+      const age = (value: number | string | null) => (value === null ? null : Math.round(Number(value)));
+      return {
+        size: Number(row!.size),
+        byReason: byReason as QueueStats['byReason'],
+        byRule: row!.by_rule.map(({ ruleId, size }) => ({ ruleId, size: Number(size) })),
+        oldestAgeMs: age(row!.oldest_ms),
+        p50AgeMs: age(row!.p50_ms),
+        p95AgeMs: age(row!.p95_ms),
+      };
+    },
+    async waitingWake() {
+      const [row] = await connector.query<{ retry_at: Date | string | null; unalerted_since: Date | string | null }>(sql.waitingWake, []);
+      const instant = (value: Date | string | null) => (value === null ? null : new Date(value));
+      return { retryAt: instant(row!.retry_at), unalertedSince: instant(row!.unalerted_since) };
+    },
     async claimOutbox(now, limit, leaseUntil) {
       const rows = await connector.query<{ notification: StoredNotification; attempts: number; last_error: string | null }>(sql.claimOutbox, [
         new Date(readInstant(now, 'now')).toISOString(),
@@ -173,6 +205,16 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
     },
   };
   return store;
+}
+
+/** The row of `queueStats`: counts may come back as strings (bigint), ages as numbers or numeric strings. */
+interface QueueStatsRow {
+  size: number | string;
+  by_reason: Record<string, number | string>;
+  by_rule: { ruleId: string | null; size: number | string }[];
+  oldest_ms: number | string | null;
+  p50_ms: number | string | null;
+  p95_ms: number | string | null;
 }
 
 /** A notification as the outbox keeps it: JSON, `at` an ISO-8601 string. */

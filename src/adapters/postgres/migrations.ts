@@ -8,6 +8,8 @@
  * find their own schema's tables whatever the caller's `search_path` is.
  */
 
+import { WAITING_QUEUE_SQL } from './waitingQueueSql.js';
+
 /** One step of the schema's history. Never edit a released migration: add the next one. */
 export interface Migration {
   version: number;
@@ -883,4 +885,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, description: 'initial schema', sql: INITIAL_SCHEMA_SQL },
   { version: 2, description: 'counts in place, cached agent profiles, several calls per transaction', sql: FEWER_WRITES_SQL },
   { version: 3, description: 'latest automatic assignment per agent (lastAssignedAt)', sql: LAST_ASSIGNED_SQL },
+  { version: 4, description: 'the waiting queue', sql: WAITING_QUEUE_SQL },
 ];

@@ -2,6 +2,7 @@ import type { CommitValues } from './commitArguments.js';
 import type { SqlStatement } from './sqlSession.js';
 import { sqlLiteral } from './sqlLiteral.js';
 import { statementName } from './statementName.js';
+import { WAITING_COLUMNS } from './waitingSql.js';
 
 /** Columns of `records`, in the order `recordFromRow` reads them. */
 export const RECORD_COLUMNS =
@@ -80,6 +81,29 @@ export function postgresStatements(schema: string, prepared: boolean) {
       `SELECT ${RECORD_COLUMNS} FROM ${schema}.records
        WHERE status IN ('pending_approval', 'pending_confirmation') AND expires_at IS NOT NULL AND expires_at <= $1
        ORDER BY expires_at, created_at, id LIMIT $2`,
+    ),
+    waitingEntries: statement(
+      'waitingEntries',
+      `SELECT ${WAITING_COLUMNS} FROM ${schema}.waiting w
+       JOIN jsonb_to_recordset($1::jsonb) AS s (kind text, id text) ON w.subject_kind = s.kind AND w.subject_id = s.id`,
+    ),
+    // Ages by nearest rank: percentile_disc is the smallest age with at least p of the entries at or below it.
+    queueStats: statement(
+      'queueStats',
+      `WITH aged AS (SELECT reason, rule_id, extract(epoch FROM ($1::timestamptz - since)) * 1000 AS age_ms FROM ${schema}.waiting)
+       SELECT
+         (SELECT count(*) FROM aged)::bigint AS size,
+         (SELECT coalesce(json_object_agg(reason, n), '{}'::json) FROM (SELECT reason, count(*) AS n FROM aged GROUP BY reason) r) AS by_reason,
+         (SELECT coalesce(json_agg(json_build_object('ruleId', rule_id, 'size', n) ORDER BY n DESC, rule_id COLLATE "C" NULLS LAST), '[]'::json)
+            FROM (SELECT rule_id, count(*) AS n FROM aged GROUP BY rule_id) g) AS by_rule,
+         (SELECT max(age_ms) FROM aged) AS oldest_ms,
+         (SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY age_ms) FROM aged) AS p50_ms,
+         (SELECT percentile_disc(0.95) WITHIN GROUP (ORDER BY age_ms) FROM aged) AS p95_ms`,
+    ),
+    waitingWake: statement(
+      'waitingWake',
+      `SELECT (SELECT min(retry_at) FROM ${schema}.waiting WHERE retry_at IS NOT NULL) AS retry_at,
+         (SELECT min(since) FROM ${schema}.waiting WHERE alerted_at IS NULL) AS unalerted_since`,
     ),
     idempotentResult: statement('idempotentResult', `SELECT result FROM ${schema}.idempotency WHERE key = $1`),
     commit: statement('commit', `SELECT ${schema}.commit_changes($1::jsonb, $2::json)`),

@@ -9,6 +9,9 @@ import { readId } from '../../core/input/readId.js';
 import { readIdList } from '../../core/input/readIdList.js';
 import { readInstant } from '../../core/input/readInstant.js';
 import { readSubjectRef } from '../../core/input/readSubjectRef.js';
+import { readSubjectRefList } from '../../core/input/readSubjectRefList.js';
+import { waitingEntryFromRow } from './waitingEntryFromRow.js';
+import type { WaitingRow } from './waitingSql.js';
 import type { AgentSnapshotReader, SnapshotPayload, SnapshotRequest } from './agentSnapshotReader.js';
 import { commitArguments } from './commitArguments.js';
 import type { PostgresStatements } from './postgresStatements.js';
@@ -174,6 +177,13 @@ export function openPostgresTransaction(
       open();
       const rows = await session.query<{ result: unknown }>(sql.idempotentResult, [readId(key, 'key')]);
       return rows.length === 0 ? undefined : rows[0]!.result;
+    },
+    async waitingEntries(subjects) {
+      open();
+      const refs = readSubjectRefList(subjects, 'subjects');
+      if (refs.length === 0) return [];
+      const rows = await session.query<WaitingRow>(sql.waitingEntries, [JSON.stringify(refs)]);
+      return rows.map(waitingEntryFromRow);
     },
     async commit(changes) {
       open();
