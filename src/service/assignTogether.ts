@@ -1,6 +1,7 @@
 import type { AssignmentResult, SubjectRef } from '../core/types.js';
 import type { ChangeSet } from '../ports.js';
 import { ChangeSetBuilder } from './changeSetBuilder.js';
+import { compareSubjects } from './compareSubjects.js';
 import { type AssignmentLockSlot, decideAutomatically } from './decideAutomatically.js';
 import { mergeChangeSets } from './mergeChangeSets.js';
 import type { SubjectState } from './readSubjectState.js';
@@ -71,9 +72,4 @@ export async function assignTogether(call: TransactionCall, requests: readonly A
   }
   if (changes.length > 0) await call.tx.commit(mergeChangeSets(changes));
   return results;
-}
-
-function compareSubjects(a: SubjectRef, b: SubjectRef): number {
-  if (a.kind !== b.kind) return a.kind < b.kind ? -1 : 1;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }

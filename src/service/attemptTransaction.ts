@@ -98,11 +98,16 @@ export async function attemptTransaction<T>(
         throw error;
       }
     });
+    const written = verified === null ? (committing as ChangeSet | null) : pending.unresolved!.changes;
+    if (written !== null) context.observeCommit(written);
     return { settled: 'committed', value };
   } catch (error) {
     const found = verified as { value: T } | null;
     // The earlier attempt is known to have committed; how this read-only transaction ended does not matter.
-    if (found !== null) return { settled: 'committed', value: found.value };
+    if (found !== null) {
+      context.observeCommit(pending.unresolved!.changes);
+      return { settled: 'committed', value: found.value };
+    }
     const finished = done as { value: T } | null;
     if (error instanceof CommitUnknownError && finished !== null && (workFailure === null || (workFailure as { error: unknown }).error !== error)) {
       // Without a change set, whatever it wrote (an agent disabled, fields replaced) is the same when written again.

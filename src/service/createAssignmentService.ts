@@ -14,6 +14,11 @@ import { readRecordQuery } from '../core/input/readRecordQuery.js';
 import { describeValue } from '../core/ruleset/describeValue.js';
 import { readSubjectRef } from '../core/input/readSubjectRef.js';
 import { releaseAgent } from './releaseAgent.js';
+import { assignWaiting } from './queue/assignWaiting.js';
+import { QueueDrainer } from './queue/queueDrainer.js';
+import { unqueueSubject } from './queue/unqueueSubject.js';
+import { upsertAgentsAndDrain } from './queue/upsertAgentsAndDrain.js';
+import { waitingPageOf } from './queue/waitingPageOf.js';
 import { sendWorkflowEvent } from './sendWorkflowEvent.js';
 import type { ServiceContext } from './serviceContext.js';
 import type { AssignmentService, AssignmentServiceOptions, DispatchOptions, GroupCommitOptions, RetryOptions } from './types.js';
@@ -35,6 +40,8 @@ const SERVICE_OPTION_KEYS: readonly (keyof AssignmentServiceOptions)[] = [
   'groupCommit',
   'limits',
   'onNotificationError',
+  'autoDrain',
+  'onDrainError',
 ];
 
 /**
@@ -73,18 +80,48 @@ const SERVICE_OPTION_KEYS: readonly (keyof AssignmentServiceOptions)[] = [
  */
 export function createAssignmentService(options: AssignmentServiceOptions): AssignmentService {
   const context = serviceContext(options);
+  const drainer = new QueueDrainer(context, options.autoDrain !== false, options.onDrainError ?? null);
+  context.observeCommit = (changes) => drainer.observe(changes);
+  const loadRuleSet = context.loadRuleSet;
+  context.loadRuleSet = async () => {
+    const ruleSet = await loadRuleSet();
+    drainer.ruleSetSeen(ruleSet);
+    return ruleSet;
+  };
+  // A call that may have made an agent available drains the queue before it returns.
+  const settled = async <T>(work: Promise<T>): Promise<T> => {
+    const value = await work;
+    await drainer.settle();
+    return value;
+  };
   const autoAssignments = new GroupCommitQueue(context, context.groupCommitMaxCalls);
   return {
-    autoAssign: (subject, autoOptions) => autoAssign(context, autoAssignments, subject, autoOptions),
-    assignManually: (input) => assignManually(context, input),
-    apply: (input) => applyForAgent(context, input),
-    approve: (recordId, actor, note) => sendWorkflowEvent(context, 'approve', recordId, actor, note),
-    reject: (recordId, actor, note) => sendWorkflowEvent(context, 'reject', recordId, actor, note),
-    confirm: (recordId, actor, note) => sendWorkflowEvent(context, 'confirm', recordId, actor, note),
-    decline: (recordId, actor, note) => sendWorkflowEvent(context, 'decline', recordId, actor, note),
-    cancel: (recordId, actor, note) => sendWorkflowEvent(context, 'cancel', recordId, actor, note),
-    expirePending: () => expireOverdueRecords(context),
-    releaseAgent: (agentId, releaseOptions) => releaseAgent(context, agentId, releaseOptions),
+    autoAssign: (subject, autoOptions) => settled(autoAssign(context, autoAssignments, subject, autoOptions)),
+    assignManually: (input) => settled(assignManually(context, input)),
+    apply: (input) => settled(applyForAgent(context, input)),
+    approve: (recordId, actor, note) => settled(sendWorkflowEvent(context, 'approve', recordId, actor, note)),
+    reject: (recordId, actor, note) => settled(sendWorkflowEvent(context, 'reject', recordId, actor, note)),
+    confirm: (recordId, actor, note) => settled(sendWorkflowEvent(context, 'confirm', recordId, actor, note)),
+    decline: (recordId, actor, note) => settled(sendWorkflowEvent(context, 'decline', recordId, actor, note)),
+    cancel: (recordId, actor, note) => settled(sendWorkflowEvent(context, 'cancel', recordId, actor, note)),
+    expirePending: () => settled(expireOverdueRecords(context)),
+    releaseAgent: (agentId, releaseOptions) => settled(releaseAgent(context, agentId, releaseOptions)),
+    upsertAgents: (agents) => upsertAgentsAndDrain(context, drainer, agents),
+    async assignWaiting(drainOptions) {
+      const { limit } = readOptions(drainOptions ?? {}, 'options', ['limit']);
+      if (limit !== undefined && (typeof limit !== 'number' || !Number.isSafeInteger(limit) || limit < 1)) {
+        throw new InputError('options.limit', 'an integer ≥ 1', describeValue(limit));
+      }
+      const ruleSet = await context.loadRuleSet();
+      return assignWaiting(context, ruleSet, limit ?? Number.POSITIVE_INFINITY);
+    },
+    waiting: (filter) => waitingPageOf(context, filter),
+    async queueStats() {
+      const now = context.clock.now();
+      return callStore('queueStats', () => context.store.queueStats(now));
+    },
+    unqueue: (subject, unqueueOptions) => unqueueSubject(context, subject, unqueueOptions),
+    close: () => drainer.close(),
     async getSubject(locator) {
       const ref = readSubjectRef(locator, 'subject');
       const stored = await callStore('subject', () => context.store.subject(ref));
@@ -111,6 +148,12 @@ function serviceContext(options: AssignmentServiceOptions): ServiceContext {
   if (onNotificationError !== undefined && typeof onNotificationError !== 'function') {
     throw new InputError('options.onNotificationError', 'a function', describeValue(onNotificationError));
   }
+  if (options.autoDrain !== undefined && typeof options.autoDrain !== 'boolean') {
+    throw new InputError('options.autoDrain', 'a boolean', describeValue(options.autoDrain));
+  }
+  if (options.onDrainError !== undefined && typeof options.onDrainError !== 'function') {
+    throw new InputError('options.onDrainError', 'a function', describeValue(options.onDrainError));
+  }
   return {
     store,
     notifier: notifier ?? null,
@@ -122,6 +165,7 @@ function serviceContext(options: AssignmentServiceOptions): ServiceContext {
     groupCommitMaxCalls: groupCommitMaxCalls(options.groupCommit),
     limits: readInputLimits(options.limits, 'options.limits'),
     loadRuleSet: ruleSetLoader(options),
+    observeCommit: () => undefined,
   };
 }
 

@@ -1,6 +1,6 @@
 import { assignCustomer } from '../core/assign.js';
 import { earlyReason } from '../core/decide.js';
-import type { AssignmentResult, SubjectInput } from '../core/types.js';
+import type { AssignmentResult, SubjectInput, WaitingReason } from '../core/types.js';
 import type { ChangeSetBuilder } from './changeSetBuilder.js';
 import { HeldAssignmentLock } from './heldAssignmentLock.js';
 import { waitingPriority } from '../core/queue/waitingPriority.js';
@@ -13,6 +13,8 @@ export interface AutomaticDecisionOptions {
   excludeAgentIds?: readonly string[];
   /** A drain's decision: a subject still waiting counts an attempt. */
   attempted?: boolean;
+  /** The reason a subject still waiting keeps (a refusal keeps its own, so its refusers stay out at later drains). */
+  waitingReason?: WaitingReason;
 }
 
 /** Where the decisions of one transaction keep the assignment lock once one of them took it. @internal */
@@ -77,6 +79,7 @@ export async function decideAutomatically(
   });
   builder.addAssignment(result);
   const priority = result.outcome === 'unassigned' ? waitingPriority(ruleSet, stored.fields, now.getTime()) : 0;
-  builder.wait(waitingUpdateOf(result, priority, options.attempted === true));
+  const update = waitingUpdateOf(result, priority, options.attempted === true);
+  builder.wait(update.type === 'wait' && options.waitingReason !== undefined ? { ...update, reason: options.waitingReason } : update);
   return result;
 }

@@ -17,7 +17,7 @@ import type { ChangeSet } from '../ports.js';
  */
 export function mergeChangeSets(sets: readonly ChangeSet[]): ChangeSet {
   if (sets.length === 1) return sets[0]!;
-  const merged: ChangeSet = { records: [], subjects: [], ruleState: [], counters: [], outbox: [], idempotency: [] };
+  const merged: ChangeSet = { records: [], subjects: [], ruleState: [], counters: [], outbox: [], idempotency: [], waiting: [] };
   const ruleState = new Map<string, RuleState>();
   for (const set of sets) {
     merged.records.push(...set.records);
@@ -26,6 +26,7 @@ export function mergeChangeSets(sets: readonly ChangeSet[]): ChangeSet {
     merged.counters.push(...set.counters);
     merged.outbox.push(...set.outbox);
     merged.idempotency.push(...set.idempotency);
+    merged.waiting!.push(...(set.waiting ?? []));
   }
   merged.ruleState = [...ruleState].map(([ruleId, state]) => ({ ruleId, state }));
   return merged;

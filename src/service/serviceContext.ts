@@ -1,6 +1,6 @@
 import type { InputLimits } from '../core/input/inputLimits.js';
 import type { CompiledRuleSet } from '../core/ruleset/compiledTypes.js';
-import type { AssignmentStore, Clock, Notifier, StoreTransaction } from '../ports.js';
+import type { AssignmentStore, ChangeSet, Clock, Notifier, StoreTransaction } from '../ports.js';
 import type { DispatchOptions, NotificationFailure, RetryOptions } from './types.js';
 
 /** What every operation of the service works with: the options, checked and defaulted. @internal */
@@ -19,6 +19,8 @@ export interface ServiceContext {
   limits: InputLimits;
   /** The rule set for this call, compiled (cached by identity). */
   loadRuleSet: () => Promise<CompiledRuleSet>;
+  /** Told of every change set a transaction of the service committed (the waiting queue's drainer watches them). */
+  observeCommit: (changes: ChangeSet) => void;
 }
 
 /** One attempt of one transaction: the store transaction, the rule set, the instant and an id source. @internal */

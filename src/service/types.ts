@@ -15,8 +15,11 @@ import type {
   RecordStatus,
   RecordType,
   SubjectRef,
+  UnassignedReason,
+  WaitingEntry,
+  WaitingReason,
 } from '../core/types.js';
-import type { AssignmentStore, Clock, Notifier, RecordPage } from '../ports.js';
+import type { AgentProfileInput, AssignmentStore, Clock, Notifier, QueueStats, RecordPage, WaitingPage } from '../ports.js';
 
 /** How the service retries a transaction that conflicted with a concurrent one. */
 export interface RetryOptions {
@@ -84,6 +87,24 @@ export interface AssignmentServiceBase {
    * `fieldsSize` (default 65,536 characters of JSON). Give the store the same.
    */
   limits?: FieldLimits;
+  /**
+   * The waiting queue drains by itself (default `true`): right after a call
+   * of this service that can make an agent available — `upsertAgents`
+   * changing presence, enabled, capacity, schedule, leave or caps; a care
+   * ending (release, a manual move, a confirmed or approved move); a decline,
+   * cancel or expiry; a new rule set from `loadRuleSet` — the call runs
+   * `assignWaiting()` before it returns; and a timer (unref'd: it never keeps
+   * the process alive) runs it when the queue's earliest `retryAt` passes, or
+   * when an entry reaches `alertAfter`. `close()` stops the timer. `false`:
+   * none of this; run `assignWaiting()` from your own scheduler.
+   */
+  autoDrain?: boolean;
+  /**
+   * Told of a failure of a drain the service ran by itself (the call that
+   * triggered it still succeeds: its own commit is done; the timer tries again
+   * later). Whatever it throws is caught and ignored. Default: ignore.
+   */
+  onDrainError?: (error: unknown) => void;
 }
 
 /** How `autoAssign` calls share transactions (see `groupCommit`). */
@@ -223,6 +244,39 @@ export interface DispatchResult {
   failures: NotificationFailure[];
 }
 
+/** One subject a drain decided. */
+export interface DrainDecision {
+  subject: SubjectRef;
+  outcome: AssignmentResult['outcome'];
+  agentId: string | null;
+  ruleId: string | null;
+  /** Why it still waits (null when an agent was picked). */
+  reason: UnassignedReason | null;
+}
+
+/** What one `assignWaiting` run did. */
+export interface DrainResult {
+  /** Queued subjects decided. */
+  decided: number;
+  /** Of them, those who got an agent (`assigned` or `pending_confirmation`): they left the queue. */
+  assigned: number;
+  /** Of them, those still waiting (in place, one attempt more). */
+  waiting: number;
+  /** Every decision, in the order made (queue order). */
+  decisions: DrainDecision[];
+}
+
+/** Filters of `svc.waiting`. */
+export interface WaitingFilter {
+  reason?: WaitingReason;
+  /** Only entries that have waited at least this long: an ISO-8601 duration (`"PT1H"`) or milliseconds. */
+  olderThan?: string | number;
+  /** From a previous page's `nextCursor`; null or absent: the head. */
+  cursor?: string | null;
+  /** Page size, 1–1000 (default 50). */
+  limit?: number;
+}
+
 /** The assignment service: the only code that performs effects (SPEC §7). */
 export interface AssignmentService {
   /** Stores or updates the subject, decides by the rules and commits the decision (sharing the transaction with concurrent calls; see `groupCommit`). */
@@ -245,4 +299,29 @@ export interface AssignmentService {
   records(filter?: RecordFilter): Promise<RecordPage>;
   /** Delivers due outbox entries through the notifier; failed ones are returned in `failures` and retried later. */
   dispatchNotifications(): Promise<DispatchResult>;
+  /**
+   * Creates or updates agent profiles (the store's `upsertAgents`), then —
+   * when presence, enabled, capacity, schedule, leave or caps changed and
+   * `autoDrain` is on — drains the waiting queue before returning.
+   */
+  upsertAgents(agents: readonly AgentProfileInput[]): Promise<void>;
+  /**
+   * Decides queued subjects in queue order (priority, then the longest wait),
+   * each exactly as `autoAssign` would now, in transactions of a page each;
+   * those still without an agent keep their place with one more attempt.
+   * `limit`: the most subjects to decide (default: the whole queue).
+   */
+  assignWaiting(options?: { limit?: number }): Promise<DrainResult>;
+  /** The waiting queue in queue order, one page at a time. */
+  waiting(filter?: WaitingFilter): Promise<WaitingPage>;
+  /** The queue's size by reason and by rule, and its ages (oldest, p50, p95) now. */
+  queueStats(): Promise<QueueStats>;
+  /**
+   * An admin takes a subject out of the waiting queue (it will not be
+   * assigned automatically until it is queued again). Returns the entry
+   * removed, or null when the subject was not waiting.
+   */
+  unqueue(subject: SubjectLocator, options: { actor: Actor; note?: string }): Promise<WaitingEntry | null>;
+  /** Stops the service's drain timer and waits for a running drain to finish. The store stays open. */
+  close(): Promise<void>;
 }
