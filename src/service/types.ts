@@ -262,6 +262,8 @@ export interface DrainResult {
   assigned: number;
   /** Of them, those still waiting (in place, one attempt more). */
   waiting: number;
+  /** Entries the admins were told of (`waiting_too_long`), once each, after the decisions. */
+  alerted: number;
   /** Every decision, in the order made (queue order). */
   decisions: DrainDecision[];
 }

@@ -7,6 +7,7 @@ import { hostileInputConformance } from './hostileInputConformance.js';
 import { idempotencyConformance } from './idempotencyConformance.js';
 import { outboxConformance } from './outboxConformance.js';
 import { periodConformance } from './periodConformance.js';
+import { queueConformance } from './queueConformance.js';
 import { recordQueryConformance } from './recordQueryConformance.js';
 import { skillGroupConformance } from './skillGroupConformance.js';
 import { workflowConformance } from './workflowConformance.js';
@@ -77,6 +78,7 @@ export function runStoreConformance(options: StoreConformanceOptions): void {
     skillGroupConformance(harness);
     recordQueryConformance(harness);
     outboxConformance(harness);
+    queueConformance(harness);
     workflowConformance(harness);
     hostileInputConformance(harness);
   });

@@ -56,7 +56,7 @@ describe('schema.sql (schemaSql)', () => {
 
     const store = await createPostgresStore({ client: db, schema: 'by_hand' }).migrate();
     const { rows } = await db.query('SELECT version FROM by_hand.schema_version');
-    expect(rows).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }]);
+    expect(rows).toEqual(MIGRATIONS.map(({ version }) => ({ version })));
     await store.upsertAgents([{ id: 'a' }]);
     expect((await createAssignmentService({ store, ruleSet }).autoAssign({ id: 'c-1' })).agentId).toBe('a');
     // PGlite's first start and its information_schema scans take ~20 s alone on a 2-core machine; more under load.
@@ -97,7 +97,7 @@ describe('migration 2', () => {
     await db.query(`INSERT INTO upgraded.subjects (kind, id, agent_id, agent_since) VALUES ('customer', 'c-1', 'a', $1)`, [day1.toISOString()]);
 
     const store = await createPostgresStore({ client: db, schema: 'upgraded' }).migrate();
-    expect((await db.query('SELECT version FROM upgraded.schema_version ORDER BY version')).rows).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }]);
+    expect((await db.query('SELECT version FROM upgraded.schema_version ORDER BY version')).rows).toEqual(MIGRATIONS.map(({ version }) => ({ version })));
     expect((await db.query(`SELECT count(*)::int AS n FROM upgraded.counters WHERE period = 'total'`)).rows).toEqual([{ n: 0 }]);
     const counts = async (at: Date) => {
       const [a] = await store.transaction(async (tx) => tx.agentSnapshots(periodsAt(at), ['a']));
@@ -147,9 +147,23 @@ describe('migration 3', () => {
   });
 
   it('can run again over itself (idempotent), changing nothing', async () => {
-    await createPostgresStore({ client: db, schema: 'twice' }).migrate();
+    const upTo3 = MIGRATIONS.slice(0, 3).map((migration) => migration.sql).join('\n');
+    await db.exec(`CREATE SCHEMA twice; SET search_path TO twice;\n${upTo3}\nRESET search_path;`);
     const before = await catalog('twice');
     await db.exec(`SET search_path TO twice;\n${MIGRATIONS[2]!.sql}\nRESET search_path;`);
     expect(await catalog('twice')).toEqual(before);
+  });
+});
+
+describe('migration 4 (the waiting queue)', () => {
+  it('can run again over itself (idempotent), changing nothing, and commits still reach the queue', async () => {
+    const store = await createPostgresStore({ client: db, schema: 'twice4' }).migrate();
+    const before = await catalog('twice4');
+    await db.exec(`SET search_path TO twice4;\n${MIGRATIONS[3]!.sql}\nRESET search_path;`);
+    expect(await catalog('twice4')).toEqual(before);
+    const svc = createAssignmentService({ store, ruleSet, clock: { now: () => new Date('2026-11-04T10:00:00+08:00') } });
+    expect((await svc.autoAssign({ id: 'c-1' })).reason).toBe('no_eligible_agent');
+    expect((await svc.waiting()).items.map((entry) => entry.subject.id)).toEqual(['c-1']);
+    await svc.close();
   });
 });

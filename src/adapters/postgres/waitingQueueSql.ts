@@ -2,11 +2,12 @@
  * Migration 4: the waiting queue. One row per waiting subject; the commit
  * function of version 3 is kept (renamed) and wrapped by a new
  * `commit_changes` that applies the change set's `waiting` changes after it,
- * in the same transaction.
+ * in the same transaction. Like the migrations before it, it can run again
+ * over itself and change nothing.
  */
 export const WAITING_QUEUE_SQL = `-- Subjects waiting for an agent (at most one row per subject). Queue order:
 -- priority descending, then the longest wait, then subject id and kind.
-CREATE TABLE waiting (
+CREATE TABLE IF NOT EXISTS waiting (
   subject_kind text NOT NULL,
   subject_id text NOT NULL,
   since timestamptz NOT NULL,
@@ -19,14 +20,14 @@ CREATE TABLE waiting (
   PRIMARY KEY (subject_kind, subject_id),
   FOREIGN KEY (subject_kind, subject_id) REFERENCES subjects (kind, id)
 );
-CREATE INDEX waiting_order ON waiting (priority DESC, since, subject_id COLLATE "C", subject_kind);
-CREATE INDEX waiting_retry ON waiting (retry_at) WHERE retry_at IS NOT NULL;
-CREATE INDEX waiting_unalerted ON waiting (since) WHERE alerted_at IS NULL;
+CREATE INDEX IF NOT EXISTS waiting_order ON waiting (priority DESC, since, subject_id COLLATE "C", subject_kind);
+CREATE INDEX IF NOT EXISTS waiting_retry ON waiting (retry_at) WHERE retry_at IS NOT NULL;
+CREATE INDEX IF NOT EXISTS waiting_unalerted ON waiting (since) WHERE alerted_at IS NULL;
 
 -- A change set's waiting changes: every subject leaves or waits (a new row
 -- keeps the given since; an existing one keeps its since and alert, and a
 -- drain's decision adds an attempt), then alerts are marked.
-CREATE FUNCTION apply_waiting(changes jsonb) RETURNS void
+CREATE OR REPLACE FUNCTION apply_waiting(changes jsonb) RETURNS void
 LANGUAGE plpgsql VOLATILE SET search_path FROM CURRENT AS $$
 BEGIN
   IF changes IS NULL OR jsonb_array_length(changes) = 0 THEN
@@ -55,9 +56,16 @@ BEGIN
 END
 $$;
 
-ALTER FUNCTION commit_changes(jsonb, json) RENAME TO commit_changes_v3;
+-- Renamed once: run again, the wrapper must not become the function it wraps.
+DO $$
+BEGIN
+  IF to_regprocedure('commit_changes_v3(jsonb, json)') IS NULL THEN
+    ALTER FUNCTION commit_changes(jsonb, json) RENAME TO commit_changes_v3;
+  END IF;
+END
+$$;
 
-CREATE FUNCTION commit_changes(changes jsonb, idempotent_results json) RETURNS void
+CREATE OR REPLACE FUNCTION commit_changes(changes jsonb, idempotent_results json) RETURNS void
 LANGUAGE plpgsql VOLATILE SET search_path FROM CURRENT AS $$
 BEGIN
   PERFORM commit_changes_v3(changes, idempotent_results);

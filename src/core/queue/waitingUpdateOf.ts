@@ -5,8 +5,10 @@ import type { AssignmentResult, WaitingReason, WaitingUpdate } from '../types.js
  * - an agent picked (`assigned`, or `pending_confirmation`: the record now
  *   carries the subject, and a refusal queues it again) or the subject already
  *   has one → `leave`;
- * - `no_eligible_agent` or `outside_schedule` → `wait`, with the rule, the
- *   decision's `retryAt` and the priority;
+ * - `no_eligible_agent` or `outside_schedule` → `wait`, with the rule (the
+ *   first that applied but had no candidate; for `outside_schedule` the one
+ *   that opens first — read from the trace), the decision's `retryAt` and the
+ *   priority;
  * - at a drain (`attempted`), `no_rule_applies` and `auto_disabled` also
  *   `wait` (the rules changed under a waiting subject: it stays visible to the
  *   admins rather than vanish); outside a drain they leave the queue as it is;
@@ -37,10 +39,24 @@ function waitFor(reason: WaitingReason, result: AssignmentResult, priority: numb
   return {
     type: 'wait',
     reason,
-    ruleId: result.ruleId,
+    ruleId: result.ruleId ?? ruleThatFoundNobody(result),
     retryAt: result.retryAt === null ? null : new Date(result.retryAt.getTime()),
     priority,
     since: new Date(result.at.getTime()),
     attempted,
   };
+}
+
+/** From the trace: the first rule with no candidate, else the closed rule that opens first. */
+function ruleThatFoundNobody(result: AssignmentResult): string | null {
+  const trace = result.trace;
+  const empty = trace.find((entry) => entry.verdict === 'no_candidate');
+  if (empty !== undefined) return empty.ruleId;
+  let first: { ruleId: string; at: number } | null = null;
+  for (const entry of trace) {
+    if (entry.verdict !== 'outside_schedule') continue;
+    const at = entry.opensAt == null ? Number.POSITIVE_INFINITY : entry.opensAt.getTime();
+    if (first === null || at < first.at) first = { ruleId: entry.ruleId, at };
+  }
+  return first?.ruleId ?? null;
 }

@@ -4,6 +4,7 @@ import { runTransaction } from '../runTransaction.js';
 import type { ServiceContext } from '../serviceContext.js';
 import type { DrainResult } from '../types.js';
 import { drainBatch } from './drainBatch.js';
+import { sendWaitingAlerts } from './sendWaitingAlerts.js';
 
 /** Subjects decided per transaction: large enough to amortise the round trips, small enough to let other processes' calls in between. */
 export const DRAIN_BATCH = 200;
@@ -14,7 +15,8 @@ export const DRAIN_BATCH = 200;
  * holding the assignment lock for that page only, so other processes' calls
  * interleave between pages. Stops after `limit` decisions, or at the end of
  * the queue. Entries that stay keep their place; the walk goes on after the
- * last one it saw, so one pass decides every subject at most once.
+ * last one it saw, so one pass decides every subject at most once. Then
+ * sends the `waiting_too_long` alerts that are due (`sendWaitingAlerts`).
  *
  * @internal
  * @param context - the service's context
@@ -27,7 +29,7 @@ export const DRAIN_BATCH = 200;
  * ```
  */
 export async function assignWaiting(context: ServiceContext, ruleSet: CompiledRuleSet, limit: number): Promise<DrainResult> {
-  const result: DrainResult = { decided: 0, assigned: 0, waiting: 0, decisions: [] };
+  const result: DrainResult = { decided: 0, assigned: 0, waiting: 0, alerted: 0, decisions: [] };
   let cursor: string | undefined;
   while (result.decided < limit) {
     const size = Math.min(DRAIN_BATCH, limit - result.decided);
@@ -43,5 +45,6 @@ export async function assignWaiting(context: ServiceContext, ruleSet: CompiledRu
     if (page.nextCursor === null) break;
     cursor = page.nextCursor;
   }
+  result.alerted = await sendWaitingAlerts(context, ruleSet);
   return result;
 }

@@ -4,7 +4,6 @@ import type { ChangeSet } from '../../ports.js';
 import { callStore } from '../callStore.js';
 import type { ServiceContext } from '../serviceContext.js';
 import { assignWaiting } from './assignWaiting.js';
-import { sendWaitingAlerts } from './sendWaitingAlerts.js';
 
 /** setTimeout's longest delay is 2^31−1 ms; wake at least hourly and look again. */
 const MAX_DELAY_MS = 3_600_000;
@@ -147,7 +146,6 @@ export class QueueDrainer {
       this.ruleSetSeen(ruleSet);
       this.#due = false;
       await assignWaiting(this.#context, ruleSet, Number.POSITIVE_INFINITY);
-      await sendWaitingAlerts(this.#context, ruleSet);
       await this.#refreshWake(ruleSet);
       this.#backoffMs = 0;
     } catch (error) {
