@@ -59,7 +59,7 @@ describe.skipIf(!serverUrl)(`postgres store shared by ${PROCESSES} processes (${
 
   beforeAll(async () => {
     const store = await createPostgresStore({ client: pool, schema }).migrate();
-    await store.upsertAgents([{ id: 'a' }, { id: 'b' }, { id: 'c' }]);
+    await store.upsertAgents([{ id: 'a', presence: 'online' }, { id: 'b', presence: 'online' }, { id: 'c', presence: 'online' }]);
     workers = Array.from({ length: PROCESSES }, (_, index) => startWorker(schema, index));
     for (const worker of workers) expect(await worker.next()).toBe('ready');
   });
@@ -107,5 +107,34 @@ describe.skipIf(!serverUrl)(`postgres store shared by ${PROCESSES} processes (${
     expect(results.filter((result) => result.outcome !== 'assigned').every((result) => result.reason === 'already_assigned')).toBe(true);
     const { rows } = await pool.query<{ agent_id: string }>(`SELECT agent_id FROM "${schema}".records WHERE subject_id = 'shared'`);
     expect(rows).toEqual([{ agent_id: assigned[0]!.agentId }]);
+  });
+
+  it('drains the waiting queue from every process at once, among new calls: each customer assigned once, queue empty, counts exact', async () => {
+    const store = createPostgresStore({ client: pool, schema });
+    const before = await pool.query<{ agent_id: string; n: number }>(
+      `SELECT agent_id, count(*)::int AS n FROM "${schema}".records GROUP BY agent_id ORDER BY agent_id`,
+    );
+    await store.upsertAgents([{ id: 'a', presence: 'offline' }, { id: 'b', presence: 'offline' }, { id: 'c', presence: 'offline' }]);
+    const queued = (await runPhase(workers, 'queued 60')).flatMap((report) => report.results);
+    expect(queued.every((result) => result.reason === 'no_eligible_agent')).toBe(true);
+    expect((await store.queueStats(new Date())).size).toBe(PROCESSES * 60);
+
+    await store.upsertAgents([{ id: 'a', presence: 'online' }, { id: 'b', presence: 'online' }, { id: 'c', presence: 'online' }]);
+    const reports = await runPhase(workers, 'drain 30');
+    expect(reports.flatMap((report) => report.failures)).toEqual([]);
+    const results = reports.flatMap((report) => report.results);
+    const drainedTwice = results.filter((result) => result.subject.startsWith('q') && result.agentId !== null);
+    expect(drainedTwice).toHaveLength(PROCESSES * 60);
+    expect(new Set(drainedTwice.map((result) => result.subject)).size).toBe(PROCESSES * 60);
+    expect((await store.queueStats(new Date())).size).toBe(0);
+
+    const { rows } = await pool.query<{ subject_id: string }>(`SELECT subject_id FROM "${schema}".records WHERE subject_id LIKE 'q%' OR subject_id LIKE 'd%'`);
+    expect(rows).toHaveLength(PROCESSES * 90);
+    expect(new Set(rows.map((row) => row.subject_id)).size).toBe(PROCESSES * 90);
+    const after = await pool.query<{ agent_id: string; n: number }>(
+      `SELECT agent_id, count(*)::int AS n FROM "${schema}".records GROUP BY agent_id ORDER BY agent_id`,
+    );
+    const added = after.rows.map((row) => row.n - (before.rows.find((old) => old.agent_id === row.agent_id)?.n ?? 0));
+    expect(added).toEqual([120, 120, 120]);
   });
 });

@@ -4,7 +4,9 @@
  * then runs each phase the parent starts with a line on stdin and answers with
  * one JSON line:
  * - `distinct <count>`: that many concurrent `autoAssign` calls on customers of its own;
- * - `shared <count>`: that many concurrent `autoAssign` calls on the customer every worker uses.
+ * - `shared <count>`: that many concurrent `autoAssign` calls on the customer every worker uses;
+ * - `queued <count>`: as `distinct`, on customers `q<worker>-<n>` (while nobody is online: they queue);
+ * - `drain <count>`: `assignWaiting()` and, at the same time, that many `autoAssign` calls on customers `d<worker>-<n>`.
  * It ends when its stdin closes.
  */
 import { createInterface } from 'node:readline';
@@ -21,12 +23,21 @@ const ruleSet: RuleSet = {
     auto: { enabled: true, agentConfirmation: false },
     application: { enabled: true, adminApproval: false, agentConfirmation: false },
   },
-  rules: [{ id: 'main', name: 'Everyone', enabled: true, agents: [{ id: 'a' }, { id: 'b' }, { id: 'c' }], order: { by: 'roundRobin' } }],
+  rules: [
+    {
+      id: 'main',
+      name: 'Everyone',
+      enabled: true,
+      agents: [{ id: 'a' }, { id: 'b' }, { id: 'c' }],
+      order: { by: 'roundRobin' },
+      eligibility: { presence: ['online'] },
+    },
+  ],
 };
 
 const pool = new pg.Pool({ connectionString: url, max: 8 });
 const store = createPostgresStore({ client: pool, schema });
-const svc = createAssignmentService({ store, ruleSet });
+const svc = createAssignmentService({ store, ruleSet, autoDrain: false });
 
 /** Runs the calls at once; reports who got what, the failures and how long it took. */
 async function phase(subjectIds: string[]): Promise<void> {
@@ -38,10 +49,22 @@ async function phase(subjectIds: string[]): Promise<void> {
   process.stdout.write(`${JSON.stringify({ ms: performance.now() - started, results: results.map(summary), failures })}\n`);
 }
 
+/** Drains the queue while new calls arrive; reports the drain's decisions with the calls' results. */
+async function drainPhase(subjectIds: string[]): Promise<void> {
+  const started = performance.now();
+  const [drain, calls] = await Promise.allSettled([svc.assignWaiting(), Promise.all(subjectIds.map((id) => svc.autoAssign({ id })))]);
+  const failures = [drain, calls].flatMap((outcome) => (outcome.status === 'rejected' ? [String(outcome.reason)] : []));
+  const drained = drain.status === 'fulfilled' ? drain.value.decisions.map(({ subject, outcome, agentId, reason }) => ({ subject: subject.id, outcome, agentId, reason })) : [];
+  const assigned = calls.status === 'fulfilled' ? calls.value.map((result) => ({ subject: result.subject.id, outcome: result.outcome, agentId: result.agentId, reason: result.reason })) : [];
+  process.stdout.write(`${JSON.stringify({ ms: performance.now() - started, results: [...drained, ...assigned], failures })}\n`);
+}
+
 const lines = createInterface({ input: process.stdin });
 lines.on('line', (line) => {
   const [command, count] = line.split(' ') as [string, string];
-  void phase(Array.from({ length: Number(count) }, (_, index) => (command === 'distinct' ? `w${worker}-${index}` : 'shared')));
+  const ids = (prefix: string) => Array.from({ length: Number(count) }, (_, index) => `${prefix}${worker}-${index}`);
+  if (command === 'drain') void drainPhase(ids('d'));
+  else void phase(command === 'shared' ? Array.from({ length: Number(count) }, () => 'shared') : ids(command === 'queued' ? 'q' : 'w'));
 });
 lines.on('close', () => void pool.end());
 process.stdout.write('ready\n');
