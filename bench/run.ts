@@ -19,6 +19,7 @@ import { decisionSection } from './sections/decisionSection.js';
 import { latencySection } from './sections/latencySection.js';
 import { millionSection } from './sections/millionSection.js';
 import { postgresSection } from './sections/postgresSection.js';
+import { queueSection } from './sections/queueSection.js';
 import { scaleSection } from './sections/scaleSection.js';
 import type { BenchOptions } from './harness/benchOptions.js';
 
@@ -30,6 +31,7 @@ const RUNNERS: Record<SectionName, (options: BenchOptions) => Promise<SectionRes
   compile: compileSection,
   latency: latencySection,
   postgres: postgresSection,
+  queue: queueSection,
 };
 
 const quick = process.argv.includes('--quick');

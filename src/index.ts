@@ -32,6 +32,11 @@ export { type ValidationResult, validateRuleSet } from './core/ruleset/validateR
 export { isScheduleOpen } from './core/time/isScheduleOpen.js';
 export { nextScheduleOpening } from './core/time/nextScheduleOpening.js';
 export { periodRange } from './core/time/periodRange.js';
+export { applyWaitingUpdate } from './core/queue/applyWaitingUpdate.js';
+export { compareWaiting } from './core/queue/compareWaiting.js';
+export { refusalWaitingUpdate } from './core/queue/refusalWaitingUpdate.js';
+export { waitingPriority } from './core/queue/waitingPriority.js';
+export { waitingUpdateOf } from './core/queue/waitingUpdateOf.js';
 export { type ExplainOptions, explain } from './core/trace.js';
 export * from './core/types.js';
 export { expirePending } from './core/workflow/expirePending.js';
@@ -51,12 +56,17 @@ export type {
   PeriodBuckets,
   PeriodRanges,
   Promisable,
+  QueueStats,
   RecordPage,
   RecordQuery,
   StoredSubject,
   StoreTransaction,
   SubjectAgentChange,
   SubjectInputRecord,
+  WaitingChange,
+  WaitingPage,
+  WaitingQuery,
+  WaitingWake,
 } from './ports.js';
 export { createAssignmentService } from './service/createAssignmentService.js';
 export type {
@@ -67,6 +77,8 @@ export type {
   AutoAssignOptions,
   DispatchOptions,
   DispatchResult,
+  DrainDecision,
+  DrainResult,
   GroupCommitOptions,
   ManualAssignmentInput,
   NotificationFailure,
@@ -78,5 +90,6 @@ export type {
   SubjectLocator,
   SubjectUpdate,
   SubjectView,
+  WaitingFilter,
   WorkflowOutcome,
 } from './service/types.js';

@@ -6,7 +6,10 @@
  * over itself and change nothing.
  */
 export const WAITING_QUEUE_SQL = `-- Subjects waiting for an agent (at most one row per subject). Queue order:
--- priority descending, then the longest wait, then subject id and kind.
+-- priority descending, then the longest wait, then subject id and kind; the
+-- order index holds -priority, so a page after a position is one row
+-- comparison, (-priority, since, subject_id, subject_kind) > (…), which the
+-- index serves as a range.
 CREATE TABLE IF NOT EXISTS waiting (
   subject_kind text NOT NULL,
   subject_id text NOT NULL,
@@ -20,7 +23,7 @@ CREATE TABLE IF NOT EXISTS waiting (
   PRIMARY KEY (subject_kind, subject_id),
   FOREIGN KEY (subject_kind, subject_id) REFERENCES subjects (kind, id)
 );
-CREATE INDEX IF NOT EXISTS waiting_order ON waiting (priority DESC, since, subject_id COLLATE "C", subject_kind);
+CREATE INDEX IF NOT EXISTS waiting_order ON waiting ((-priority), since, subject_id COLLATE "C", subject_kind);
 CREATE INDEX IF NOT EXISTS waiting_retry ON waiting (retry_at) WHERE retry_at IS NOT NULL;
 CREATE INDEX IF NOT EXISTS waiting_unalerted ON waiting (since) WHERE alerted_at IS NULL;
 

@@ -7,13 +7,13 @@ import type { SqlStatement } from './sqlSession.js';
 export const WAITING_COLUMNS = 'subject_kind, subject_id, since, reason, rule_id, retry_at, priority, attempts, alerted_at';
 
 /** The queue order, matching the `waiting_order` index and `compareWaiting`. */
-export const WAITING_ORDER = 'priority DESC, since, subject_id COLLATE "C", subject_kind';
+export const WAITING_ORDER = '(-priority), since, subject_id COLLATE "C", subject_kind';
 
 /**
  * The SQL of one page of the waiting queue, in queue order: only the filters
- * given appear in it, and the cursor is a keyset condition on the queue order
- * (`priority` below, or equal and `(since, subject_id, subject_kind)` after),
- * so the `waiting_order` index serves it and entries that join or leave
+ * given appear in it, and the cursor is one row comparison on the queue order
+ * (`(-priority, since, subject_id, subject_kind) > (…)`), so the
+ * `waiting_order` index serves it as a range and entries that join or leave
  * between two reads never shift the pages that follow. One row more than
  * `limit` is read to know whether a next page exists.
  *
@@ -39,9 +39,13 @@ export function waitingPageQuery(schema: string, query: WaitingQuery): { stateme
   if (query.unalerted === true) conditions.push('alerted_at IS NULL');
   if (query.cursor !== undefined) {
     const after = decodeWaitingCursor(query.cursor);
-    const priority = parameter(after.priority, 'double precision');
-    const rest = `(${parameter(after.since.toISOString(), 'timestamptz')}, ${parameter(after.subject.id, 'text')} COLLATE "C", ${parameter(after.subject.kind, 'text')})`;
-    conditions.push(`(priority < ${priority} OR (priority = ${priority} AND (since, subject_id COLLATE "C", subject_kind) > ${rest}))`);
+    const position = [
+      parameter(-after.priority, 'double precision'),
+      parameter(after.since.toISOString(), 'timestamptz'),
+      `${parameter(after.subject.id, 'text')} COLLATE "C"`,
+      parameter(after.subject.kind, 'text'),
+    ];
+    conditions.push(`((-priority), since, subject_id COLLATE "C", subject_kind) > (${position.join(', ')})`);
   }
   const where = conditions.length === 0 ? '' : `WHERE ${conditions.join(' AND ')}`;
   const text = `SELECT ${WAITING_COLUMNS} FROM ${schema}.waiting ${where} ORDER BY ${WAITING_ORDER} LIMIT ${query.limit + 1}`;
