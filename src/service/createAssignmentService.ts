@@ -61,11 +61,16 @@ const SERVICE_OPTION_KEYS: readonly (keyof AssignmentServiceOptions)[] = [
  * assignment lock and committed at once, each with the result it would have
  * had alone; a shared transaction that fails is retried call by call.
  *
+ * Subjects nobody could take wait in the store's queue (see `assignWaiting`);
+ * with `autoDrain` (default on) the service drains it by itself after calls
+ * that can make an agent available and on a timer for the queue's next
+ * `retryAt` and alert; `close()` stops the timer.
+ *
  * With `loadRuleSet`, the rule set is loaded at the start of every call, so an
  * admin's change applies to the next call; compiling is cached by object
  * identity, so return the same object while the rule set is unchanged.
  *
- * @param options - store, rule set (or loader), and optionally notifier, `onNotificationError`, clock, id generator, retry, dispatch and group-commit options
+ * @param options - store, rule set (or loader), and optionally notifier, `onNotificationError`, clock, id generator, retry, dispatch, group-commit, `autoDrain` and `onDrainError` options
  * @returns the service
  * @throws AssignmentError `invalid_input` for malformed options; RuleSetError for an invalid fixed `ruleSet`
  * @example
