@@ -48,6 +48,11 @@ export async function checkInvariants(db: pg.Pool, schema: string, lines: readon
     ),
     await servingCheck(db, s),
     await rows(
+      'no subject both served and waiting',
+      `SELECT w.subject_kind, w.subject_id, s.agent_id FROM ${s}.waiting w
+       JOIN ${s}.subjects s ON s.kind = w.subject_kind AND s.id = w.subject_id WHERE s.agent_id IS NOT NULL`,
+    ),
+    await rows(
       'assigned counters = automatic records',
       `SELECT * FROM (SELECT a.id,
          (SELECT count(*) FROM ${s}.records WHERE type = 'auto' AND agent_id = a.id) AS records,
