@@ -35,7 +35,12 @@ export async function commitOutcome(tx: StoreTransaction, changes: ChangeSet): P
   for (const subject of [...changes.records.map(({ record }) => record.subject), ...changes.subjects.map((change) => change.subject)]) {
     subjects.set(`${subject.kind}:${subject.id}`, subject);
   }
-  for (const subject of [...subjects.values()].sort(compareSubjects)) await tx.lockSubject({ id: subject.id, kind: subject.kind });
+  const ordered = [...subjects.values()].sort(compareSubjects).map((subject) => ({ id: subject.id, kind: subject.kind }));
+  // A subject the lost attempt created is a row not yet committed, which a plain
+  // locking read passes by without waiting: lockSubjects creates it when absent,
+  // and so waits for that insert to end (committed, or rolled back).
+  if (tx.lockSubjects !== undefined) await tx.lockSubjects(ordered.map((subject) => ({ subject })), []);
+  else for (const subject of ordered) await tx.lockSubject(subject);
   const seen: boolean[] = [];
   for (const { record } of changes.records) {
     const stored = await tx.record(record.id);

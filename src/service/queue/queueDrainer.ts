@@ -88,7 +88,6 @@ export class QueueDrainer {
       if (update.retryAt !== null) this.#wakeAt(update.retryAt.getTime());
       if (alertAfterMs !== null && !update.attempted) this.#wakeAt(update.since.getTime() + alertAfterMs);
     }
-    this.#start();
   }
 
   /**
@@ -107,9 +106,9 @@ export class QueueDrainer {
    * @returns when the drain, if any, is done
    */
   async settle(): Promise<void> {
-    this.#start();
-    if (!this.#enabled || this.#closed || !this.#due) return;
-    await this.#drain();
+    if (!this.#enabled || this.#closed) return;
+    if (this.#due) await this.#drain();
+    else await this.#start();
   }
 
   /**
@@ -146,6 +145,7 @@ export class QueueDrainer {
       this.ruleSetSeen(ruleSet);
       this.#due = false;
       await assignWaiting(this.#context, ruleSet, Number.POSITIVE_INFINITY);
+      this.#started = true;
       await this.#refreshWake(ruleSet);
       this.#backoffMs = 0;
     } catch (error) {
@@ -171,11 +171,15 @@ export class QueueDrainer {
     this.#wakeAt(at);
   }
 
-  /** At the first call: the queue may hold entries from before this process started, so the timer is set from the store once. */
-  #start(): void {
+  /**
+   * After the first call: the queue may hold entries from before this process
+   * started, so the timer is set from the store once — after the call's own
+   * work, never beside it (a drain sets it too).
+   */
+  async #start(): Promise<void> {
     if (this.#started || !this.#enabled || this.#closed) return;
     this.#started = true;
-    this.#refreshWake(this.#ruleSet).catch((error: unknown) => this.#report(error));
+    await this.#refreshWake(this.#ruleSet).catch((error: unknown) => this.#report(error));
   }
 
   #wakeAt(atMs: number): void {
