@@ -110,14 +110,13 @@ export function initCommand(args: string[], io: CliIo): number {
     io.stdout.write(HELP);
     return 0;
   }
-  if (positionals.length > 1) throw usageError('init', `init takes one directory, got ${positionals.length}`);
+  if (positionals.length > 1) throw usageError('init', { key: 'init_one_directory', params: { count: positionals.length } });
   const dir = positionals[0] ?? '.';
   if (existsSync(dir) && !statSync(dir).isDirectory()) throw new CliError(`cannot write the starter files to "${dir}": it is not a directory`);
   const files = starterFiles();
   const existing = files.map((file) => file.name).filter((name) => existsSync(join(dir, name)));
   if (existing.length > 0 && values.force !== true) {
-    const where = dir === '.' ? 'the current directory' : `"${dir}"`;
-    throw usageError('init', `${existing.join(', ')} already exist${existing.length === 1 ? 's' : ''} in ${where}; nothing was written (--force overwrites)`);
+    throw usageError('init', { key: 'init_files_exist', params: { files: existing, dir: dir === '.' ? null : dir } });
   }
   writeAll(dir, files);
 

@@ -93,11 +93,11 @@ export function simulateCommand(args: string[], io: CliIo): number {
     return 0;
   }
   const format = outputFormat('simulate', values.format);
-  if (positionals.length !== 1) throw usageError('simulate', positionals.length === 0 ? 'missing the rule-set file' : 'simulate takes one rule-set file (use --compare for a second)');
-  if (values.customers === undefined) throw usageError('simulate', 'missing --customers <customers.jsonl>');
-  if (values.agents === undefined) throw usageError('simulate', 'missing --agents <agents.json>');
+  if (positionals.length !== 1) throw usageError('simulate', { key: positionals.length === 0 ? 'missing_rule_set_file' : 'one_rule_set_file', params: { command: 'simulate' } });
+  if (values.customers === undefined) throw usageError('simulate', { key: 'missing_option', params: { option: '--customers <customers.jsonl>' } });
+  if (values.agents === undefined) throw usageError('simulate', { key: 'missing_option', params: { option: '--agents <agents.json>' } });
   const sampleSize = values.changes === undefined ? 10 : Number(values.changes);
-  if (!Number.isInteger(sampleSize) || sampleSize < 0) throw usageError('simulate', `--changes must be a whole number, got "${values.changes}"`);
+  if (!Number.isInteger(sampleSize) || sampleSize < 0) throw usageError('simulate', { key: 'bad_changes', params: { value: String(values.changes) } });
 
   const ruleFiles = [positionals[0]!, ...(values.compare === undefined ? [] : [values.compare])];
   const loaded = ruleFiles.map(loadRuleSet);

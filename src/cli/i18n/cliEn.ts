@@ -1,0 +1,72 @@
+import { formatIssues } from '../../index.js';
+import type { CliMessages } from './cliMessages.js';
+
+const FILE_PROBLEMS: Record<string, string> = { no_such_file: 'no such file', is_directory: 'it is a directory', permission_denied: 'permission denied' };
+const FILE_WORDS = { rule_set: 'rule set', customer_file: 'customer file', agents_file: 'agents file', customers_file: 'customers file' };
+
+/**
+ * The CLI's English texts.
+ *
+ * @example
+ * ```ts
+ * cliEn.problem.bad_format({ value: 'xml' }); // '--format must be "text" or "json", got "xml"'
+ * ```
+ */
+export const cliEn: CliMessages = {
+  locale: 'en',
+  problem: {
+    unknown_command: ({ command, suggestion }) =>
+      `unknown command ${JSON.stringify(command)}${suggestion === null ? '' : `, did you mean "${suggestion}"?`}`,
+    unknown_option: ({ option, suggestion }) => `unknown option ${option}${suggestion === null ? '' : `, did you mean --${suggestion}?`}`,
+    takes_no_value: ({ option }) => `${option} takes no value`,
+    needs_value: ({ option, given, inline }) =>
+      `${option} needs a value${given === null ? '' : ` (got the option ${JSON.stringify(given)}; write ${inline} if that is the value)`}`,
+    bad_arguments: ({ detail }) => detail,
+    bad_format: ({ value }) => `--format must be "text" or "json", got "${value}"`,
+    bad_lang: ({ value }) => `--lang must be "zh-CN" or "en", got ${JSON.stringify(value)}`,
+    missing_rule_set_file: ({ command }) =>
+      command === 'validate' ? 'missing the rule-set file: dedicated-agent validate <rules.json>' : 'missing the rule-set file',
+    one_rule_set_file: ({ command }) =>
+      command === 'simulate' ? 'simulate takes one rule-set file (use --compare for a second)' : `${command} takes one rule-set file`,
+    missing_option: ({ option }) => `missing ${option}`,
+    missing_at: ({ file }) => `missing --at <instant> (${file} has no createdAt either)`,
+    bad_changes: ({ value }) => `--changes must be a whole number, got "${value}"`,
+    init_one_directory: ({ count }) => `init takes one directory, got ${count}`,
+    init_files_exist: ({ files, dir }) =>
+      `${files.join(', ')} already exist${files.length === 1 ? 's' : ''} in ${dir === null ? 'the current directory' : `"${dir}"`}; nothing was written (--force overwrites)`,
+    cannot_read: ({ what, path, problem }) => `cannot read ${FILE_WORDS[what]} "${path}": ${FILE_PROBLEMS[problem] ?? problem}`,
+    invalid_json: ({ where, reason }) => `${where}: invalid JSON: ${reason}`,
+    invalid_rule_set: ({ path, issues }) =>
+      `${path}: invalid rule set, ${issues.length} issue${issues.length === 1 ? '' : 's'} (run "dedicated-agent validate ${path}"):\n${formatIssues(issues)}`,
+    input: ({ where, detail }) => (where === null ? detail : `${where}: ${detail}`),
+  },
+  seeHelp: (command) => `Run "dedicated-agent ${command === null ? '' : `${command} `}--help" for usage.`,
+  errorPrefix: 'error: ',
+  warningPrefix: 'warning: ',
+  help: `Usage: dedicated-agent <command> [options]
+
+Check, explain and try out dedicated-agent rule sets before saving them.
+
+Commands:
+  init [dir]              write a starter rule set, agents and 1,000 customers, and the commands to try
+  validate <rules.json>   check a rule set; every problem with its path, carets under expression errors
+  explain <rules.json>    decide one customer at one instant and explain the decision rule by rule
+  simulate <rules.json>   replay a stream of customers and show the resulting distribution,
+                          optionally against a second rule set and as an HTML report
+
+Options:
+  --lang <zh-CN|en>       the language of the output (default: from LC_ALL or LANG, else en)
+  -V, --version           print the version
+  -h, --help              show this help
+
+Run "dedicated-agent <command> --help" for a command's options, and
+"dedicated-agent init demo" for files to try them on.
+
+Exit status: 0 success, 1 invalid rule set (validate) or skipped customer lines
+(simulate), 2 unusable input or misuse.
+`,
+  decisionAt: (local, timeZone, iso) => `Decision at ${local} ${timeZone} (${iso})`,
+  validRuleSet: (path, rules, hasDefaultRule, timeZone) =>
+    `${path}: valid rule set (${rules} rule${rules === 1 ? '' : 's'}${hasDefaultRule ? ' and a default rule' : ', no default rule'}, time zone ${timeZone})`,
+  invalidRuleSet: (path, issues) => `${path}: invalid rule set, ${issues} issue${issues === 1 ? '' : 's'}:`,
+};

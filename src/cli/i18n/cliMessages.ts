@@ -1,0 +1,55 @@
+/**
+ * The CLI's texts for people, as data: a problem is a key and its params,
+ * each locale's catalogue renders it. The shape is typed, so a text missing
+ * from one locale fails the type check.
+ */
+import type { Locale, ValidationIssue } from '../../index.js';
+
+/** Each problem the CLI reports and the values its sentence needs. */
+export interface CliProblems {
+  unknown_command: { command: string; suggestion: string | null };
+  unknown_option: { option: string; suggestion: string | null };
+  takes_no_value: { option: string };
+  needs_value: { option: string; given: string | null; inline: string | null };
+  bad_arguments: { detail: string };
+  bad_format: { value: string };
+  bad_lang: { value: string };
+  missing_rule_set_file: { command: string };
+  one_rule_set_file: { command: string };
+  missing_option: { option: string };
+  missing_at: { file: string };
+  bad_changes: { value: string };
+  init_one_directory: { count: number };
+  init_files_exist: { files: string[]; dir: string | null };
+  cannot_read: { what: FileWord; path: string; problem: FileProblem };
+  invalid_json: { where: string; reason: string };
+  invalid_rule_set: { path: string; issues: ValidationIssue[] };
+  /** A library error message (English, for developers) about a file or option. */
+  input: { where: string | null; detail: string };
+}
+
+/** Why a file cannot be read: a known reason, or the system's own (English) message. */
+export type FileProblem = 'no_such_file' | 'is_directory' | 'permission_denied' | (string & {});
+
+/** What a file the CLI reads is. */
+export type FileWord = 'rule_set' | 'customer_file' | 'agents_file' | 'customers_file';
+
+/** One problem, ready to render in any locale. */
+export type CliProblem = { [K in keyof CliProblems]: { key: K; params: CliProblems[K] } }[keyof CliProblems];
+
+/** A locale's CLI texts. */
+export interface CliMessages {
+  locale: Locale;
+  problem: { [K in keyof CliProblems]: (params: CliProblems[K]) => string };
+  /** The line after a usage error. */
+  seeHelp(command: string | null): string;
+  errorPrefix: string;
+  warningPrefix: string;
+  /** The program's `--help`. */
+  help: string;
+  /** `explain`: the first line. */
+  decisionAt(local: string, timeZone: string, iso: string): string;
+  /** `validate`: one file's verdict. */
+  validRuleSet(path: string, rules: number, hasDefaultRule: boolean, timeZone: string): string;
+  invalidRuleSet(path: string, issues: number): string;
+}
