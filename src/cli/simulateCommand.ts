@@ -1,9 +1,11 @@
 import { writeFileSync } from 'node:fs';
+import type { Locale } from '../index.js';
 import { CliError, EXIT_INVALID } from './cliError.js';
 import type { CliIo } from './cliIo.js';
 import { outputFormat, parseCommandArgs, usageError } from './parseCommandArgs.js';
 import { CustomerFile, type LineProblems, UnsortedCustomersError } from './customerFile.js';
 import { formatSimulationText } from './formatSimulationText.js';
+import { cliMessagesFor } from './i18n/cliMessagesFor.js';
 import { loadAgents } from './loadAgents.js';
 import { loadRuleSet } from './loadRuleSet.js';
 import { createProgressBar } from './createProgressBar.js';
@@ -77,7 +79,8 @@ const plural = (n: number, word: string) => `${n.toLocaleString('en-US')} ${word
  * simulateCommand(['rules.json', '--customers', 'customers.jsonl', '--agents', 'agents.json'], process);
  * ```
  */
-export function simulateCommand(args: string[], io: CliIo): number {
+export function simulateCommand(args: string[], io: CliIo, locale: Locale = 'en'): number {
+  const text = cliMessagesFor(locale);
   const { values, positionals } = parseCommandArgs('simulate', args, {
     customers: { type: 'string' },
     agents: { type: 'string' },
@@ -102,7 +105,7 @@ export function simulateCommand(args: string[], io: CliIo): number {
   const ruleFiles = [positionals[0]!, ...(values.compare === undefined ? [] : [values.compare])];
   const loaded = ruleFiles.map(loadRuleSet);
   const agents = loadAgents(values.agents);
-  for (const { ruleSet, path } of loaded) for (const warning of unknownAgentWarnings(ruleSet, agents, path)) io.stderr.write(`warning: ${warning}\n`);
+  for (const { ruleSet, path } of loaded) for (const warning of unknownAgentWarnings(ruleSet, agents, path)) io.stderr.write(`${text.warningPrefix}${warning}\n`);
   const scenarios: SimulationScenario[] = loaded.map(({ path, ruleSet }) => ({ label: path, ruleSet }));
 
   const file = new CustomerFile(values.customers);
@@ -127,7 +130,7 @@ export function simulateCommand(args: string[], io: CliIo): number {
     result = run(file, () => (file.size === 0 ? 0 : file.bytesRead / file.size));
   } catch (error) {
     if (!(error instanceof UnsortedCustomersError)) throw error;
-    io.stderr.write(`warning: ${error.message}; sorting the customers in memory\n`);
+    io.stderr.write(`${text.warningPrefix}${error.message}; sorting the customers in memory\n`);
     read = new CustomerFile(values.customers, false);
     const customers = sortedCustomers(read);
     result = run(customers, (replayed) => replayed / customers.length);
@@ -156,6 +159,6 @@ export function simulateCommand(args: string[], io: CliIo): number {
     }
     io.stderr.write(`report written to ${values.report}\n`);
   }
-  io.stdout.write(format === 'json' ? `${JSON.stringify(simulationJson(result), null, 2)}\n` : formatSimulationText(result));
+  io.stdout.write(format === 'json' ? `${JSON.stringify(simulationJson(result), null, 2)}\n` : formatSimulationText(result, locale));
   return badLines.count > 0 ? EXIT_INVALID : 0;
 }

@@ -85,6 +85,19 @@ describe('dedicated-agent --lang', () => {
     expect(rest.join('\n')).toContain('Han Xue (han-xue)：不参与本次分配，已停用。');
   });
 
+  it('labels the simulation in Chinese: the per-agent, not-assigned and per-rule tables and the largest deviation', () => {
+    const { status, stdout } = run(['simulate', rules, '--customers', EXAMPLE.customers, '--agents', EXAMPLE.agents, '--lang', 'zh-CN']);
+    expect(status).toBe(0);
+    const lines = stdout.split('\n');
+    expect(lines[0]).toMatch(/^模拟了2026-10-01 \d\d:\d\d – 2026-10-31 \d\d:\d\d（Asia\/Shanghai）创建的 2,000 个客户$/);
+    expect(lines[1]).toMatch(/^examples\/data\/rules\.json：已分配 2,000（100\.00%），其中 [\d,]+ 个在 retryAt 重试时分配；未分配 0$/);
+    expect(lines.find((line) => line.startsWith('客服 '))).toMatch(/^客服 +已分配 +占比 +目标 +偏差 +在班$/);
+    expect(lines.some((line) => line.startsWith('与公平分配的最大偏差：'))).toBe(true);
+    expect(lines).toContain('未分配，按原因');
+    expect(lines.some((line) => /^outside_schedule +满足条件的规则都不在适用时间内/.test(line))).toBe(true);
+    expect(lines.find((line) => line.startsWith('规则 '))).toMatch(/^规则 +名称 +已分配 +占比 +有分配的人员$/);
+  });
+
   it('keeps --format json language-neutral: the same codes whatever the language', () => {
     const english = run([...explainArgs, '--format', 'json']);
     const chinese = run([...explainArgs, '--format', 'json', '--lang', 'zh-CN']);

@@ -69,4 +69,44 @@ Exit status: 0 success, 1 invalid rule set (validate) or skipped customer lines
   validRuleSet: (path, rules, hasDefaultRule, timeZone) =>
     `${path}: valid rule set (${rules} rule${rules === 1 ? '' : 's'}${hasDefaultRule ? ' and a default rule' : ', no default rule'}, time zone ${timeZone})`,
   invalidRuleSet: (path, issues) => `${path}: invalid rule set, ${issues} issue${issues === 1 ? '' : 's'}:`,
+  simulation: {
+    reason: {
+      auto_disabled: 'automatic assignment disabled',
+      already_assigned: 'already assigned',
+      pending_exists: 'pending record exists',
+      no_rule_applies: 'no rule applies',
+      outside_schedule: 'every matching rule closed',
+      no_eligible_agent: 'no eligible agent',
+    },
+    noCustomers: 'no customers',
+    span: (customers, from, to, timeZone) => `${customers} customers created ${from} – ${to} (${timeZone})`,
+    simulated: (span) => `Simulated ${span}`,
+    scenario: (label, assigned, percent, onRetry, notAssigned) =>
+      `${label}: assigned ${assigned} (${percent})${onRetry === null ? '' : `, ${onRetry} of them on retry at retryAt`}; not assigned ${notAssigned}`,
+    nobodyAssigned: 'nobody was assigned',
+    deviation: (agent, share, target, points, relative) =>
+      `${agent} got ${share} against a target of ${target} (${points}${relative === null ? '' : `, ${relative.percent} ${relative.more ? 'more' : 'fewer'} customers than fair`})`,
+    agent: 'Agent',
+    agentColumns: (tag) => (tag === null ? ['Assigned', 'Share', 'Target', 'Deviation', 'On shift'] : [`${tag} assigned`, 'share', 'target', 'deviation', 'on shift']),
+    perAgent:
+      'Per agent (share of the assigned customers; target = what the weights of the rules that served the agent ask for; on shift = hours on shift and not on leave from the first to the last customer)',
+    largestDeviation: (tag, sentence) => `Largest deviation from fair${tag === null ? '' : ` (${tag})`}: ${sentence}`,
+    notAssignedByReason: 'Not assigned, by reason',
+    everyoneAssigned: '  every customer was assigned on arrival',
+    reasonColumn: 'Reason',
+    unassignedColumns: (tag, retry) => {
+      const t = tag === null ? '' : `${tag} `;
+      return retry ? [`${t}on arrival`, `${t}assigned on retry`, `${t}in the end`] : [`${t}count`];
+    },
+    stillNotAssigned: (label, still, retried, why) =>
+      `${label === null ? '' : `${label}: `}${still} of the ${retried} retried customers were still not assigned (${why}).`,
+    ruleColumns: (tag) => (tag === null ? ['Assigned', 'Share', 'Served'] : [`${tag} assigned`, 'share', 'served']),
+    rule: 'Rule',
+    name: 'Name',
+    byRule: 'By rule (served = participants who received at least one customer from the rule)',
+    unassigned: '(unassigned)',
+    changeHands: (count, percent) => `Customers that would change hands from A to B: ${count} (${percent})`,
+    firstChanges: (count) => `First ${count}:`,
+    frequentMoves: 'Most frequent moves:',
+  },
 };

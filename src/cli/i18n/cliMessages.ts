@@ -3,7 +3,7 @@
  * each locale's catalogue renders it. The shape is typed, so a text missing
  * from one locale fails the type check.
  */
-import type { Locale, ValidationIssue } from '../../index.js';
+import type { Locale, UnassignedReason, ValidationIssue } from '../../index.js';
 
 /** Each problem the CLI reports and the values its sentence needs. */
 export interface CliProblems {
@@ -37,6 +37,36 @@ export type FileWord = 'rule_set' | 'customer_file' | 'agents_file' | 'customers
 /** One problem, ready to render in any locale. */
 export type CliProblem = { [K in keyof CliProblems]: { key: K; params: CliProblems[K] } }[keyof CliProblems];
 
+/** The words of `simulate`'s text output (numbers are formatted before they get here). */
+export interface SimulationWords {
+  reason: Record<UnassignedReason, string>;
+  noCustomers: string;
+  span(customers: string, from: string, to: string, timeZone: string): string;
+  simulated(span: string): string;
+  scenario(label: string, assigned: string, percent: string, onRetry: string | null, notAssigned: string): string;
+  nobodyAssigned: string;
+  deviation(agent: string, share: string, target: string, points: string, relative: { percent: string; more: boolean } | null): string;
+  agent: string;
+  /** The per-agent columns: assigned, share, target, deviation, on shift; `tag` is "A" / "B" when two rule sets are compared. */
+  agentColumns(tag: string | null): string[];
+  perAgent: string;
+  largestDeviation(tag: string | null, sentence: string): string;
+  notAssignedByReason: string;
+  everyoneAssigned: string;
+  reasonColumn: string;
+  /** The not-assigned columns: on arrival, assigned on retry, in the end (or one count without retry). */
+  unassignedColumns(tag: string | null, retry: boolean): string[];
+  stillNotAssigned(label: string | null, still: string, retried: string, why: string): string;
+  ruleColumns(tag: string | null): string[];
+  rule: string;
+  name: string;
+  byRule: string;
+  unassigned: string;
+  changeHands(count: string, percent: string): string;
+  firstChanges(count: number): string;
+  frequentMoves: string;
+}
+
 /** A locale's CLI texts. */
 export interface CliMessages {
   locale: Locale;
@@ -52,4 +82,5 @@ export interface CliMessages {
   /** `validate`: one file's verdict. */
   validRuleSet(path: string, rules: number, hasDefaultRule: boolean, timeZone: string): string;
   invalidRuleSet(path: string, issues: number): string;
+  simulation: SimulationWords;
 }

@@ -68,4 +68,42 @@ export const cliZhCN: CliMessages = {
   validRuleSet: (path, rules, hasDefaultRule, timeZone) =>
     `${path}：规则集有效（${rules} 条规则，${hasDefaultRule ? '有默认规则' : '无默认规则'}，时区 ${timeZone}）`,
   invalidRuleSet: (path, issues) => `${path}：规则集无效，共 ${issues} 个问题：`,
+  simulation: {
+    reason: {
+      auto_disabled: '未启用自动分配',
+      already_assigned: '已有专属客服',
+      pending_exists: '已有待处理的分配',
+      no_rule_applies: '没有适用的规则',
+      outside_schedule: '满足条件的规则都不在适用时间内',
+      no_eligible_agent: '没有可分配的客服',
+    },
+    noCustomers: '没有客户',
+    span: (customers, from, to, timeZone) => `${from} – ${to}（${timeZone}）创建的 ${customers} 个客户`,
+    simulated: (span) => `模拟了${span}`,
+    scenario: (label, assigned, percent, onRetry, notAssigned) =>
+      `${label}：已分配 ${assigned}（${percent}）${onRetry === null ? '' : `，其中 ${onRetry} 个在 retryAt 重试时分配`}；未分配 ${notAssigned}`,
+    nobodyAssigned: '没有分配给任何人',
+    deviation: (agent, share, target, points, relative) =>
+      `${agent} 分得 ${share}，目标 ${target}（${points}${relative === null ? '' : `，比公平值${relative.more ? '多' : '少'} ${relative.percent}`}）`,
+    agent: '客服',
+    agentColumns: (tag) => (tag === null ? ['已分配', '占比', '目标', '偏差', '在班'] : [`${tag} 已分配`, '占比', '目标', '偏差', '在班']),
+    perAgent: '按客服（占已分配客户的比例；目标 = 该客服参与的规则按比例分配应得的份额；在班 = 从第一个到最后一个客户之间在班且未休假的小时数）',
+    largestDeviation: (tag, sentence) => `与公平分配的最大偏差${tag === null ? '' : `（${tag}）`}：${sentence}`,
+    notAssignedByReason: '未分配，按原因',
+    everyoneAssigned: '  每个客户在创建时都已分配',
+    reasonColumn: '原因',
+    unassignedColumns: (tag, retry) => {
+      const t = tag === null ? '' : `${tag} `;
+      return retry ? [`${t}创建时`, `${t}重试时分配`, `${t}最终`] : [`${t}数量`];
+    },
+    stillNotAssigned: (label, still, retried, why) => `${label === null ? '' : `${label}：`}重试的 ${retried} 个客户中仍有 ${still} 个未分配（${why}）。`,
+    ruleColumns: (tag) => (tag === null ? ['已分配', '占比', '有分配的人员'] : [`${tag} 已分配`, '占比', '有分配的人员']),
+    rule: '规则',
+    name: '名称',
+    byRule: '按规则（有分配的人员 = 从该规则分到至少一个客户的参与分配人员）',
+    unassigned: '（未分配）',
+    changeHands: (count, percent) => `从 A 换到 B 后会更换专属客服的客户：${count}（${percent}）`,
+    firstChanges: (count) => `前 ${count} 个：`,
+    frequentMoves: '最常见的变更：',
+  },
 };
