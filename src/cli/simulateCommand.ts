@@ -151,7 +151,7 @@ export function simulateCommand(args: string[], io: CliIo, locale: Locale = 'en'
   }
 
   if (values.report !== undefined) {
-    const html = renderReport(result, { customersSource: values.customers, agentsSource: values.agents, generatedAt: new Date() });
+    const html = renderReport(result, { customersSource: values.customers, agentsSource: values.agents, generatedAt: new Date(), locale });
     try {
       writeFileSync(values.report, html);
     } catch (error) {

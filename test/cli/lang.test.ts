@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/runCli.js';
@@ -96,6 +97,20 @@ describe('dedicated-agent --lang', () => {
     expect(lines).toContain('未分配，按原因');
     expect(lines.some((line) => /^outside_schedule +满足条件的规则都不在适用时间内/.test(line))).toBe(true);
     expect(lines.find((line) => line.startsWith('规则 '))).toMatch(/^规则 +名称 +已分配 +占比 +有分配的人员$/);
+  });
+
+  it('writes the HTML report in Chinese: page language, title, captions, table headings', () => {
+    const dir = tempFiles({});
+    const report = join(dir, 'report.html');
+    const { status } = run(['simulate', rules, '--customers', EXAMPLE.customers, '--agents', EXAMPLE.agents, '--report', report, '--lang', 'zh-CN']);
+    expect(status).toBe(0);
+    const html = readFileSync(report, 'utf8');
+    expect(html).toContain('<html lang="zh-CN">');
+    expect(html).toContain(`<h1>分配模拟：${rules}</h1>`);
+    expect(html).toContain('<b>各客服的分配占比与目标。</b>');
+    expect(html).toContain('<h3>客服：分配数与在班时长</h3>');
+    expect(html).toContain('<th>规则</th><th>名称</th><th class="n">已分配</th>');
+    expect(html).not.toContain('<b>Share per agent against target.</b>');
   });
 
   it('keeps --format json language-neutral: the same codes whatever the language', () => {

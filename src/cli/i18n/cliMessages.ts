@@ -67,6 +67,43 @@ export interface SimulationWords {
   frequentMoves: string;
 }
 
+/** The words of `simulate --report`'s HTML page (static text, no markup). */
+export interface ReportWords {
+  /** `lang` of the page. */
+  htmlLang: string;
+  title(labels: readonly string[]): string;
+  ruleSetTag: string;
+  sources(customers: string): [before: string, between: string, after: string];
+  noCustomers: string;
+  customersCreated(span: string, retry: boolean): string;
+  cards: { replayed: string; assigned(percent: string): string; onRetry: string; notAssigned: string; largestDeviation: string };
+  fairTarget: string;
+  shareCaption: [bold: string, rest: string];
+  dailyCaption(timeZone: string): [bold: string, rest: string];
+  heatmapCaption: [bold: string, rest: string];
+  hourlyCaption(retry: boolean): [bold: string, rest: string];
+  agentsHeading: string;
+  agentsNote: string;
+  rulesHeading: string;
+  notAssignedByReason: string;
+  reasonColumns: [reason: string, onArrival: string, onRetry: string, inTheEnd: string];
+  ruleColumns: [rule: string, name: string, assigned: string, share: string, served: string, notes: string];
+  neverServed(ids: string): string;
+  weights(list: string): string;
+  agentColumns: [agent: string, onShift: string, assigned: string, perHour: string];
+  unassigned: string;
+  changesHeading: string;
+  changeHands(percent: string): string;
+  summaryRows: [assigned: string, notAssigned: string, largestDeviation: string];
+  frequentMoves: string;
+  moveColumns: [underA: string, underB: string, customers: string];
+  firstChanges: string;
+  sampleColumns: [customer: string, underA: string, underB: string];
+  footer(at: string): [before: string, after: string];
+  shareAxis: string;
+  everyoneAssigned: string;
+}
+
 /** A locale's CLI texts. */
 export interface CliMessages {
   locale: Locale;
@@ -83,4 +120,5 @@ export interface CliMessages {
   validRuleSet(path: string, rules: number, hasDefaultRule: boolean, timeZone: string): string;
   invalidRuleSet(path: string, issues: number): string;
   simulation: SimulationWords;
+  report: ReportWords;
 }
