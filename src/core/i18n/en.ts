@@ -24,6 +24,17 @@ const KIND_WORDS = {
   object: 'an object',
 };
 
+const JSON_KINDS: Record<string, string> = {
+  null: 'null',
+  array: 'a list',
+  string: 'a string',
+  number: 'a number',
+  boolean: 'true or false',
+  object: 'an object',
+  undefined: 'nothing',
+  other: 'not JSON data',
+};
+
 const clock = (minuteOfDay: number): string =>
   `${String(Math.floor(minuteOfDay / 60)).padStart(2, '0')}:${String(minuteOfDay % 60).padStart(2, '0')}`;
 
@@ -129,7 +140,7 @@ export const en: Messages = {
       `missing, so conditions read ${fields.length === 1 ? 'it' : 'them'} as null: ${fields.map((f) => `${f.field} (${TYPE_WORDS[f.declared]})`).join(', ')}.`,
   },
   issue: {
-    invalid_type: () => 'A value of the wrong type.',
+    invalid_type: (p) => `A value of the wrong type${p.got === undefined ? '' : ` (${JSON_KINDS[p.got] ?? p.got})`}.`,
     invalid_value: () => 'A value that is not allowed here.',
     missing: (p) => (p.key === undefined ? 'A required value is missing.' : `Missing "${p.key}".`),
     unknown_key: (p) => `Unknown key${p.key === undefined ? '' : ` "${p.key}"`}.${suggest(p.suggestion)}`,

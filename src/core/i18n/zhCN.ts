@@ -26,6 +26,17 @@ const KIND_WORDS = {
 
 const KIND = { customer: '客户', contact: '联系人' };
 
+const JSON_KINDS: Record<string, string> = {
+  null: 'null',
+  array: '列表',
+  string: '文本',
+  number: '数字',
+  boolean: '布尔值',
+  object: '对象',
+  undefined: '空值',
+  other: '非 JSON 数据',
+};
+
 const clock = (minuteOfDay: number): string =>
   `${String(Math.floor(minuteOfDay / 60)).padStart(2, '0')}:${String(minuteOfDay % 60).padStart(2, '0')}`;
 
@@ -134,7 +145,7 @@ export const zhCN: Messages = {
       `缺少以下字段，条件中按 null 读取：${fields.map((f) => `${f.field}（${TYPE_WORDS[f.declared]}）`).join('、')}。`,
   },
   issue: {
-    invalid_type: () => '值的类型不对。',
+    invalid_type: (p) => `值的类型不对${p.got === undefined ? '' : `（收到的是${JSON_KINDS[p.got] ?? p.got}）`}。`,
     invalid_value: () => '此处不允许这个值。',
     missing: (p) => (p.key === undefined ? '缺少必填项。' : `缺少“${p.key}”。`),
     unknown_key: (p) => `未知的键${p.key === undefined ? '' : `“${p.key}”`}。${suggest(p.suggestion)}`,
