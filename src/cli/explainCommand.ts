@@ -93,7 +93,7 @@ export function explainCommand(args: string[], io: CliIo, locale: Locale = 'en')
   if (values.at !== undefined) now = parseInstant(values.at, '--at');
   else if (createdAt !== undefined) now = parseInstant(createdAt, `${values.customer}: createdAt`);
   else throw usageError('explain', { key: 'missing_at', params: { file: values.customer } });
-  for (const warning of unknownAgentWarnings(ruleSet, agents, positionals[0]!)) io.stderr.write(`${text.warningPrefix}${warning}\n`);
+  for (const warning of unknownAgentWarnings(ruleSet, agents, positionals[0]!, text.warning)) io.stderr.write(`${text.warningPrefix}${warning}\n`);
 
   const result = assignCustomer({ ruleSet: compiled, subject, agents, now, reassign: values.reassign === true });
   if (format === 'json') {

@@ -105,7 +105,7 @@ export function simulateCommand(args: string[], io: CliIo, locale: Locale = 'en'
   const ruleFiles = [positionals[0]!, ...(values.compare === undefined ? [] : [values.compare])];
   const loaded = ruleFiles.map(loadRuleSet);
   const agents = loadAgents(values.agents);
-  for (const { ruleSet, path } of loaded) for (const warning of unknownAgentWarnings(ruleSet, agents, path)) io.stderr.write(`${text.warningPrefix}${warning}\n`);
+  for (const { ruleSet, path } of loaded) for (const warning of unknownAgentWarnings(ruleSet, agents, path, text.warning)) io.stderr.write(`${text.warningPrefix}${warning}\n`);
   const scenarios: SimulationScenario[] = loaded.map(({ path, ruleSet }) => ({ label: path, ruleSet }));
 
   const file = new CustomerFile(values.customers);

@@ -69,6 +69,8 @@ export function validateCommand(args: string[], io: CliIo, locale: Locale = 'en'
   if (positionals.length === 0) throw usageError('validate', { key: 'missing_rule_set_file', params: { command: 'validate' } });
   const agents = values.agents === undefined ? null : loadAgents(values.agents);
   const horizonStart = values.at === undefined ? Date.now() : parseInstant(values.at, '--at');
+  // JSON stays as it always was, whatever the language: English sentences beside the codes.
+  const warningWords = format === 'json' ? cliMessagesFor('en').warning : text.warning;
   let exitCode = 0;
   const reports: FileReport[] = [];
   for (const path of positionals) {
@@ -89,7 +91,7 @@ export function validateCommand(args: string[], io: CliIo, locale: Locale = 'en'
     }
     const { ruleSet } = result;
     const warnings =
-      agents === null ? [] : [...unknownAgentWarnings(ruleSet, agents, path), ...availabilityWarnings(ruleSet, agents, path, horizonStart)];
+      agents === null ? [] : [...unknownAgentWarnings(ruleSet, agents, path, warningWords), ...availabilityWarnings(ruleSet, agents, path, horizonStart, warningWords)];
     reports.push({ path, ok: true, issues: [], warnings, summary: text.validRuleSet(path, ruleSet.rules.length, Boolean(ruleSet.defaultRule), ruleSet.timeZone) });
   }
   if (format === 'json') {

@@ -55,6 +55,17 @@ describe('dedicated-agent --lang', () => {
     expect(zh(['--help']).stdout).toContain('用法：dedicated-agent <命令> [选项]');
   });
 
+  it('warns in Chinese about participants missing from the agents file', () => {
+    const dir = tempFiles({ 'agents.json': JSON.stringify([{ id: 'huang-tao' }]) });
+    const { status, stderr } = run(['validate', rules, '--agents', join(dir, 'agents.json'), '--at', '2026-11-25T10:00+08:00', '--lang', 'zh-CN']);
+    expect(status).toBe(0);
+    const warnings = stderr.trim().split('\n');
+    expect(warnings.length).toBeGreaterThan(0);
+    for (const warning of warnings) expect(warning).toMatch(/^警告：examples\/data\/rules\.json：/);
+    expect(warnings).toContainEqual(expect.stringMatching(/^警告：examples\/data\/rules\.json：规则“vip”中的参与分配人员不在客服文件中：zhao-min、/));
+    expect(stderr).toContain('（其参与分配人员都不存在：此规则永远无法分配）');
+  });
+
   it('lists an invalid rule set’s issues in Chinese, keeping paths, codes and carets', () => {
     const dir = tempFiles({
       'rules.json': JSON.stringify({

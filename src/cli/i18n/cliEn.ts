@@ -1,6 +1,9 @@
 import { formatIssues } from '../../index.js';
 import type { CliMessages } from './cliMessages.js';
 
+const HOPELESS = ' (none of its participants is known: it can never assign)';
+const ruleLabel = (rule: string | null): string => (rule === null ? 'the default rule' : `rule "${rule}"`);
+
 const FILE_PROBLEMS: Record<string, string> = { no_such_file: 'no such file', is_directory: 'it is a directory', permission_denied: 'permission denied' };
 const FILE_WORDS = { rule_set: 'rule set', customer_file: 'customer file', agents_file: 'agents file', customers_file: 'customers file' };
 
@@ -69,6 +72,16 @@ Exit status: 0 success, 1 invalid rule set (validate) or skipped customer lines
   validRuleSet: (path, rules, hasDefaultRule, timeZone) =>
     `${path}: valid rule set (${rules} rule${rules === 1 ? '' : 's'}${hasDefaultRule ? ' and a default rule' : ', no default rule'}, time zone ${timeZone})`,
   invalidRuleSet: (path, issues) => `${path}: invalid rule set, ${issues} issue${issues === 1 ? '' : 's'}:`,
+  warning: {
+    unknownAgents: (source, rule, agents, hopeless) =>
+      `${source}: ${ruleLabel(rule)} names agents not in the agents file: ${agents.join(', ')}${hopeless ? HOPELESS : ''}`,
+    selectorMatchesNone: (source, rule, index, hopeless) =>
+      `${source}: ${ruleLabel(rule)}: the selector agents[${index}] matches none of the agents in the agents file${hopeless ? HOPELESS : ''}`,
+    neverOnShift: (source, rule, agent, via, days, from) =>
+      `${source}: ${ruleLabel(rule)}: agent ${agent}${via === null ? '' : ` (via agents[${via}])`} is never on shift while the rule is open in the ${days} days from ${from}`,
+    onLeaveThroughout: (source, agent, days, from, rules) =>
+      `${source}: agent ${agent} is on leave for the whole of the ${days} days from ${from} (${rules.map(ruleLabel).join(', ')})`,
+  },
   simulation: {
     reason: {
       auto_disabled: 'automatic assignment disabled',

@@ -104,6 +104,14 @@ export interface ReportWords {
   everyoneAssigned: string;
 }
 
+/** The warnings about agents the rule set names (`validate --agents`, `explain`, `simulate`). `rule` null: the default rule. */
+export interface AgentWarningWords {
+  unknownAgents(source: string, rule: string | null, agents: readonly string[], hopeless: boolean): string;
+  selectorMatchesNone(source: string, rule: string | null, index: number, hopeless: boolean): string;
+  neverOnShift(source: string, rule: string | null, agent: string, via: number | null, days: number, from: string): string;
+  onLeaveThroughout(source: string, agent: string, days: number, from: string, rules: readonly (string | null)[]): string;
+}
+
 /** A locale's CLI texts. */
 export interface CliMessages {
   locale: Locale;
@@ -119,6 +127,7 @@ export interface CliMessages {
   /** `validate`: one file's verdict. */
   validRuleSet(path: string, rules: number, hasDefaultRule: boolean, timeZone: string): string;
   invalidRuleSet(path: string, issues: number): string;
+  warning: AgentWarningWords;
   simulation: SimulationWords;
   report: ReportWords;
 }

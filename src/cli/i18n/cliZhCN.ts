@@ -1,6 +1,9 @@
 import { formatIssues } from '../../index.js';
 import type { CliMessages } from './cliMessages.js';
 
+const HOPELESS = '（其参与分配人员都不存在：此规则永远无法分配）';
+const ruleLabel = (rule: string | null): string => (rule === null ? '默认规则' : `规则“${rule}”`);
+
 const FILE_PROBLEMS: Record<string, string> = { no_such_file: '文件不存在', is_directory: '这是一个目录', permission_denied: '没有权限' };
 const FILE_WORDS = { rule_set: '规则集', customer_file: '客户文件', agents_file: '客服文件', customers_file: '客户列表文件' };
 
@@ -68,6 +71,16 @@ export const cliZhCN: CliMessages = {
   validRuleSet: (path, rules, hasDefaultRule, timeZone) =>
     `${path}：规则集有效（${rules} 条规则，${hasDefaultRule ? '有默认规则' : '无默认规则'}，时区 ${timeZone}）`,
   invalidRuleSet: (path, issues) => `${path}：规则集无效，共 ${issues} 个问题：`,
+  warning: {
+    unknownAgents: (source, rule, agents, hopeless) =>
+      `${source}：${ruleLabel(rule)}中的参与分配人员不在客服文件中：${agents.join('、')}${hopeless ? HOPELESS : ''}`,
+    selectorMatchesNone: (source, rule, index, hopeless) =>
+      `${source}：${ruleLabel(rule)}：选择器 agents[${index}] 没有匹配到客服文件中的任何客服${hopeless ? HOPELESS : ''}`,
+    neverOnShift: (source, rule, agent, via, days, from) =>
+      `${source}：${ruleLabel(rule)}：客服 ${agent}${via === null ? '' : `（由 agents[${via}] 选入）`}在 ${from} 起的 ${days} 天内，规则适用时间内从不在班`,
+    onLeaveThroughout: (source, agent, days, from, rules) =>
+      `${source}：客服 ${agent} 在 ${from} 起的 ${days} 天内全程休假（${rules.map(ruleLabel).join('、')}）`,
+  },
   simulation: {
     reason: {
       auto_disabled: '未启用自动分配',
