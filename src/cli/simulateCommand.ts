@@ -72,6 +72,7 @@ const plural = (n: number, word: string) => `${n.toLocaleString('en-US')} ${word
  *
  * @param args - the arguments after `simulate`
  * @param io - where to write (a progress bar goes to `io.stderr` when it is a terminal)
+ * @param locale - the language of the text output and the report (`--format json` is the same in every language)
  * @returns the exit code: 0, or 1 when bad lines of the customers file were skipped
  * @throws CliError for usage errors and unusable input (exit 2)
  * @example
@@ -155,7 +156,7 @@ export function simulateCommand(args: string[], io: CliIo, locale: Locale = 'en'
     try {
       writeFileSync(values.report, html);
     } catch (error) {
-      throw new CliError(`cannot write the report "${values.report}": ${error instanceof Error ? error.message : String(error)}`);
+      throw new CliError({ key: 'cannot_write', params: { what: 'report', path: values.report, reason: error instanceof Error ? error.message : String(error) } });
     }
     io.stderr.write(`report written to ${values.report}\n`);
   }

@@ -124,6 +124,15 @@ describe('dedicated-agent --lang', () => {
     expect(html).not.toContain('<b>Share per agent against target.</b>');
   });
 
+  it('summarises the starter project of init in Chinese', () => {
+    const dir = join(tempFiles({}), 'demo');
+    const { status, stdout } = run(['init', dir, '--lang', 'zh-CN']);
+    expect(status).toBe(0);
+    expect(stdout.split('\n')[0]).toBe(`已写入示例项目到 ${dir}：`);
+    expect(stdout).toContain('位客服');
+    expect(stdout).toContain('\n试试：\n');
+  });
+
   it('keeps --format json language-neutral: the same codes whatever the language', () => {
     const english = run([...explainArgs, '--format', 'json']);
     const chinese = run([...explainArgs, '--format', 'json', '--lang', 'zh-CN']);

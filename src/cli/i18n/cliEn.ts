@@ -37,6 +37,7 @@ export const cliEn: CliMessages = {
     init_one_directory: ({ count }) => `init takes one directory, got ${count}`,
     init_files_exist: ({ files, dir }) =>
       `${files.join(', ')} already exist${files.length === 1 ? 's' : ''} in ${dir === null ? 'the current directory' : `"${dir}"`}; nothing was written (--force overwrites)`,
+    cannot_write: ({ what, path, reason }) => `cannot write ${what === 'report' ? 'the report' : 'the starter files to'} "${path}": ${reason}`,
     cannot_read: ({ what, path, problem }) => `cannot read ${FILE_WORDS[what]} "${path}": ${FILE_PROBLEMS[problem] ?? problem}`,
     invalid_json: ({ where, reason }) => `${where}: invalid JSON: ${reason}`,
     invalid_rule_set: ({ path, issues }) =>
@@ -72,6 +73,14 @@ Exit status: 0 success, 1 invalid rule set (validate) or skipped customer lines
   validRuleSet: (path, rules, hasDefaultRule, timeZone) =>
     `${path}: valid rule set (${rules} rule${rules === 1 ? '' : 's'}${hasDefaultRule ? ' and a default rule' : ', no default rule'}, time zone ${timeZone})`,
   invalidRuleSet: (path, issues) => `${path}: invalid rule set, ${issues} issue${issues === 1 ? '' : 's'}:`,
+  init: {
+    wrote: (dir) => `Wrote a starter project${dir === null ? '' : ` to ${dir}`}:`,
+    rulesSummary: (rules, timeZone) => `${rules} rules and a default rule in ${timeZone}: holiday duty, VIP 2:2:1, Beijing, office hours`,
+    agentsSummary: (agents) => `${agents} agents`,
+    customerSummary: 'one VIP customer from Beijing, to explain',
+    customersSummary: (customers) => `${customers} customers created in October 2026`,
+    tryThese: 'Try:',
+  },
   warning: {
     unknownAgents: (source, rule, agents, hopeless) =>
       `${source}: ${ruleLabel(rule)} names agents not in the agents file: ${agents.join(', ')}${hopeless ? HOPELESS : ''}`,

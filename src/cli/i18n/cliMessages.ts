@@ -21,6 +21,7 @@ export interface CliProblems {
   bad_changes: { value: string };
   init_one_directory: { count: number };
   init_files_exist: { files: string[]; dir: string | null };
+  cannot_write: { what: 'starter_files' | 'report'; path: string; reason: string };
   cannot_read: { what: FileWord; path: string; problem: FileProblem };
   invalid_json: { where: string; reason: string };
   invalid_rule_set: { path: string; issues: ValidationIssue[] };
@@ -112,6 +113,16 @@ export interface AgentWarningWords {
   onLeaveThroughout(source: string, agent: string, days: number, from: string, rules: readonly (string | null)[]): string;
 }
 
+/** The words of `init`. */
+export interface InitWords {
+  wrote(dir: string | null): string;
+  rulesSummary(rules: number, timeZone: string): string;
+  agentsSummary(agents: number): string;
+  customerSummary: string;
+  customersSummary(customers: string): string;
+  tryThese: string;
+}
+
 /** A locale's CLI texts. */
 export interface CliMessages {
   locale: Locale;
@@ -128,6 +139,7 @@ export interface CliMessages {
   validRuleSet(path: string, rules: number, hasDefaultRule: boolean, timeZone: string): string;
   invalidRuleSet(path: string, issues: number): string;
   warning: AgentWarningWords;
+  init: InitWords;
   simulation: SimulationWords;
   report: ReportWords;
 }

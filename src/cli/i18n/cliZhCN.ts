@@ -37,6 +37,7 @@ export const cliZhCN: CliMessages = {
     init_one_directory: ({ count }) => `init 只接受一个目录，收到 ${count} 个`,
     init_files_exist: ({ files, dir }) =>
       `${dir === null ? '当前目录' : `"${dir}"`}中已有 ${files.join('、')}；未写入任何文件（--force 可覆盖）`,
+    cannot_write: ({ what, path, reason }) => `无法写入${what === 'report' ? '报告' : '示例文件到'} "${path}"：${reason}`,
     cannot_read: ({ what, path, problem }) => `无法读取${FILE_WORDS[what]} "${path}"：${FILE_PROBLEMS[problem] ?? problem}`,
     invalid_json: ({ where, reason }) => `${where}：JSON 格式错误：${reason}`,
     invalid_rule_set: ({ path, issues }) =>
@@ -71,6 +72,14 @@ export const cliZhCN: CliMessages = {
   validRuleSet: (path, rules, hasDefaultRule, timeZone) =>
     `${path}：规则集有效（${rules} 条规则，${hasDefaultRule ? '有默认规则' : '无默认规则'}，时区 ${timeZone}）`,
   invalidRuleSet: (path, issues) => `${path}：规则集无效，共 ${issues} 个问题：`,
+  init: {
+    wrote: (dir) => `已写入示例项目${dir === null ? '' : `到 ${dir}`}：`,
+    rulesSummary: (rules, timeZone) => `${rules} 条规则和一条默认规则，时区 ${timeZone}：节假日值班、VIP 按比例 2:2:1、北京、上班时间`,
+    agentsSummary: (agents) => `${agents} 位客服`,
+    customerSummary: '一位北京的 VIP 客户，用于 explain',
+    customersSummary: (customers) => `2026 年 10 月创建的 ${customers} 个客户`,
+    tryThese: '试试：',
+  },
   warning: {
     unknownAgents: (source, rule, agents, hopeless) =>
       `${source}：${ruleLabel(rule)}中的参与分配人员不在客服文件中：${agents.join('、')}${hopeless ? HOPELESS : ''}`,
