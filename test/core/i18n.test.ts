@@ -204,6 +204,13 @@ describe('every text for people, in every locale', () => {
     } else {
       expect(text).toContain('English detail of invalid_type.');
     }
+    // An issue built from a code alone (empty message) is said from the catalogue, in every locale.
+    const bare = formatIssues(
+      ISSUE_CODES.map((code) => ({ code, path: ['rules', 1], message: '', params })),
+      { locale },
+    );
+    expectComplete(bare);
+    for (const line of bare.split('\n')) expect(line).toMatch(/^rules\[1\](: |：)\S.* \[[a-z_]+\]$/);
   });
 
   it.each(LOCALES)('%s: the workflow names every record type, status and event, and who may send each', (locale) => {

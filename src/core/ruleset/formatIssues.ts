@@ -29,7 +29,8 @@ const INDENT = '  ';
  * with `...` where text was left out.
  *
  * In English each issue shows its own `message`, which has the most detail;
- * in another locale the sentence is rendered from the issue's `code` and
+ * in another locale — and in English for an issue built by hand with an
+ * empty `message` — the sentence is rendered from the issue's `code` and
  * `params` (the key, the field, the "did you mean" suggestion), so the codes
  * stay the contract and the wording lives in the locale's catalogue.
  *
@@ -70,8 +71,8 @@ export interface FormatIssuesOptions {
 
 function formatIssue(issue: ValidationIssue, messages: Messages): string {
   // An issue from an older or custom producer may carry a code no catalogue knows: its own message is all there is.
-  const sentence =
-    messages.locale === 'en' || !Object.hasOwn(messages.issue, issue.code) ? issue.message : messages.issue[issue.code](issue.params ?? {});
+  const own = (messages.locale === 'en' && issue.message !== '') || !Object.hasOwn(messages.issue, issue.code);
+  const sentence = own ? issue.message : messages.issue[issue.code](issue.params ?? {});
   const heading = messages.issueHeading(formatIssuePath(issue.path), sentence, issue.code);
   if (typeof issue.expression !== 'string' || typeof issue.index !== 'number') return heading;
   const { line, caretColumn } = expressionWindow(issue.expression, issue.index);
