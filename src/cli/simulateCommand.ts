@@ -64,8 +64,6 @@ function problemList(problems: LineProblems): string {
   return [...problems.shown, ...(more > 0 ? [`… and ${more.toLocaleString('en-US')} more`] : [])].map((line) => `  ${line}\n`).join('');
 }
 
-const plural = (n: number, word: string) => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
-
 /**
  * `dedicated-agent simulate`: replays customers through one or two rule sets
  * and prints the distribution (text or JSON), optionally writing an HTML report.
@@ -131,24 +129,20 @@ export function simulateCommand(args: string[], io: CliIo, locale: Locale = 'en'
     result = run(file, () => (file.size === 0 ? 0 : file.bytesRead / file.size));
   } catch (error) {
     if (!(error instanceof UnsortedCustomersError)) throw error;
-    io.stderr.write(`${text.warningPrefix}${error.message}; sorting the customers in memory\n`);
+    io.stderr.write(`${text.warningPrefix}${text.simulation.sortingInMemory(error.message)}\n`);
     read = new CustomerFile(values.customers, false);
     const customers = sortedCustomers(read);
     result = run(customers, (replayed) => replayed / customers.length);
   }
   const { badLines, duplicateIds } = read;
   if (badLines.count > 0 && read.customers === 0) {
-    throw new CliError(`${values.customers}: no usable customer, ${plural(badLines.count, 'bad line')}:\n${problemList(badLines).trimEnd()}`);
+    throw new CliError({ key: 'no_usable_customer', params: { file: values.customers, badLines: badLines.count, list: problemList(badLines).trimEnd() } });
   }
   if (badLines.count > 0) {
-    io.stderr.write(
-      `error: ${values.customers}: ${plural(badLines.count, 'bad line')} skipped; the result covers the other ${plural(read.customers, 'customer')}:\n${problemList(badLines)}`,
-    );
+    io.stderr.write(`${text.errorPrefix}${text.simulation.badLinesSkipped(values.customers, badLines.count, read.customers)}\n${problemList(badLines)}`);
   }
   if (duplicateIds.count > 0) {
-    io.stderr.write(
-      `warning: ${values.customers}: ${plural(duplicateIds.count, 'line')} repeat${duplicateIds.count === 1 ? 's' : ''} the id of an earlier line (each line is simulated as a new customer):\n${problemList(duplicateIds)}`,
-    );
+    io.stderr.write(`${text.warningPrefix}${text.simulation.duplicateIds(values.customers, duplicateIds.count)}\n${problemList(duplicateIds)}`);
   }
 
   if (values.report !== undefined) {
@@ -158,7 +152,7 @@ export function simulateCommand(args: string[], io: CliIo, locale: Locale = 'en'
     } catch (error) {
       throw new CliError({ key: 'cannot_write', params: { what: 'report', path: values.report, reason: error instanceof Error ? error.message : String(error) } });
     }
-    io.stderr.write(`report written to ${values.report}\n`);
+    io.stderr.write(`${text.simulation.reportWritten(values.report)}\n`);
   }
   io.stdout.write(format === 'json' ? `${JSON.stringify(simulationJson(result), null, 2)}\n` : formatSimulationText(result, locale));
   return badLines.count > 0 ? EXIT_INVALID : 0;

@@ -1,6 +1,7 @@
 import { formatIssues } from '../../index.js';
 import type { CliMessages } from './cliMessages.js';
 
+const plural = (n: number, word: string): string => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
 const HOPELESS = ' (none of its participants is known: it can never assign)';
 const ruleLabel = (rule: string | null): string => (rule === null ? 'the default rule' : `rule "${rule}"`);
 
@@ -37,6 +38,7 @@ export const cliEn: CliMessages = {
     init_one_directory: ({ count }) => `init takes one directory, got ${count}`,
     init_files_exist: ({ files, dir }) =>
       `${files.join(', ')} already exist${files.length === 1 ? 's' : ''} in ${dir === null ? 'the current directory' : `"${dir}"`}; nothing was written (--force overwrites)`,
+    no_usable_customer: ({ file, badLines, list }) => `${file}: no usable customer, ${plural(badLines, 'bad line')}:\n${list}`,
     cannot_write: ({ what, path, reason }) => `cannot write ${what === 'report' ? 'the report' : 'the starter files to'} "${path}": ${reason}`,
     cannot_read: ({ what, path, problem }) => `cannot read ${FILE_WORDS[what]} "${path}": ${FILE_PROBLEMS[problem] ?? problem}`,
     invalid_json: ({ where, reason }) => `${where}: invalid JSON: ${reason}`,
@@ -130,6 +132,12 @@ Exit status: 0 success, 1 invalid rule set (validate) or skipped customer lines
     changeHands: (count, percent) => `Customers that would change hands from A to B: ${count} (${percent})`,
     firstChanges: (count) => `First ${count}:`,
     frequentMoves: 'Most frequent moves:',
+    badLinesSkipped: (file, badLines, customers) =>
+      `${file}: ${plural(badLines, 'bad line')} skipped; the result covers the other ${plural(customers, 'customer')}:`,
+    duplicateIds: (file, lines) =>
+      `${file}: ${plural(lines, 'line')} repeat${lines === 1 ? 's' : ''} the id of an earlier line (each line is simulated as a new customer):`,
+    sortingInMemory: (problem) => `${problem}; sorting the customers in memory`,
+    reportWritten: (path) => `report written to ${path}`,
   },
   report: {
     htmlLang: 'en',

@@ -22,6 +22,7 @@ export interface CliProblems {
   init_one_directory: { count: number };
   init_files_exist: { files: string[]; dir: string | null };
   cannot_write: { what: 'starter_files' | 'report'; path: string; reason: string };
+  no_usable_customer: { file: string; badLines: number; list: string };
   cannot_read: { what: FileWord; path: string; problem: FileProblem };
   invalid_json: { where: string; reason: string };
   invalid_rule_set: { path: string; issues: ValidationIssue[] };
@@ -66,6 +67,11 @@ export interface SimulationWords {
   changeHands(count: string, percent: string): string;
   firstChanges(count: number): string;
   frequentMoves: string;
+  /** stderr: lines of the customers file that were skipped; the list of problems follows. */
+  badLinesSkipped(file: string, badLines: number, customers: number): string;
+  duplicateIds(file: string, lines: number): string;
+  sortingInMemory(problem: string): string;
+  reportWritten(path: string): string;
 }
 
 /** The words of `simulate --report`'s HTML page (static text, no markup). */

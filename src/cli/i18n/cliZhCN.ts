@@ -37,6 +37,7 @@ export const cliZhCN: CliMessages = {
     init_one_directory: ({ count }) => `init 只接受一个目录，收到 ${count} 个`,
     init_files_exist: ({ files, dir }) =>
       `${dir === null ? '当前目录' : `"${dir}"`}中已有 ${files.join('、')}；未写入任何文件（--force 可覆盖）`,
+    no_usable_customer: ({ file, badLines, list }) => `${file}：没有可用的客户，${badLines.toLocaleString('en-US')} 行无效：\n${list}`,
     cannot_write: ({ what, path, reason }) => `无法写入${what === 'report' ? '报告' : '示例文件到'} "${path}"：${reason}`,
     cannot_read: ({ what, path, problem }) => `无法读取${FILE_WORDS[what]} "${path}"：${FILE_PROBLEMS[problem] ?? problem}`,
     invalid_json: ({ where, reason }) => `${where}：JSON 格式错误：${reason}`,
@@ -127,6 +128,11 @@ export const cliZhCN: CliMessages = {
     changeHands: (count, percent) => `从 A 换到 B 后会更换专属客服的客户：${count}（${percent}）`,
     firstChanges: (count) => `前 ${count} 个：`,
     frequentMoves: '最常见的变更：',
+    badLinesSkipped: (file, badLines, customers) =>
+      `${file}：跳过了 ${badLines.toLocaleString('en-US')} 行无效数据；结果只包含其余 ${customers.toLocaleString('en-US')} 个客户：`,
+    duplicateIds: (file, lines) => `${file}：有 ${lines.toLocaleString('en-US')} 行与前面某行的 id 重复（每行都按新客户模拟）：`,
+    sortingInMemory: (problem) => `${problem}；改为在内存中排序客户`,
+    reportWritten: (path) => `报告已写入 ${path}`,
   },
   report: {
     htmlLang: 'zh-CN',
