@@ -22,10 +22,14 @@ export {
   WorkflowError,
   type WorkflowErrorCode,
 } from './core/errors.js';
+export { en } from './core/i18n/en.js';
+export type { CandidateFacts, DateMessages, ExplainMessages, Locale, Messages, ValueKindWord, WorkflowActorWord, WorkflowMessages } from './core/i18n/messages.js';
+export { LOCALES, messagesFor } from './core/i18n/messagesFor.js';
+export { zhCN } from './core/i18n/zhCN.js';
 export { checkSubjectFields, type FieldValueKind, type SubjectFieldFinding } from './core/ruleset/checkSubjectFields.js';
 export type { CompiledRuleSet } from './core/ruleset/compiledTypes.js';
 export { compileRuleSet, isCompiledRuleSet } from './core/ruleset/compileRuleSet.js';
-export { formatIssues } from './core/ruleset/formatIssues.js';
+export { type FormatIssuesOptions, formatIssues } from './core/ruleset/formatIssues.js';
 export type { IssueCode, IssueParams, IssuePath, ValidationIssue } from './core/ruleset/issues.js';
 export * from './core/ruleset/types.js';
 export { type ValidationResult, validateRuleSet } from './core/ruleset/validateRuleSet.js';

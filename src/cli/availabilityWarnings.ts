@@ -2,6 +2,8 @@ import { availabilityOf } from '../core/availability/availabilityOf.js';
 import { onLeaveThroughout } from '../core/availability/onLeaveThroughout.js';
 import { participantsOf } from '../core/pick/participantsOf.js';
 import { compileRuleSet, DEFAULT_RULE_ID, isScheduleOpen, nextScheduleOpening, type AgentSnapshot, type RuleSet } from '../index.js';
+import { cliEn } from './i18n/cliEn.js';
+import type { AgentWarningWords } from './i18n/cliMessages.js';
 
 /** How far ahead `validate --agents` looks for shifts and leave. */
 export const AVAILABILITY_HORIZON_DAYS = 14;
@@ -21,6 +23,7 @@ const DAY = 86_400_000;
  * @param agents - the agents file
  * @param source - the rule-set file name, for the messages
  * @param fromMs - the start of the horizon (epoch ms)
+ * @param words - the language of the messages (default English)
  * @returns the warnings, rule by rule
  * @example
  * ```ts
@@ -28,22 +31,27 @@ const DAY = 86_400_000;
  * // ['rules.json: rule "vip": agent li-lei is never on shift while the rule is open in the 14 days from 2026-11-30T16:00:00.000Z']
  * ```
  */
-export function availabilityWarnings(ruleSet: RuleSet, agents: readonly AgentSnapshot[], source: string, fromMs: number): string[] {
+export function availabilityWarnings(
+  ruleSet: RuleSet,
+  agents: readonly AgentSnapshot[],
+  source: string,
+  fromMs: number,
+  words: AgentWarningWords = cliEn.warning,
+): string[] {
   const untilMs = fromMs + AVAILABILITY_HORIZON_DAYS * DAY;
-  const horizon = `in the ${AVAILABILITY_HORIZON_DAYS} days from ${new Date(fromMs).toISOString()}`;
+  const from = new Date(fromMs).toISOString();
   const compiled = compileRuleSet(ruleSet);
   const rules = compiled.defaultRule === null ? compiled.rules : [...compiled.rules, compiled.defaultRule];
   const sources = ruleSet.defaultRule ? [...ruleSet.rules, ruleSet.defaultRule] : ruleSet.rules;
-  const label = (ruleId: string) => (ruleId === DEFAULT_RULE_ID ? 'the default rule' : `rule "${ruleId}"`);
+  const label = (ruleId: string) => (ruleId === DEFAULT_RULE_ID ? null : ruleId);
   const warnings: string[] = [];
-  const onLeave = new Map<string, string[]>();
+  const onLeave = new Map<string, (string | null)[]>();
   rules.forEach((rule, index) => {
     if (!rule.enabled) return;
     const schedule = sources[index]!.schedule;
     for (const { id, agent, via } of participantsOf(rule, agents)) {
       const availability = agent === undefined ? null : availabilityOf(agent, ruleSet.timeZone);
       if (availability === null) continue;
-      const who = via < 0 ? `agent ${id}` : `agent ${id} (via agents[${via}])`;
       if (onLeaveThroughout(availability, fromMs, untilMs)) {
         onLeave.set(id, [...(onLeave.get(id) ?? []), label(rule.id)]);
         continue;
@@ -59,11 +67,11 @@ export function availabilityWarnings(ruleSet: RuleSet, agents: readonly AgentSna
         if (on === at) break;
         at = on;
       }
-      if (at === null || at > untilMs) warnings.push(`${source}: ${label(rule.id)}: ${who} is never on shift while the rule is open ${horizon}`);
+      if (at === null || at > untilMs) warnings.push(words.neverOnShift(source, label(rule.id), id, via < 0 ? null : via, AVAILABILITY_HORIZON_DAYS, from));
     }
   });
   for (const [id, ruleLabels] of onLeave) {
-    warnings.push(`${source}: agent ${id} is on leave for the whole of the ${AVAILABILITY_HORIZON_DAYS} days from ${new Date(fromMs).toISOString()} (${ruleLabels.join(', ')})`);
+    warnings.push(words.onLeaveThroughout(source, id, AVAILABILITY_HORIZON_DAYS, from, ruleLabels));
   }
   return warnings;
 }

@@ -4,4 +4,6 @@ import type { ProgressStream } from './createProgressBar.js';
 export interface CliIo {
   stdout: { write(text: string): unknown };
   stderr: ProgressStream;
+  /** The environment the default language is read from (`LC_ALL`, `LC_MESSAGES`, `LANG`); absent: English. */
+  env?: Readonly<Record<string, string | undefined>>;
 }

@@ -79,7 +79,7 @@ export class CustomerFile implements Iterable<SimulationCustomer> {
       if (stat.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
       this.size = stat.size;
     } catch (error) {
-      throw fileError(this.path, 'customers file', error);
+      throw fileError(this.path, 'customers_file', error);
     }
     this.bytesRead = 0;
     this.customers = 0;
@@ -132,7 +132,7 @@ export class CustomerFile implements Iterable<SimulationCustomer> {
         try {
           read = readSync(fd, buffer, 0, CHUNK_BYTES, null);
         } catch (error) {
-          throw fileError(this.path, 'customers file', error);
+          throw fileError(this.path, 'customers_file', error);
         }
         if (read === 0) break;
         this.bytesRead += read;

@@ -1,9 +1,10 @@
-import { assignCustomer, explain, type SubjectInput } from '../index.js';
+import { assignCustomer, explain, type Locale, type SubjectInput } from '../index.js';
 import { InputError } from '../core/errors.js';
 import { readSubject as readSubjectInput } from '../core/input/readSubject.js';
 import { agentLabel } from './agentLabel.js';
 import { CliError } from './cliError.js';
 import type { CliIo } from './cliIo.js';
+import { cliMessagesFor } from './i18n/cliMessagesFor.js';
 import { outputFormat, parseCommandArgs, usageError } from './parseCommandArgs.js';
 import { formatLocalTime } from './formatLocalTime.js';
 import { loadAgents } from './loadAgents.js';
@@ -40,15 +41,15 @@ Example (dedicated-agent init writes these files):
 `;
 
 function readSubject(path: string): { subject: SubjectInput; createdAt: unknown } {
-  const value = parseJsonText(readTextFile(path, 'customer file'), path);
+  const value = parseJsonText(readTextFile(path, 'customer_file'), path);
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new CliError(`${path}: expected a JSON object { "id", "kind"?, "fields", … }`);
+    throw new CliError({ key: 'input', params: { where: path, detail: 'expected a JSON object { "id", "kind"?, "fields", … }' } });
   }
   const { createdAt, ...given } = value as Record<string, unknown>;
   try {
     return { subject: readSubjectInput(given, 'customer'), createdAt };
   } catch (error) {
-    if (error instanceof InputError) throw new CliError(`${path}: ${error.message}`);
+    if (error instanceof InputError) throw new CliError({ key: 'input', params: { where: path, detail: error.message } });
     throw error;
   }
 }
@@ -59,6 +60,7 @@ function readSubject(path: string): { subject: SubjectInput; createdAt: unknown 
  *
  * @param args - the arguments after `explain`
  * @param io - where to write
+ * @param locale - the language of the text output (`--format json` is the same in every language)
  * @returns the exit code (0)
  * @throws CliError for usage errors and unusable input
  * @example
@@ -66,7 +68,8 @@ function readSubject(path: string): { subject: SubjectInput; createdAt: unknown 
  * explainCommand(['rules.json', '--customer', 'c.json', '--agents', 'agents.json', '--at', '2026-11-25T10:00+08:00'], process);
  * ```
  */
-export function explainCommand(args: string[], io: CliIo): number {
+export function explainCommand(args: string[], io: CliIo, locale: Locale = 'en'): number {
+  const text = cliMessagesFor(locale);
   const { values, positionals } = parseCommandArgs('explain', args, {
     customer: { type: 'string' },
     agents: { type: 'string' },
@@ -80,17 +83,17 @@ export function explainCommand(args: string[], io: CliIo): number {
     return 0;
   }
   const format = outputFormat('explain', values.format);
-  if (positionals.length !== 1) throw usageError('explain', positionals.length === 0 ? 'missing the rule-set file' : 'explain takes one rule-set file');
-  if (values.customer === undefined) throw usageError('explain', 'missing --customer <customer.json>');
-  if (values.agents === undefined) throw usageError('explain', 'missing --agents <agents.json>');
+  if (positionals.length !== 1) throw usageError('explain', { key: positionals.length === 0 ? 'missing_rule_set_file' : 'one_rule_set_file', params: { command: 'explain' } });
+  if (values.customer === undefined) throw usageError('explain', { key: 'missing_option', params: { option: '--customer <customer.json>' } });
+  if (values.agents === undefined) throw usageError('explain', { key: 'missing_option', params: { option: '--agents <agents.json>' } });
   const { ruleSet, compiled } = loadRuleSet(positionals[0]!);
   const agents = loadAgents(values.agents);
   const { subject, createdAt } = readSubject(values.customer);
   let now: number;
   if (values.at !== undefined) now = parseInstant(values.at, '--at');
   else if (createdAt !== undefined) now = parseInstant(createdAt, `${values.customer}: createdAt`);
-  else throw usageError('explain', `missing --at <instant> (${values.customer} has no createdAt either)`);
-  for (const warning of unknownAgentWarnings(ruleSet, agents, positionals[0]!)) io.stderr.write(`warning: ${warning}\n`);
+  else throw usageError('explain', { key: 'missing_at', params: { file: values.customer } });
+  for (const warning of unknownAgentWarnings(ruleSet, agents, positionals[0]!, text.warning)) io.stderr.write(`${text.warningPrefix}${warning}\n`);
 
   const result = assignCustomer({ ruleSet: compiled, subject, agents, now, reassign: values.reassign === true });
   if (format === 'json') {
@@ -98,7 +101,7 @@ export function explainCommand(args: string[], io: CliIo): number {
     return 0;
   }
   const at = new Date(now);
-  io.stdout.write(`Decision at ${formatLocalTime(at, ruleSet.timeZone)} ${ruleSet.timeZone} (${at.toISOString()})\n`);
-  io.stdout.write(`${explain(result, { agentName: agentLabel(agents) })}\n`);
+  io.stdout.write(`${text.decisionAt(formatLocalTime(at, ruleSet.timeZone), ruleSet.timeZone, at.toISOString())}\n`);
+  io.stdout.write(`${explain(result, { agentName: agentLabel(agents), locale, timeZone: ruleSet.timeZone })}\n`);
   return 0;
 }

@@ -1,16 +1,9 @@
-import type { UnassignedReason } from '../index.js';
+import type { Locale, UnassignedReason } from '../index.js';
 import { formatLocalTime } from './formatLocalTime.js';
+import type { SimulationWords } from './i18n/cliMessages.js';
+import { cliMessagesFor } from './i18n/cliMessagesFor.js';
 import type { AgentOutcome, ReasonCounts, ScenarioResult, SimulationResult } from './simulationResult.js';
 import { textTable } from './textTable.js';
-
-const REASON_WORDS: Record<UnassignedReason, string> = {
-  auto_disabled: 'automatic assignment disabled',
-  already_assigned: 'already assigned',
-  pending_exists: 'pending record exists',
-  no_rule_applies: 'no rule applies',
-  outside_schedule: 'every matching rule closed',
-  no_eligible_agent: 'no eligible agent',
-};
 
 const count = (n: number): string => n.toLocaleString('en-US');
 const percent = (fraction: number): string => `${(fraction * 100).toFixed(2)}%`;
@@ -29,33 +22,32 @@ function total(counts: ReasonCounts): number {
   return Object.values(counts).reduce((sum, n) => sum + (n ?? 0), 0);
 }
 
-function header(result: SimulationResult, lines: string[]): void {
+function header(result: SimulationResult, lines: string[], w: SimulationWords): void {
   const first = result.scenarios[0]!;
   const span =
     first.from === null
-      ? 'no customers'
-      : `${count(first.total)} customers created ${formatLocalTime(first.from, first.timeZone)} – ${formatLocalTime(first.to!, first.timeZone)} (${first.timeZone})`;
-  lines.push(`Simulated ${span}`);
+      ? w.noCustomers
+      : w.span(count(first.total), formatLocalTime(first.from, first.timeZone), formatLocalTime(first.to!, first.timeZone), first.timeZone);
+  lines.push(w.simulated(span));
   result.scenarios.forEach((scenario, i) => {
     const tag = result.scenarios.length > 1 ? `${'AB'[i]} = ` : '';
-    const retried = scenario.retry.enabled ? `, ${count(scenario.retry.assigned)} of them on retry at retryAt` : '';
+    const retried = scenario.retry.enabled ? count(scenario.retry.assigned) : null;
     lines.push(
-      `${tag}${scenario.label}: assigned ${count(scenario.assigned)} (${percent(scenario.total === 0 ? 0 : scenario.assigned / scenario.total)})${retried}; not assigned ${count(total(scenario.unassigned))}`,
+      w.scenario(`${tag}${scenario.label}`, count(scenario.assigned), percent(scenario.total === 0 ? 0 : scenario.assigned / scenario.total), retried, count(total(scenario.unassigned))),
     );
   });
 }
 
-function deviationSentence(agent: AgentOutcome | null): string {
-  if (agent === null) return 'nobody was assigned';
-  const relative = agent.targetAssigned > 0 ? `, ${percent(Math.abs(agent.assigned / agent.targetAssigned - 1))} ${agent.assigned >= agent.targetAssigned ? 'more' : 'fewer'} customers than fair` : '';
-  return `${agentName(agent)} got ${percent(agent.share)} against a target of ${percent(agent.target)} (${points(agent.deviation)}${relative})`;
+function deviationSentence(agent: AgentOutcome | null, w: SimulationWords): string {
+  if (agent === null) return w.nobodyAssigned;
+  const relative =
+    agent.targetAssigned > 0 ? { percent: percent(Math.abs(agent.assigned / agent.targetAssigned - 1)), more: agent.assigned >= agent.targetAssigned } : null;
+  return w.deviation(agentName(agent), percent(agent.share), percent(agent.target), points(agent.deviation), relative);
 }
 
-function agentTable(scenarios: readonly ScenarioResult[], lines: string[]): void {
+function agentTable(scenarios: readonly ScenarioResult[], lines: string[], w: SimulationWords): void {
   const many = scenarios.length > 1;
-  const titles = many
-    ? scenarios.flatMap((_, i) => [`${'AB'[i]} assigned`, 'share', 'target', 'deviation', 'on shift'])
-    : ['Assigned', 'Share', 'Target', 'Deviation', 'On shift'];
+  const titles = many ? scenarios.flatMap((_, i) => w.agentColumns('AB'[i]!)) : w.agentColumns(null);
   const rows = scenarios[0]!.agents.map((agent, a) => [
     agentName(agent),
     ...scenarios.flatMap((scenario) => {
@@ -64,14 +56,11 @@ function agentTable(scenarios: readonly ScenarioResult[], lines: string[]): void
     }),
     ...(many ? [signed(scenarios[1]!.agents[a]!.assigned - agent.assigned)] : []),
   ]);
-  const header = ['Agent', ...titles, ...(many ? ['B − A'] : [])];
-  lines.push(
-    '',
-    'Per agent (share of the assigned customers; target = what the weights of the rules that served the agent ask for; on shift = hours on shift and not on leave from the first to the last customer)',
-  );
+  const header = [w.agent, ...titles, ...(many ? ['B − A'] : [])];
+  lines.push('', w.perAgent);
   lines.push(...textTable(header, rows, header.map((_, c) => (c === 0 ? 'left' : 'right'))));
   scenarios.forEach((scenario, i) => {
-    lines.push(`Largest deviation from fair${many ? ` (${'AB'[i]})` : ''}: ${deviationSentence(scenario.largestDeviation)}`);
+    lines.push(w.largestDeviation(many ? 'AB'[i]! : null, deviationSentence(scenario.largestDeviation, w)));
   });
 }
 
@@ -79,24 +68,21 @@ function signed(n: number): string {
   return n > 0 ? `+${count(n)}` : n < 0 ? `−${count(-n)}` : '0';
 }
 
-function unassignedTable(scenarios: readonly ScenarioResult[], lines: string[]): void {
+function unassignedTable(scenarios: readonly ScenarioResult[], lines: string[], w: SimulationWords): void {
   const reasons = new Set<UnassignedReason>();
   for (const scenario of scenarios) {
     for (const reason of Object.keys(scenario.onArrival.unassigned) as UnassignedReason[]) reasons.add(reason);
   }
-  lines.push('', 'Not assigned, by reason');
+  lines.push('', w.notAssignedByReason);
   if (reasons.size === 0) {
-    lines.push('  every customer was assigned on arrival');
+    lines.push(w.everyoneAssigned);
     return;
   }
   const many = scenarios.length > 1;
-  const titles = scenarios.flatMap((scenario, i) => {
-    const tag = many ? `${'AB'[i]} ` : '';
-    return scenario.retry.enabled ? [`${tag}on arrival`, `${tag}assigned on retry`, `${tag}in the end`] : [`${tag}count`];
-  });
+  const titles = scenarios.flatMap((scenario, i) => w.unassignedColumns(many ? 'AB'[i]! : null, scenario.retry.enabled));
   const rows = [...reasons].map((reason) => [
     reason,
-    REASON_WORDS[reason],
+    w.reason[reason],
     ...scenarios.flatMap((scenario) => {
       const arrival = scenario.onArrival.unassigned[reason] ?? 0;
       const final = scenario.unassigned[reason] ?? 0;
@@ -105,7 +91,7 @@ function unassignedTable(scenarios: readonly ScenarioResult[], lines: string[]):
       return [count(arrival), retried, count(final)];
     }),
   ]);
-  const header = ['Reason', '', ...titles];
+  const header = [w.reasonColumn, '', ...titles];
   lines.push(...textTable(header, rows, header.map((_, c) => (c < 2 ? 'left' : 'right'))));
   for (const scenario of scenarios) {
     if (!scenario.retry.enabled) continue;
@@ -114,12 +100,12 @@ function unassignedTable(scenarios: readonly ScenarioResult[], lines: string[]):
       const why = Object.entries(scenario.retry.unassigned)
         .map(([reason, n]) => `${reason} ${count(n ?? 0)}`)
         .join(', ');
-      lines.push(`${many ? `${scenario.label}: ` : ''}${count(still)} of the ${count(scenario.retry.retried)} retried customers were still not assigned (${why}).`);
+      lines.push(w.stillNotAssigned(many ? scenario.label : null, count(still), count(scenario.retry.retried), why));
     }
   }
 }
 
-function ruleTable(scenarios: readonly ScenarioResult[], lines: string[]): void {
+function ruleTable(scenarios: readonly ScenarioResult[], lines: string[], w: SimulationWords): void {
   const ids: string[] = [];
   const names = new Map<string, string>();
   for (const scenario of scenarios) {
@@ -130,7 +116,7 @@ function ruleTable(scenarios: readonly ScenarioResult[], lines: string[]): void 
     }
   }
   const many = scenarios.length > 1;
-  const titles = scenarios.flatMap((_, i) => (many ? [`${'AB'[i]} assigned`, 'share', 'served'] : ['Assigned', 'Share', 'Served']));
+  const titles = scenarios.flatMap((_, i) => w.ruleColumns(many ? 'AB'[i]! : null));
   const rows = ids.map((id) => [
     id,
     names.get(id)!,
@@ -139,24 +125,24 @@ function ruleTable(scenarios: readonly ScenarioResult[], lines: string[]): void 
       return rule === undefined ? ['—', '', ''] : [count(rule.assigned), percent(rule.share), `${rule.served.length}/${rule.participants.length}`];
     }),
   ]);
-  const header = ['Rule', 'Name', ...titles];
-  lines.push('', 'By rule (served = participants who received at least one customer from the rule)');
+  const header = [w.rule, w.name, ...titles];
+  lines.push('', w.byRule);
   lines.push(...textTable(header, rows, header.map((_, c) => (c < 2 ? 'left' : 'right'))));
 }
 
-function changesSection(result: SimulationResult, lines: string[]): void {
+function changesSection(result: SimulationResult, lines: string[], w: SimulationWords): void {
   const changes = result.changes;
   if (changes === null) return;
   const totalCustomers = result.scenarios[0]!.total;
   const names = new Map(result.scenarios[0]!.agents.map((agent) => [agent.id, agentName(agent)]));
-  const who = (id: string | null) => (id === null ? '(unassigned)' : (names.get(id) ?? id));
-  lines.push('', `Customers that would change hands from A to B: ${count(changes.count)} (${percent(totalCustomers === 0 ? 0 : changes.count / totalCustomers)})`);
+  const who = (id: string | null) => (id === null ? w.unassigned : (names.get(id) ?? id));
+  lines.push('', w.changeHands(count(changes.count), percent(totalCustomers === 0 ? 0 : changes.count / totalCustomers)));
   if (changes.sample.length > 0) {
-    lines.push(`First ${changes.sample.length}:`);
+    lines.push(w.firstChanges(changes.sample.length));
     for (const change of changes.sample) lines.push(`  ${change.id}: ${who(change.from)} → ${who(change.to)}`);
   }
   if (changes.flows.length > 0) {
-    lines.push('Most frequent moves:');
+    lines.push(w.frequentMoves);
     for (const flow of changes.flows) lines.push(`  ${count(flow.count).padStart(9)}  ${who(flow.from)} → ${who(flow.to)}`);
   }
 }
@@ -169,18 +155,20 @@ function changesSection(result: SimulationResult, lines: string[]): void {
  * that would change hands.
  *
  * @param result - what `simulate` returned
+ * @param locale - the language of the labels and sentences (default `'en'`)
  * @returns the text, ending with a line break
  * @example
  * ```ts
  * process.stdout.write(formatSimulationText(simulate({ scenarios, agents, customers })));
  * ```
  */
-export function formatSimulationText(result: SimulationResult): string {
+export function formatSimulationText(result: SimulationResult, locale: Locale = 'en'): string {
+  const w = cliMessagesFor(locale).simulation;
   const lines: string[] = [];
-  header(result, lines);
-  agentTable(result.scenarios, lines);
-  unassignedTable(result.scenarios, lines);
-  ruleTable(result.scenarios, lines);
-  changesSection(result, lines);
+  header(result, lines, w);
+  agentTable(result.scenarios, lines, w);
+  unassignedTable(result.scenarios, lines, w);
+  ruleTable(result.scenarios, lines, w);
+  changesSection(result, lines, w);
   return `${lines.join('\n')}\n`;
 }

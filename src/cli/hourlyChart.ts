@@ -17,13 +17,14 @@ const BOTTOM = 30;
  * is eligible.
  *
  * @param scenario - one scenario of a simulation
+ * @param everyoneAssigned - the note shown when nobody was turned away, in the report's language
  * @returns an `<svg>` element (with a note instead of bars when every customer was assigned on arrival)
  * @example
  * ```ts
  * const svg = hourlyChart(result.scenarios[0]);
  * ```
  */
-export function hourlyChart(scenario: ScenarioResult): string {
+export function hourlyChart(scenario: ScenarioResult, everyoneAssigned = 'Every customer was assigned on arrival.'): string {
   const reasons = Object.keys(scenario.unassignedByHour) as UnassignedReason[];
   const plotWidth = CHART_WIDTH - LEFT - RIGHT;
   const plotHeight = HEIGHT - TOP - BOTTOM;
@@ -51,6 +52,6 @@ export function hourlyChart(scenario: ScenarioResult): string {
     bar.push('</g>');
     parts.push(bar.join(''), `<text class="tick" x="${svgNumber(LEFT + hour * slot + slot / 2)}" y="${HEIGHT - 10}" text-anchor="middle">${hour}</text>`);
   }
-  if (reasons.length === 0) parts.push(`<text class="note" x="${CHART_WIDTH / 2}" y="${HEIGHT / 2}" text-anchor="middle">Every customer was assigned on arrival.</text>`);
+  if (reasons.length === 0) parts.push(`<text class="note" x="${CHART_WIDTH / 2}" y="${HEIGHT / 2}" text-anchor="middle">${everyoneAssigned}</text>`);
   return `<svg class="chart hourly-chart" viewBox="0 0 ${CHART_WIDTH} ${HEIGHT}" width="${CHART_WIDTH}" height="${HEIGHT}" role="img" aria-label="Not assigned on arrival by hour of day">${parts.join('')}</svg>`;
 }

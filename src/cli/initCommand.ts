@@ -1,6 +1,9 @@
 import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Locale } from '../index.js';
 import { CliError } from './cliError.js';
+import type { InitWords } from './i18n/cliMessages.js';
+import { cliMessagesFor } from './i18n/cliMessagesFor.js';
 import type { CliIo } from './cliIo.js';
 import { generateCustomers } from './generateCustomers.js';
 import { parseCommandArgs, usageError } from './parseCommandArgs.js';
@@ -47,7 +50,7 @@ interface StarterFile {
   summary: string;
 }
 
-function starterFiles(): StarterFile[] {
+function starterFiles(words: InitWords): StarterFile[] {
   const ruleSet = starterRuleSet();
   const agents = starterAgents();
   const customers = [...generateCustomers({ count: CUSTOMER_COUNT })].map((customer) => JSON.stringify(customer));
@@ -55,12 +58,12 @@ function starterFiles(): StarterFile[] {
     {
       name: 'rules.json',
       text: `${JSON.stringify(ruleSet, null, 2)}\n`,
-      summary: `${ruleSet.rules.length} rules and a default rule in ${ruleSet.timeZone}: holiday duty, VIP 2:2:1, Beijing, office hours`,
+      summary: words.rulesSummary(ruleSet.rules.length, ruleSet.timeZone),
     },
     // One agent a line: easy to read and to edit.
-    { name: 'agents.json', text: `[\n  ${agents.map((agent) => JSON.stringify(agent)).join(',\n  ')}\n]\n`, summary: `${agents.length} agents` },
-    { name: 'customer.json', text: `${JSON.stringify(STARTER_CUSTOMER, null, 2)}\n`, summary: 'one VIP customer from Beijing, to explain' },
-    { name: 'customers.jsonl', text: `${customers.join('\n')}\n`, summary: `${CUSTOMER_COUNT.toLocaleString('en-US')} customers created in October 2026` },
+    { name: 'agents.json', text: `[\n  ${agents.map((agent) => JSON.stringify(agent)).join(',\n  ')}\n]\n`, summary: words.agentsSummary(agents.length) },
+    { name: 'customer.json', text: `${JSON.stringify(STARTER_CUSTOMER, null, 2)}\n`, summary: words.customerSummary },
+    { name: 'customers.jsonl', text: `${customers.join('\n')}\n`, summary: words.customersSummary(CUSTOMER_COUNT.toLocaleString('en-US')) },
   ];
 }
 
@@ -83,7 +86,7 @@ function writeAll(dir: string, files: readonly StarterFile[]): void {
   } catch (error) {
     for (const path of written) rmSync(path, { force: true });
     const reason = error instanceof Error ? error.message : String(error);
-    throw new CliError(`cannot write the starter files to "${dir}": ${reason}`);
+    throw new CliError({ key: 'cannot_write', params: { what: 'starter_files', path: dir, reason } });
   }
 }
 
@@ -94,6 +97,7 @@ function writeAll(dir: string, files: readonly StarterFile[]): void {
  *
  * @param args - the arguments after `init`
  * @param io - where to write
+ * @param locale - the language of the summary and of the errors' wording
  * @returns the exit code (0)
  * @throws CliError (exit 2) when a file exists already, the directory cannot be written, or for usage errors
  * @example
@@ -101,7 +105,8 @@ function writeAll(dir: string, files: readonly StarterFile[]): void {
  * process.exitCode = initCommand(['demo'], process);
  * ```
  */
-export function initCommand(args: string[], io: CliIo): number {
+export function initCommand(args: string[], io: CliIo, locale: Locale = 'en'): number {
+  const text = cliMessagesFor(locale);
   const { values, positionals } = parseCommandArgs('init', args, {
     force: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
@@ -110,25 +115,24 @@ export function initCommand(args: string[], io: CliIo): number {
     io.stdout.write(HELP);
     return 0;
   }
-  if (positionals.length > 1) throw usageError('init', `init takes one directory, got ${positionals.length}`);
+  if (positionals.length > 1) throw usageError('init', { key: 'init_one_directory', params: { count: positionals.length } });
   const dir = positionals[0] ?? '.';
-  if (existsSync(dir) && !statSync(dir).isDirectory()) throw new CliError(`cannot write the starter files to "${dir}": it is not a directory`);
-  const files = starterFiles();
+  if (existsSync(dir) && !statSync(dir).isDirectory()) throw new CliError({ key: 'cannot_write', params: { what: 'starter_files', path: dir, reason: 'it is not a directory' } });
+  const files = starterFiles(text.init);
   const existing = files.map((file) => file.name).filter((name) => existsSync(join(dir, name)));
   if (existing.length > 0 && values.force !== true) {
-    const where = dir === '.' ? 'the current directory' : `"${dir}"`;
-    throw usageError('init', `${existing.join(', ')} already exist${existing.length === 1 ? 's' : ''} in ${where}; nothing was written (--force overwrites)`);
+    throw usageError('init', { key: 'init_files_exist', params: { files: existing, dir: dir === '.' ? null : dir } });
   }
   writeAll(dir, files);
 
   const path = (name: string) => shellPath(join(dir, name));
   const width = Math.max(...files.map((file) => path(file.name).length));
-  io.stdout.write(`Wrote a starter project${dir === '.' ? '' : ` to ${shellPath(dir)}`}:\n`);
+  io.stdout.write(`${text.init.wrote(dir === '.' ? null : shellPath(dir))}\n`);
   for (const file of files) io.stdout.write(`  ${path(file.name).padEnd(width)}  ${file.summary}\n`);
   io.stdout.write(
     [
       '',
-      'Try:',
+      text.init.tryThese,
       `  npx dedicated-agent validate ${path('rules.json')} --agents ${path('agents.json')}`,
       `  npx dedicated-agent explain ${path('rules.json')} --customer ${path('customer.json')} --agents ${path('agents.json')} --at ${EXPLAIN_AT}`,
       `  npx dedicated-agent simulate ${path('rules.json')} --customers ${path('customers.jsonl')} --agents ${path('agents.json')} --report ${path('report.html')}`,

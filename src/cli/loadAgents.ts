@@ -46,7 +46,7 @@ function agentProblems(agent: unknown, where: string, seen: Map<string, string>)
  * ```
  */
 export function loadAgents(path: string): AgentEntry[] {
-  const input = parseJsonText(readTextFile(path, 'agents file'), path);
+  const input = parseJsonText(readTextFile(path, 'agents_file'), path);
   if (!Array.isArray(input)) throw new CliError(`${path}: expected an array of agents, got ${input === null ? 'null' : typeof input}`);
   const seen = new Map<string, string>();
   const problems = input.flatMap((agent, i) => agentProblems(agent, `${path}[${i}]`, seen));

@@ -1,4 +1,4 @@
-import { type CompiledRuleSet, compileRuleSet, formatIssues, type RuleSet, validateRuleSet } from '../index.js';
+import { type CompiledRuleSet, compileRuleSet, type RuleSet, validateRuleSet } from '../index.js';
 import { CliError } from './cliError.js';
 import { parseJsonText } from './parseJsonText.js';
 import { readTextFile } from './readTextFile.js';
@@ -22,11 +22,10 @@ export interface LoadedRuleSet {
  * ```
  */
 export function loadRuleSet(path: string): LoadedRuleSet {
-  const input = parseJsonText(readTextFile(path, 'rule set'), path);
+  const input = parseJsonText(readTextFile(path, 'rule_set'), path);
   const result = validateRuleSet(input);
   if (!result.ok) {
-    const count = result.issues.length;
-    throw new CliError(`${path}: invalid rule set, ${count} issue${count === 1 ? '' : 's'} (run "dedicated-agent validate ${path}"):\n${formatIssues(result.issues)}`);
+    throw new CliError({ key: 'invalid_rule_set', params: { path, issues: result.issues } });
   }
   return { path, ruleSet: result.ruleSet, compiled: compileRuleSet(result.ruleSet) };
 }

@@ -1,6 +1,7 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { closestName } from '../core/text/closestName.js';
-import { CliError } from './cliError.js';
+import { CliError, EXIT_USAGE } from './cliError.js';
+import type { CliProblem } from './i18n/cliMessages.js';
 
 /** A command's options, as `util.parseArgs` takes them. */
 type CommandOptions = NonNullable<ParseArgsConfig['options']>;
@@ -33,12 +34,13 @@ export function parseCommandArgs<const O extends CommandOptions>(command: string
     const option = Object.hasOwn(options, token.name) ? options[token.name] : undefined;
     if (option === undefined) {
       const suggestion = token.rawName.startsWith('--') ? closestName(token.name, Object.keys(options)) : undefined;
-      throw usageError(command, `unknown option ${shown(token.rawName)}${suggestion === undefined ? '' : `, did you mean --${suggestion}?`}`);
+      throw usageError(command, { key: 'unknown_option', params: { option: shown(token.rawName), suggestion: suggestion ?? null } });
     }
-    if (option.type === 'boolean' && token.inlineValue === true) throw usageError(command, `${token.rawName} takes no value`);
+    if (option.type === 'boolean' && token.inlineValue === true) throw usageError(command, { key: 'takes_no_value', params: { option: token.rawName } });
     if (option.type === 'string' && (token.value === undefined || (token.inlineValue !== true && token.value.startsWith('-')))) {
-      const next = token.value === undefined ? '' : ` (got the option ${JSON.stringify(token.value)}; write ${shown(`${token.rawName}=${token.value}`)} if that is the value)`;
-      throw usageError(command, `${token.rawName} needs a value${next}`);
+      const given = token.value ?? null;
+      const inline = given === null ? null : shown(`${token.rawName}=${given}`);
+      throw usageError(command, { key: 'needs_value', params: { option: token.rawName, given, inline } });
     }
   }
   try {
@@ -47,7 +49,7 @@ export function parseCommandArgs<const O extends CommandOptions>(command: string
     // Not reached for the mistakes above; kept so that no raw Node error ever escapes as a crash.
     const message = error instanceof Error ? error.message : String(error);
     const first = message.split(/\.\s/)[0]!.replace(/\.$/, '');
-    throw usageError(command, first.charAt(0).toLowerCase() + first.slice(1));
+    throw usageError(command, { key: 'bad_arguments', params: { detail: first.charAt(0).toLowerCase() + first.slice(1) } });
   }
 }
 
@@ -62,15 +64,15 @@ function shown(text: string): string {
  * `error: <what is wrong>` then `Run "dedicated-agent <command> --help" for usage.`
  *
  * @param command - the command name, or `null` for the program itself
- * @param message - what is wrong, starting in lower case, without a final full stop
+ * @param problem - what is wrong, as a key of the CLI catalogue and its params
  * @returns the CLI error (exit 2)
  * @example
  * ```ts
- * throw usageError('explain', 'missing --agents <agents.json>');
+ * throw usageError('explain', { key: 'missing_option', params: { option: '--agents <agents.json>' } });
  * ```
  */
-export function usageError(command: string | null, message: string): CliError {
-  return new CliError(`${message}\nRun "dedicated-agent ${command === null ? '' : `${command} `}--help" for usage.`);
+export function usageError(command: string | null, problem: CliProblem): CliError {
+  return new CliError(problem, EXIT_USAGE, command);
 }
 
 /**
@@ -87,5 +89,5 @@ export function usageError(command: string | null, message: string): CliError {
  */
 export function outputFormat(command: string, value: string | undefined): 'text' | 'json' {
   if (value === undefined || value === 'text' || value === 'json') return value ?? 'text';
-  throw usageError(command, `--format must be "text" or "json", got "${value}"`);
+  throw usageError(command, { key: 'bad_format', params: { value } });
 }

@@ -70,6 +70,6 @@ export function parseJsonText(text: string, source: string, firstLine = 1): unkn
       .replace(/( in JSON)? at position \d+/, '')
       .replace(/, (\.\.\.)?".*" is not valid JSON$/s, '')
       .replace(/\n/g, '\\n');
-    throw new CliError(`${source}:${firstLine + line - 1}:${column}: invalid JSON: ${reason}`);
+    throw new CliError({ key: 'invalid_json', params: { where: `${source}:${firstLine + line - 1}:${column}`, reason } });
   }
 }

@@ -1,31 +1,32 @@
 import { readFileSync } from 'node:fs';
 import { CliError } from './cliError.js';
+import type { FileProblem, FileWord } from './i18n/cliMessages.js';
 
 /**
  * Turns a file-system error into a sentence naming the file and what went wrong.
  *
  * @param path - the path as the user typed it
- * @param what - what the file is, e.g. `'rule set'`
+ * @param what - what the file is, e.g. `'rule_set'`
  * @param error - what `node:fs` threw
  * @returns the CLI error to report
  * @example
  * ```ts
- * fileError('rules.json', 'rule set', enoent); // cannot read rule set "rules.json": no such file
+ * fileError('rules.json', 'rule_set', enoent); // cannot read rule set "rules.json": no such file
  * ```
  */
-export function fileError(path: string, what: string, error: unknown): CliError {
+export function fileError(path: string, what: FileWord, error: unknown): CliError {
   const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
-  const problem =
+  const problem: FileProblem =
     code === 'ENOENT'
-      ? 'no such file'
+      ? 'no_such_file'
       : code === 'EISDIR'
-        ? 'it is a directory'
+        ? 'is_directory'
         : code === 'EACCES' || code === 'EPERM'
-          ? 'permission denied'
+          ? 'permission_denied'
           : error instanceof Error
             ? error.message
             : String(error);
-  return new CliError(`cannot read ${what} "${path}": ${problem}`);
+  return new CliError({ key: 'cannot_read', params: { what, path, problem } });
 }
 
 /**
@@ -37,10 +38,10 @@ export function fileError(path: string, what: string, error: unknown): CliError 
  * @throws CliError (exit 2) when the file cannot be read
  * @example
  * ```ts
- * const text = readTextFile('rules.json', 'rule set');
+ * const text = readTextFile('rules.json', 'rule_set');
  * ```
  */
-export function readTextFile(path: string, what: string): string {
+export function readTextFile(path: string, what: FileWord): string {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');

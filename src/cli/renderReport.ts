@@ -1,4 +1,6 @@
-import type { UnassignedReason } from '../index.js';
+import type { Locale, UnassignedReason } from '../index.js';
+import type { ReportWords } from './i18n/cliMessages.js';
+import { cliMessagesFor } from './i18n/cliMessagesFor.js';
 import { REASON_COLOURS, ruleColours } from './ruleColours.js';
 import { dailyChart } from './dailyChart.js';
 import { formatLocalTime } from './formatLocalTime.js';
@@ -15,6 +17,8 @@ export interface ReportContext {
   agentsSource: string;
   /** When the report was generated (shown in the footer). */
   generatedAt: Date;
+  /** The language of the page's words (default `'en'`). */
+  locale?: Locale;
 }
 
 const STYLE = `
@@ -61,33 +65,33 @@ function sum(counts: Partial<Record<string, number>>): number {
   return Object.values(counts).reduce<number>((total, n) => total + (n ?? 0), 0);
 }
 
-function agentLabel(scenario: ScenarioResult, agentId: string | null): string {
-  if (agentId === null) return '(unassigned)';
+function agentLabel(scenario: ScenarioResult, agentId: string | null, w: ReportWords): string {
+  if (agentId === null) return w.unassigned;
   const agent = scenario.agents.find((a) => a.id === agentId);
   return agent?.name ? `${agent.name} (${agentId})` : agentId;
 }
 
-function cards(scenario: ScenarioResult): string {
+function cards(scenario: ScenarioResult, w: ReportWords): string {
   const largest = scenario.largestDeviation;
   const items = [
-    [count(scenario.total), 'customers replayed'],
-    [count(scenario.assigned), `assigned (${percent(scenario.total ? scenario.assigned / scenario.total : 0)})`],
-    [count(scenario.retry.assigned), 'assigned on retry at retryAt'],
-    [count(sum(scenario.unassigned)), 'not assigned in the end'],
+    [count(scenario.total), w.cards.replayed],
+    [count(scenario.assigned), w.cards.assigned(percent(scenario.total ? scenario.assigned / scenario.total : 0))],
+    [count(scenario.retry.assigned), w.cards.onRetry],
+    [count(sum(scenario.unassigned)), w.cards.notAssigned],
     largest === null
-      ? ['—', 'largest deviation from fair']
-      : [signedPoints(largest.deviation), `largest deviation from fair: ${escapeMarkup(agentLabel(scenario, largest.id))}`],
+      ? ['—', w.cards.largestDeviation]
+      : [signedPoints(largest.deviation), `${w.cards.largestDeviation}: ${escapeMarkup(agentLabel(scenario, largest.id, w))}`],
   ];
   return `<div class="cards">${items.map(([value, what]) => `<div class="card"><b>${value}</b><span>${what}</span></div>`).join('')}</div>`;
 }
 
-function ruleLegend(scenario: ScenarioResult, colourOf: (ruleId: string) => string, marker: boolean): string {
+function ruleLegend(scenario: ScenarioResult, colourOf: (ruleId: string) => string, marker: boolean, w: ReportWords): string {
   const items = scenario.rules.filter((rule) => rule.assigned > 0).map((rule) => `<span><i style="background:${colourOf(rule.id)}"></i>${escapeMarkup(rule.name)} <code>${escapeMarkup(rule.id)}</code></span>`);
-  if (marker) items.push('<span><i class="marker"></i>fair target</span>');
+  if (marker) items.push(`<span><i class="marker"></i>${w.fairTarget}</span>`);
   return `<div class="legend">${items.join('')}</div>`;
 }
 
-function reasonTable(scenario: ScenarioResult): string {
+function reasonTable(scenario: ScenarioResult, w: ReportWords): string {
   const reasons = Object.keys(scenario.onArrival.unassigned) as UnassignedReason[];
   const legend = reasons.map((reason) => `<span><i style="background:${REASON_COLOURS[reason] ?? '#999'}"></i>${reason}</span>`).join('');
   if (reasons.length === 0) return '';
@@ -97,83 +101,91 @@ function reasonTable(scenario: ScenarioResult): string {
       return `<tr><td><i style="display:inline-block;width:10px;height:10px;background:${REASON_COLOURS[reason] ?? '#999'}"></i> ${reason}</td><td class="n">${count(scenario.onArrival.unassigned[reason] ?? 0)}</td><td class="n">${retried}</td><td class="n">${count(scenario.unassigned[reason] ?? 0)}</td></tr>`;
     })
     .join('');
-  return `<div class="legend">${legend}</div><h3>Not assigned, by reason</h3><table><thead><tr><th>Reason</th><th class="n">On arrival</th><th class="n">Assigned on retry</th><th class="n">In the end</th></tr></thead><tbody>${rows}</tbody></table>`;
+  const [reason, onArrival, onRetry, inTheEnd] = w.reasonColumns;
+  return `<div class="legend">${legend}</div><h3>${w.notAssignedByReason}</h3><table><thead><tr><th>${reason}</th><th class="n">${onArrival}</th><th class="n">${onRetry}</th><th class="n">${inTheEnd}</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
 
-function ruleTable(scenario: ScenarioResult, colourOf: (ruleId: string) => string): string {
+function ruleTable(scenario: ScenarioResult, colourOf: (ruleId: string) => string, w: ReportWords): string {
   const largest = Math.max(1, ...scenario.rules.map((rule) => rule.assigned));
   const rows = scenario.rules
     .map((rule) => {
       const idle = rule.participants.filter((p) => !rule.served.includes(p.id)).map((p) => p.id);
       const notes = [
-        ...(idle.length > 0 ? [`never served: ${idle.join(', ')}`] : []),
-        ...(rule.participants.some((p) => p.weight !== 1) ? [`weights ${rule.participants.map((p) => `${p.id} ${p.weight}`).join(', ')}`] : []),
+        ...(idle.length > 0 ? [w.neverServed(idle.join(', '))] : []),
+        ...(rule.participants.some((p) => p.weight !== 1) ? [w.weights(rule.participants.map((p) => `${p.id} ${p.weight}`).join(', '))] : []),
       ];
       return `<tr><td><i style="display:inline-block;width:10px;height:10px;background:${colourOf(rule.id)}"></i> <code>${escapeMarkup(rule.id)}</code></td><td>${escapeMarkup(rule.name)}</td><td class="n">${count(rule.assigned)}</td><td class="n">${percent(rule.share)}</td><td style="width:22%"><div class="bar" style="width:${((rule.assigned / largest) * 100).toFixed(1)}%;background:${colourOf(rule.id)}"></div></td><td class="n">${rule.served.length}/${rule.participants.length}</td><td>${escapeMarkup(notes.join('; '))}</td></tr>`;
     })
     .join('');
-  return `<table><thead><tr><th>Rule</th><th>Name</th><th class="n">Assigned</th><th class="n">Share</th><th></th><th class="n">Served</th><th>Notes</th></tr></thead><tbody>${rows}</tbody></table>`;
+  const [rule, name, assigned, share, served, notes] = w.ruleColumns;
+  return `<table><thead><tr><th>${rule}</th><th>${name}</th><th class="n">${assigned}</th><th class="n">${share}</th><th></th><th class="n">${served}</th><th>${notes}</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
 
 const hours = (n: number): string => n.toLocaleString('en-US', { maximumFractionDigits: 1 });
 
-function agentTable(scenario: ScenarioResult): string {
+function agentTable(scenario: ScenarioResult, w: ReportWords): string {
   const mostHours = Math.max(1, ...scenario.agents.map((agent) => agent.onShiftHours));
   const mostAssigned = Math.max(1, ...scenario.agents.map((agent) => agent.assigned));
   const rows = scenario.agents
     .map((agent) => {
       const perHour = agent.onShiftHours > 0 ? (agent.assigned / agent.onShiftHours).toFixed(2) : agent.assigned > 0 ? '—' : '0';
-      return `<tr data-agent="${escapeMarkup(agent.id)}"><td>${escapeMarkup(agentLabel(scenario, agent.id))}</td><td class="n on-shift">${hours(agent.onShiftHours)}</td><td style="width:20%"><div class="bar" style="width:${((agent.onShiftHours / mostHours) * 100).toFixed(1)}%;background:#9aa5b1"></div></td><td class="n">${count(agent.assigned)}</td><td style="width:20%"><div class="bar" style="width:${((agent.assigned / mostAssigned) * 100).toFixed(1)}%"></div></td><td class="n">${perHour}</td></tr>`;
+      return `<tr data-agent="${escapeMarkup(agent.id)}"><td>${escapeMarkup(agentLabel(scenario, agent.id, w))}</td><td class="n on-shift">${hours(agent.onShiftHours)}</td><td style="width:20%"><div class="bar" style="width:${((agent.onShiftHours / mostHours) * 100).toFixed(1)}%;background:#9aa5b1"></div></td><td class="n">${count(agent.assigned)}</td><td style="width:20%"><div class="bar" style="width:${((agent.assigned / mostAssigned) * 100).toFixed(1)}%"></div></td><td class="n">${perHour}</td></tr>`;
     })
     .join('');
-  return `<table class="agents"><thead><tr><th>Agent</th><th class="n">On shift (h)</th><th></th><th class="n">Assigned</th><th></th><th class="n">Per on-shift hour</th></tr></thead><tbody>${rows}</tbody></table>`;
+  const [agent, onShift, assigned, perHour] = w.agentColumns;
+  return `<table class="agents"><thead><tr><th>${agent}</th><th class="n">${onShift}</th><th></th><th class="n">${assigned}</th><th></th><th class="n">${perHour}</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
 
-function scenarioSection(scenario: ScenarioResult, tag: string, colourOf: (ruleId: string) => string): string {
-  const span = scenario.from === null ? 'no customers' : `${formatLocalTime(scenario.from, scenario.timeZone)} – ${formatLocalTime(scenario.to!, scenario.timeZone)} (${escapeMarkup(scenario.timeZone)})`;
+function scenarioSection(scenario: ScenarioResult, tag: string, colourOf: (ruleId: string) => string, w: ReportWords): string {
+  const span = scenario.from === null ? w.noCustomers : `${formatLocalTime(scenario.from, scenario.timeZone)} – ${formatLocalTime(scenario.to!, scenario.timeZone)} (${escapeMarkup(scenario.timeZone)})`;
   return `<section class="scenario" data-rules="${escapeMarkup(scenario.label)}">
 <h2>${tag}<code>${escapeMarkup(scenario.label)}</code></h2>
-<p class="sub">Customers created ${span}. Retry of customers turned away by closed schedules: ${scenario.retry.enabled ? 'on' : 'off'}.</p>
-${cards(scenario)}
-<figure><figcaption><b>Share per agent against target.</b> One bar per agent, coloured by the rule that gave the customers; the black marker is the fair target — what the weights of the rules that served the agent ask for. Numbers in red: more than 10% off target.</figcaption>
-${shareChart(scenario, colourOf)}${ruleLegend(scenario, colourOf, true)}</figure>
-<figure><figcaption><b>Assignments per day, by rule</b> (days in ${escapeMarkup(scenario.timeZone)}; weekends shaded).</figcaption>
-${dailyChart(scenario, colourOf)}${ruleLegend(scenario, colourOf, false)}</figure>
-<figure><figcaption><b>Assignments per agent per day.</b> Darker is more; hover a cell for its number.</figcaption>
+<p class="sub">${w.customersCreated(span, scenario.retry.enabled)}</p>
+${cards(scenario, w)}
+<figure><figcaption>${caption(w.shareCaption)}</figcaption>
+${shareChart(scenario, colourOf, w.shareAxis)}${ruleLegend(scenario, colourOf, true, w)}</figure>
+<figure><figcaption>${caption(w.dailyCaption(escapeMarkup(scenario.timeZone)))}</figcaption>
+${dailyChart(scenario, colourOf)}${ruleLegend(scenario, colourOf, false, w)}</figure>
+<figure><figcaption>${caption(w.heatmapCaption)}</figcaption>
 ${heatmapChart(scenario)}</figure>
-<figure><figcaption><b>Not assigned on arrival, by hour of day and reason.</b> Customers turned away because every matching rule was closed are retried at the rule's next opening${scenario.retry.enabled ? '' : ' (retry was off for this run)'}.</figcaption>
-${hourlyChart(scenario)}${reasonTable(scenario)}</figure>
-<h3>Agents: assignments beside on-shift hours</h3>
-<p class="note">On shift: hours on shift and not on leave from the first to the last customer (the whole span for an agent without a schedule or leave).</p>
-${agentTable(scenario)}
-<h3>Rules: who took each share</h3>
-${ruleTable(scenario, colourOf)}
+<figure><figcaption>${caption(w.hourlyCaption(scenario.retry.enabled))}</figcaption>
+${hourlyChart(scenario, w.everyoneAssigned)}${reasonTable(scenario, w)}</figure>
+<h3>${w.agentsHeading}</h3>
+<p class="note">${w.agentsNote}</p>
+${agentTable(scenario, w)}
+<h3>${w.rulesHeading}</h3>
+${ruleTable(scenario, colourOf, w)}
 </section>`;
 }
 
-function changesSection(result: SimulationResult): string {
+function caption([bold, rest]: [string, string]): string {
+  return `<b>${bold}</b>${rest}`;
+}
+
+function changesSection(result: SimulationResult, w: ReportWords): string {
   const changes = result.changes;
   if (changes === null) return '';
   const [a, b] = result.scenarios as [ScenarioResult, ScenarioResult];
-  const flows = changes.flows.map((flow) => `<tr><td>${escapeMarkup(agentLabel(a, flow.from))}</td><td>→ ${escapeMarkup(agentLabel(b, flow.to))}</td><td class="n">${count(flow.count)}</td></tr>`).join('');
-  const sample = changes.sample.map((change) => `<tr><td><code>${escapeMarkup(change.id)}</code></td><td>${escapeMarkup(agentLabel(a, change.from))}</td><td>→ ${escapeMarkup(agentLabel(b, change.to))}</td></tr>`).join('');
+  const flows = changes.flows.map((flow) => `<tr><td>${escapeMarkup(agentLabel(a, flow.from, w))}</td><td>→ ${escapeMarkup(agentLabel(b, flow.to, w))}</td><td class="n">${count(flow.count)}</td></tr>`).join('');
+  const sample = changes.sample.map((change) => `<tr><td><code>${escapeMarkup(change.id)}</code></td><td>${escapeMarkup(agentLabel(a, change.from, w))}</td><td>→ ${escapeMarkup(agentLabel(b, change.to, w))}</td></tr>`).join('');
+  const [assignedRow, notAssignedRow, deviationRow] = w.summaryRows;
   const summary = [
-    ['Assigned', count(a.assigned), count(b.assigned)],
-    ['Not assigned in the end', count(sum(a.unassigned)), count(sum(b.unassigned))],
+    [assignedRow, count(a.assigned), count(b.assigned)],
+    [notAssignedRow, count(sum(a.unassigned)), count(sum(b.unassigned))],
     [
-      'Largest deviation from fair',
-      a.largestDeviation ? `${escapeMarkup(agentLabel(a, a.largestDeviation.id))} ${signedPoints(a.largestDeviation.deviation)}` : '—',
-      b.largestDeviation ? `${escapeMarkup(agentLabel(b, b.largestDeviation.id))} ${signedPoints(b.largestDeviation.deviation)}` : '—',
+      deviationRow,
+      a.largestDeviation ? `${escapeMarkup(agentLabel(a, a.largestDeviation.id, w))} ${signedPoints(a.largestDeviation.deviation)}` : '—',
+      b.largestDeviation ? `${escapeMarkup(agentLabel(b, b.largestDeviation.id, w))} ${signedPoints(b.largestDeviation.deviation)}` : '—',
     ],
   ]
     .map(([what, x, y]) => `<tr><td>${what}</td><td class="n">${x}</td><td class="n">${y}</td></tr>`)
     .join('');
   return `<section class="changes">
-<h2>A → B: customers that would change hands</h2>
-<div class="cards"><div class="card"><b>${count(changes.count)}</b><span>customers change hands (${percent(a.total ? changes.count / a.total : 0)})</span></div></div>
+<h2>${w.changesHeading}</h2>
+<div class="cards"><div class="card"><b>${count(changes.count)}</b><span>${w.changeHands(percent(a.total ? changes.count / a.total : 0))}</span></div></div>
 <table><thead><tr><th></th><th class="n">A <code>${escapeMarkup(a.label)}</code></th><th class="n">B <code>${escapeMarkup(b.label)}</code></th></tr></thead><tbody>${summary}</tbody></table>
-<h3>Most frequent moves</h3><table><thead><tr><th>Agent under A</th><th>Agent under B</th><th class="n">Customers</th></tr></thead><tbody>${flows}</tbody></table>
-<h3>First customers that change hands</h3><table><thead><tr><th>Customer</th><th>Under A</th><th>Under B</th></tr></thead><tbody>${sample}</tbody></table>
+<h3>${w.frequentMoves}</h3><table><thead><tr><th>${w.moveColumns[0]}</th><th>${w.moveColumns[1]}</th><th class="n">${w.moveColumns[2]}</th></tr></thead><tbody>${flows}</tbody></table>
+<h3>${w.firstChanges}</h3><table><thead><tr><th>${w.sampleColumns[0]}</th><th>${w.sampleColumns[1]}</th><th>${w.sampleColumns[2]}</th></tr></thead><tbody>${sample}</tbody></table>
 </section>`;
 }
 
@@ -188,7 +200,7 @@ function changesSection(result: SimulationResult): string {
  * with two rule sets, also the customers that would change hands.
  *
  * @param result - what `simulate` returned
- * @param context - input file names and the generation time
+ * @param context - input file names, the generation time and the language of the page
  * @returns the HTML document
  * @example
  * ```ts
@@ -196,12 +208,15 @@ function changesSection(result: SimulationResult): string {
  * ```
  */
 export function renderReport(result: SimulationResult, context: ReportContext): string {
+  const w = cliMessagesFor(context.locale ?? 'en').report;
   const colourOf = ruleColours(result.scenarios.flatMap((scenario) => scenario.rules.map((rule) => rule.id)));
   const comparing = result.scenarios.length > 1;
-  const title = comparing ? `Assignment simulation: ${result.scenarios[0]!.label} vs ${result.scenarios[1]!.label}` : `Assignment simulation: ${result.scenarios[0]!.label}`;
-  const sections = result.scenarios.map((scenario, i) => scenarioSection(scenario, comparing ? `${'AB'[i]}: ` : 'Rule set ', colourOf)).join('\n');
+  const title = w.title(result.scenarios.map((scenario) => scenario.label));
+  const sections = result.scenarios.map((scenario, i) => scenarioSection(scenario, comparing ? `${'AB'[i]}: ` : w.ruleSetTag, colourOf, w)).join('\n');
+  const [fromCustomers, fromAgents, end] = w.sources(count(result.scenarios[0]!.total));
+  const [generatedBy, generatedAt] = w.footer(escapeMarkup(context.generatedAt.toISOString()));
   return `<!doctype html>
-<html lang="en">
+<html lang="${w.htmlLang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -211,10 +226,10 @@ export function renderReport(result: SimulationResult, context: ReportContext): 
 <body>
 <main>
 <h1>${escapeMarkup(title)}</h1>
-<p class="sub">${count(result.scenarios[0]!.total)} customers from <code>${escapeMarkup(context.customersSource)}</code>, agents from <code>${escapeMarkup(context.agentsSource)}</code>.</p>
-${changesSection(result)}
+<p class="sub">${fromCustomers}<code>${escapeMarkup(context.customersSource)}</code>${fromAgents}<code>${escapeMarkup(context.agentsSource)}</code>${end}</p>
+${changesSection(result, w)}
 ${sections}
-<footer>Generated by <code>dedicated-agent simulate</code> at ${escapeMarkup(context.generatedAt.toISOString())}. Each customer was decided at its creation time with createAssigner, so schedules, holidays, periods and capacity apply as in production.</footer>
+<footer>${generatedBy}<code>dedicated-agent simulate</code>${generatedAt}</footer>
 </main>
 </body>
 </html>

@@ -1,37 +1,17 @@
 import { closestName } from '../core/text/closestName.js';
-import { AssignmentError } from '../index.js';
+import { AssignmentError, type Locale } from '../index.js';
 import { CliError, EXIT_USAGE } from './cliError.js';
 import type { CliIo } from './cliIo.js';
+import { cliLocale } from './cliLocale.js';
 import { explainCommand } from './explainCommand.js';
+import { cliMessagesFor } from './i18n/cliMessagesFor.js';
 import { initCommand } from './initCommand.js';
 import { packageVersion } from './packageVersion.js';
 import { parseCommandArgs, usageError } from './parseCommandArgs.js';
 import { simulateCommand } from './simulateCommand.js';
 import { validateCommand } from './validateCommand.js';
 
-const HELP = `Usage: dedicated-agent <command> [options]
-
-Check, explain and try out dedicated-agent rule sets before saving them.
-
-Commands:
-  init [dir]              write a starter rule set, agents and 1,000 customers, and the commands to try
-  validate <rules.json>   check a rule set; every problem with its path, carets under expression errors
-  explain <rules.json>    decide one customer at one instant and explain the decision rule by rule
-  simulate <rules.json>   replay a stream of customers and show the resulting distribution,
-                          optionally against a second rule set and as an HTML report
-
-Options:
-  -V, --version           print the version
-  -h, --help              show this help
-
-Run "dedicated-agent <command> --help" for a command's options, and
-"dedicated-agent init demo" for files to try them on.
-
-Exit status: 0 success, 1 invalid rule set (validate) or skipped customer lines
-(simulate), 2 unusable input or misuse.
-`;
-
-const COMMANDS: Record<string, (args: string[], io: CliIo) => number> = {
+const COMMANDS: Record<string, (args: string[], io: CliIo, locale: Locale) => number> = {
   init: initCommand,
   validate: validateCommand,
   explain: explainCommand,
@@ -43,7 +23,8 @@ const PROGRAM_OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-function dispatch(argv: string[], io: CliIo): number {
+function dispatch(argv: string[], io: CliIo, locale: Locale): number {
+  const text = cliMessagesFor(locale);
   const [command, ...args] = argv;
   if (command === '--version' || command === '-V') {
     io.stdout.write(`${packageVersion()}\n`);
@@ -51,30 +32,31 @@ function dispatch(argv: string[], io: CliIo): number {
   }
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
     const topic = command === 'help' ? args[0] : undefined;
-    if (topic !== undefined && Object.hasOwn(COMMANDS, topic)) return COMMANDS[topic]!(['--help'], io);
+    if (topic !== undefined && Object.hasOwn(COMMANDS, topic)) return COMMANDS[topic]!(['--help'], io, locale);
     if (command === undefined) {
-      io.stderr.write(HELP);
+      io.stderr.write(text.help);
       return EXIT_USAGE;
     }
-    io.stdout.write(HELP);
+    io.stdout.write(text.help);
     return 0;
   }
   if (!Object.hasOwn(COMMANDS, command)) {
     // Only the program's own options come before a command: word a mistake there as the commands do.
     if (command.startsWith('-')) parseCommandArgs(null, [command], PROGRAM_OPTIONS);
     const suggestion = closestName(command, Object.keys(COMMANDS));
-    throw usageError(null, `unknown command ${JSON.stringify(command)}${suggestion === undefined ? '' : `, did you mean "${suggestion}"?`}`);
+    throw usageError(null, { key: 'unknown_command', params: { command, suggestion: suggestion ?? null } });
   }
-  return COMMANDS[command]!(args, io);
+  return COMMANDS[command]!(args, io, locale);
 }
 
 /**
  * Runs the `dedicated-agent` command line: dispatches to a command, prints
  * usage and input errors as `error: …` lines (no stack trace) and returns the
- * exit code.
+ * exit code. Texts are in the language of `--lang zh-CN|en`, else of the
+ * environment's `LC_ALL` / `LC_MESSAGES` / `LANG` (see `cliLocale`).
  *
  * @param argv - the arguments after the program name
- * @param io - where to write
+ * @param io - where to write, and the environment (`process.env`) the default language comes from
  * @returns the exit code
  * @example
  * ```ts
@@ -82,16 +64,20 @@ function dispatch(argv: string[], io: CliIo): number {
  * ```
  */
 export function runCli(argv: string[], io: CliIo): number {
+  const env = io.env ?? {};
+  let text = cliMessagesFor(cliLocale([], env).locale);
   try {
-    return dispatch(argv, io);
+    const { locale, argv: args } = cliLocale(argv, env);
+    text = cliMessagesFor(locale);
+    return dispatch(args, io, locale);
   } catch (error) {
     if (error instanceof CliError) {
-      io.stderr.write(`error: ${error.message}\n`);
+      io.stderr.write(`${text.errorPrefix}${error.textIn(text)}\n`);
       return error.exitCode;
     }
     // The library refusing input it was handed (an AssignmentError) is the user's input too: same wording, no stack trace.
     if (error instanceof AssignmentError) {
-      io.stderr.write(`error: ${error.message}\n`);
+      io.stderr.write(`${text.errorPrefix}${new CliError({ key: 'input', params: { where: null, detail: error.message } }).textIn(text)}\n`);
       return EXIT_USAGE;
     }
     throw error;

@@ -22,13 +22,14 @@ const percent = (fraction: number): string => `${(fraction * 100).toFixed(2)}%`;
  *
  * @param scenario - one scenario of a simulation
  * @param colourOf - the colour of a rule id
+ * @param axisLabel - the label over the numbers column, in the report's language
  * @returns an `<svg>` element
  * @example
  * ```ts
  * const svg = shareChart(result.scenarios[0], ruleColours(ruleIds));
  * ```
  */
-export function shareChart(scenario: ScenarioResult, colourOf: (ruleId: string) => string): string {
+export function shareChart(scenario: ScenarioResult, colourOf: (ruleId: string) => string, axisLabel = 'share · target'): string {
   const agents = scenario.agents;
   const plotWidth = CHART_WIDTH - LABEL_WIDTH - VALUE_WIDTH;
   const axis = niceAxis(Math.max(0.001, ...agents.map((agent) => Math.max(agent.share, agent.target))), 5);
@@ -41,7 +42,7 @@ export function shareChart(scenario: ScenarioResult, colourOf: (ruleId: string) 
       `<text class="tick" x="${svgNumber(x(tick))}" y="${TOP - 10}" text-anchor="middle">${(tick * 100).toFixed(axis.step < 0.01 ? 1 : 0)}%</text>`,
     );
   }
-  parts.push(`<text class="tick" x="${CHART_WIDTH - VALUE_WIDTH + 24}" y="${TOP - 10}">share · target</text>`);
+  parts.push(`<text class="tick" x="${CHART_WIDTH - VALUE_WIDTH + 24}" y="${TOP - 10}">${axisLabel}</text>`);
   agents.forEach((agent, i) => {
     const y = TOP + i * ROW + (ROW - BAR) / 2;
     const label = agent.name === null ? agent.id : `${agent.name} (${agent.id})`;

@@ -1,9 +1,11 @@
 import { writeFileSync } from 'node:fs';
+import type { Locale } from '../index.js';
 import { CliError, EXIT_INVALID } from './cliError.js';
 import type { CliIo } from './cliIo.js';
 import { outputFormat, parseCommandArgs, usageError } from './parseCommandArgs.js';
 import { CustomerFile, type LineProblems, UnsortedCustomersError } from './customerFile.js';
 import { formatSimulationText } from './formatSimulationText.js';
+import { cliMessagesFor } from './i18n/cliMessagesFor.js';
 import { loadAgents } from './loadAgents.js';
 import { loadRuleSet } from './loadRuleSet.js';
 import { createProgressBar } from './createProgressBar.js';
@@ -62,14 +64,13 @@ function problemList(problems: LineProblems): string {
   return [...problems.shown, ...(more > 0 ? [`… and ${more.toLocaleString('en-US')} more`] : [])].map((line) => `  ${line}\n`).join('');
 }
 
-const plural = (n: number, word: string) => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
-
 /**
  * `dedicated-agent simulate`: replays customers through one or two rule sets
  * and prints the distribution (text or JSON), optionally writing an HTML report.
  *
  * @param args - the arguments after `simulate`
  * @param io - where to write (a progress bar goes to `io.stderr` when it is a terminal)
+ * @param locale - the language of the text output and the report (`--format json` is the same in every language)
  * @returns the exit code: 0, or 1 when bad lines of the customers file were skipped
  * @throws CliError for usage errors and unusable input (exit 2)
  * @example
@@ -77,7 +78,8 @@ const plural = (n: number, word: string) => `${n.toLocaleString('en-US')} ${word
  * simulateCommand(['rules.json', '--customers', 'customers.jsonl', '--agents', 'agents.json'], process);
  * ```
  */
-export function simulateCommand(args: string[], io: CliIo): number {
+export function simulateCommand(args: string[], io: CliIo, locale: Locale = 'en'): number {
+  const text = cliMessagesFor(locale);
   const { values, positionals } = parseCommandArgs('simulate', args, {
     customers: { type: 'string' },
     agents: { type: 'string' },
@@ -93,16 +95,16 @@ export function simulateCommand(args: string[], io: CliIo): number {
     return 0;
   }
   const format = outputFormat('simulate', values.format);
-  if (positionals.length !== 1) throw usageError('simulate', positionals.length === 0 ? 'missing the rule-set file' : 'simulate takes one rule-set file (use --compare for a second)');
-  if (values.customers === undefined) throw usageError('simulate', 'missing --customers <customers.jsonl>');
-  if (values.agents === undefined) throw usageError('simulate', 'missing --agents <agents.json>');
+  if (positionals.length !== 1) throw usageError('simulate', { key: positionals.length === 0 ? 'missing_rule_set_file' : 'one_rule_set_file', params: { command: 'simulate' } });
+  if (values.customers === undefined) throw usageError('simulate', { key: 'missing_option', params: { option: '--customers <customers.jsonl>' } });
+  if (values.agents === undefined) throw usageError('simulate', { key: 'missing_option', params: { option: '--agents <agents.json>' } });
   const sampleSize = values.changes === undefined ? 10 : Number(values.changes);
-  if (!Number.isInteger(sampleSize) || sampleSize < 0) throw usageError('simulate', `--changes must be a whole number, got "${values.changes}"`);
+  if (!Number.isInteger(sampleSize) || sampleSize < 0) throw usageError('simulate', { key: 'bad_changes', params: { value: String(values.changes) } });
 
   const ruleFiles = [positionals[0]!, ...(values.compare === undefined ? [] : [values.compare])];
   const loaded = ruleFiles.map(loadRuleSet);
   const agents = loadAgents(values.agents);
-  for (const { ruleSet, path } of loaded) for (const warning of unknownAgentWarnings(ruleSet, agents, path)) io.stderr.write(`warning: ${warning}\n`);
+  for (const { ruleSet, path } of loaded) for (const warning of unknownAgentWarnings(ruleSet, agents, path, text.warning)) io.stderr.write(`${text.warningPrefix}${warning}\n`);
   const scenarios: SimulationScenario[] = loaded.map(({ path, ruleSet }) => ({ label: path, ruleSet }));
 
   const file = new CustomerFile(values.customers);
@@ -127,35 +129,31 @@ export function simulateCommand(args: string[], io: CliIo): number {
     result = run(file, () => (file.size === 0 ? 0 : file.bytesRead / file.size));
   } catch (error) {
     if (!(error instanceof UnsortedCustomersError)) throw error;
-    io.stderr.write(`warning: ${error.message}; sorting the customers in memory\n`);
+    io.stderr.write(`${text.warningPrefix}${text.simulation.sortingInMemory(error.message)}\n`);
     read = new CustomerFile(values.customers, false);
     const customers = sortedCustomers(read);
     result = run(customers, (replayed) => replayed / customers.length);
   }
   const { badLines, duplicateIds } = read;
   if (badLines.count > 0 && read.customers === 0) {
-    throw new CliError(`${values.customers}: no usable customer, ${plural(badLines.count, 'bad line')}:\n${problemList(badLines).trimEnd()}`);
+    throw new CliError({ key: 'no_usable_customer', params: { file: values.customers, badLines: badLines.count, list: problemList(badLines).trimEnd() } });
   }
   if (badLines.count > 0) {
-    io.stderr.write(
-      `error: ${values.customers}: ${plural(badLines.count, 'bad line')} skipped; the result covers the other ${plural(read.customers, 'customer')}:\n${problemList(badLines)}`,
-    );
+    io.stderr.write(`${text.errorPrefix}${text.simulation.badLinesSkipped(values.customers, badLines.count, read.customers)}\n${problemList(badLines)}`);
   }
   if (duplicateIds.count > 0) {
-    io.stderr.write(
-      `warning: ${values.customers}: ${plural(duplicateIds.count, 'line')} repeat${duplicateIds.count === 1 ? 's' : ''} the id of an earlier line (each line is simulated as a new customer):\n${problemList(duplicateIds)}`,
-    );
+    io.stderr.write(`${text.warningPrefix}${text.simulation.duplicateIds(values.customers, duplicateIds.count)}\n${problemList(duplicateIds)}`);
   }
 
   if (values.report !== undefined) {
-    const html = renderReport(result, { customersSource: values.customers, agentsSource: values.agents, generatedAt: new Date() });
+    const html = renderReport(result, { customersSource: values.customers, agentsSource: values.agents, generatedAt: new Date(), locale });
     try {
       writeFileSync(values.report, html);
     } catch (error) {
-      throw new CliError(`cannot write the report "${values.report}": ${error instanceof Error ? error.message : String(error)}`);
+      throw new CliError({ key: 'cannot_write', params: { what: 'report', path: values.report, reason: error instanceof Error ? error.message : String(error) } });
     }
-    io.stderr.write(`report written to ${values.report}\n`);
+    io.stderr.write(`${text.simulation.reportWritten(values.report)}\n`);
   }
-  io.stdout.write(format === 'json' ? `${JSON.stringify(simulationJson(result), null, 2)}\n` : formatSimulationText(result));
+  io.stdout.write(format === 'json' ? `${JSON.stringify(simulationJson(result), null, 2)}\n` : formatSimulationText(result, locale));
   return badLines.count > 0 ? EXIT_INVALID : 0;
 }

@@ -1,5 +1,7 @@
 import { participantsOf } from '../core/pick/participantsOf.js';
 import { type AgentSnapshot, compileRuleSet, DEFAULT_RULE_ID, type RuleSet } from '../index.js';
+import { cliEn } from './i18n/cliEn.js';
+import type { AgentWarningWords } from './i18n/cliMessages.js';
 
 /**
  * Lists the participants of rules who are not among the agents supplied, and
@@ -13,6 +15,7 @@ import { type AgentSnapshot, compileRuleSet, DEFAULT_RULE_ID, type RuleSet } fro
  * @param ruleSet - the validated rule set
  * @param agents - the agents supplied
  * @param source - the rule-set file name, for the messages
+ * @param words - the language of the messages (default English)
  * @returns one message per rule with unknown participants, and one per selector that matches nobody
  * @example
  * ```ts
@@ -21,7 +24,7 @@ import { type AgentSnapshot, compileRuleSet, DEFAULT_RULE_ID, type RuleSet } fro
  * //  'rules.json: rule "vip": the selector agents[2] matches none of the agents in the agents file']
  * ```
  */
-export function unknownAgentWarnings(ruleSet: RuleSet, agents: readonly AgentSnapshot[], source: string): string[] {
+export function unknownAgentWarnings(ruleSet: RuleSet, agents: readonly AgentSnapshot[], source: string, words: AgentWarningWords = cliEn.warning): string[] {
   const compiled = compileRuleSet(ruleSet);
   const rules = compiled.defaultRule === null ? compiled.rules : [...compiled.rules, compiled.defaultRule];
   const warnings: string[] = [];
@@ -31,13 +34,10 @@ export function unknownAgentWarnings(ruleSet: RuleSet, agents: readonly AgentSna
     const matching = new Set(participants.map((participant) => participant.via));
     const idle = rule.selectors.filter((selector) => !matching.has(selector.index)).map((selector) => selector.index);
     if (unknown.length === 0 && idle.length === 0) continue;
-    const label = rule.id === DEFAULT_RULE_ID ? 'the default rule' : `rule "${rule.id}"`;
-    const none = unknown.length === participants.length ? ' (none of its participants is known: it can never assign)' : '';
-    if (unknown.length > 0) warnings.push(`${source}: ${label} names agents not in the agents file: ${unknown.join(', ')}${none}`);
-    for (const index of idle) {
-      const tail = unknown.length > 0 ? '' : none;
-      warnings.push(`${source}: ${label}: the selector agents[${index}] matches none of the agents in the agents file${tail}`);
-    }
+    const label = rule.id === DEFAULT_RULE_ID ? null : rule.id;
+    const hopeless = unknown.length === participants.length;
+    if (unknown.length > 0) warnings.push(words.unknownAgents(source, label, unknown, hopeless));
+    for (const index of idle) warnings.push(words.selectorMatchesNone(source, label, index, unknown.length === 0 && hopeless));
   }
   return warnings;
 }

@@ -1,7 +1,8 @@
-import { formatIssues, type ValidationIssue, validateRuleSet } from '../index.js';
+import { formatIssues, type Locale, type ValidationIssue, validateRuleSet } from '../index.js';
 import { availabilityWarnings } from './availabilityWarnings.js';
 import { CliError, EXIT_INVALID } from './cliError.js';
 import type { CliIo } from './cliIo.js';
+import { cliMessagesFor } from './i18n/cliMessagesFor.js';
 import { outputFormat, parseCommandArgs, usageError } from './parseCommandArgs.js';
 import { loadAgents } from './loadAgents.js';
 import { parseInstant } from './parseInstant.js';
@@ -34,6 +35,7 @@ interface FileReport {
   ok: boolean;
   issues: ValidationIssue[];
   warnings: string[];
+  /** A valid file's verdict line; null for an invalid one. */
   summary: string | null;
 }
 
@@ -43,6 +45,7 @@ interface FileReport {
  *
  * @param args - the arguments after `validate`
  * @param io - where to write
+ * @param locale - the language of the text output (`--format json` is the same in every language)
  * @returns the exit code: 0 valid, 1 invalid, 2 unusable input
  * @throws CliError for usage errors
  * @example
@@ -50,7 +53,8 @@ interface FileReport {
  * process.exitCode = validateCommand(['rules.json'], process);
  * ```
  */
-export function validateCommand(args: string[], io: CliIo): number {
+export function validateCommand(args: string[], io: CliIo, locale: Locale = 'en'): number {
+  const text = cliMessagesFor(locale);
   const { values, positionals } = parseCommandArgs('validate', args, {
     agents: { type: 'string' },
     at: { type: 'string' },
@@ -62,18 +66,20 @@ export function validateCommand(args: string[], io: CliIo): number {
     return 0;
   }
   const format = outputFormat('validate', values.format);
-  if (positionals.length === 0) throw usageError('validate', 'missing the rule-set file: dedicated-agent validate <rules.json>');
+  if (positionals.length === 0) throw usageError('validate', { key: 'missing_rule_set_file', params: { command: 'validate' } });
   const agents = values.agents === undefined ? null : loadAgents(values.agents);
   const horizonStart = values.at === undefined ? Date.now() : parseInstant(values.at, '--at');
+  // JSON stays as it always was, whatever the language: English sentences beside the codes.
+  const warningWords = format === 'json' ? cliMessagesFor('en').warning : text.warning;
   let exitCode = 0;
   const reports: FileReport[] = [];
   for (const path of positionals) {
     let input: unknown;
     try {
-      input = parseJsonText(readTextFile(path, 'rule set'), path);
+      input = parseJsonText(readTextFile(path, 'rule_set'), path);
     } catch (error) {
       if (!(error instanceof CliError)) throw error;
-      io.stderr.write(`error: ${error.message}\n`);
+      io.stderr.write(`${text.errorPrefix}${error.textIn(text)}\n`);
       exitCode = Math.max(exitCode, error.exitCode);
       continue;
     }
@@ -85,22 +91,17 @@ export function validateCommand(args: string[], io: CliIo): number {
     }
     const { ruleSet } = result;
     const warnings =
-      agents === null ? [] : [...unknownAgentWarnings(ruleSet, agents, path), ...availabilityWarnings(ruleSet, agents, path, horizonStart)];
-    const rules = `${ruleSet.rules.length} rule${ruleSet.rules.length === 1 ? '' : 's'}`;
-    const summary = `${rules}${ruleSet.defaultRule ? ' and a default rule' : ', no default rule'}, time zone ${ruleSet.timeZone}`;
-    reports.push({ path, ok: true, issues: [], warnings, summary });
+      agents === null ? [] : [...unknownAgentWarnings(ruleSet, agents, path, warningWords), ...availabilityWarnings(ruleSet, agents, path, horizonStart, warningWords)];
+    reports.push({ path, ok: true, issues: [], warnings, summary: text.validRuleSet(path, ruleSet.rules.length, Boolean(ruleSet.defaultRule), ruleSet.timeZone) });
   }
   if (format === 'json') {
     io.stdout.write(`${JSON.stringify({ ok: exitCode === 0, files: reports.map(({ path, ok, issues, warnings }) => ({ path, ok, issues, warnings })) }, null, 2)}\n`);
     return exitCode;
   }
   for (const report of reports) {
-    if (report.ok) io.stdout.write(`${report.path}: valid rule set (${report.summary})\n`);
-    else {
-      const count = report.issues.length;
-      io.stdout.write(`${report.path}: invalid rule set, ${count} issue${count === 1 ? '' : 's'}:\n${formatIssues(report.issues)}\n`);
-    }
-    for (const warning of report.warnings) io.stderr.write(`warning: ${warning}\n`);
+    if (report.summary !== null) io.stdout.write(`${report.summary}\n`);
+    else io.stdout.write(`${text.invalidRuleSet(report.path, report.issues.length)}\n${formatIssues(report.issues, { locale })}\n`);
+    for (const warning of report.warnings) io.stderr.write(`${text.warningPrefix}${warning}\n`);
   }
   return exitCode;
 }

@@ -73,9 +73,16 @@ export class RuleSetError extends AssignmentError {
  */
 export class WorkflowError extends AssignmentError {
   declare readonly code: WorkflowErrorCode;
-  constructor(code: WorkflowErrorCode, message: string) {
+  /**
+   * The values a UI needs to say the refusal in its own language, e.g. for
+   * `forbidden` from `transition`: `{ who: 'record_agent', event: 'confirm', recordId }`
+   * (`messagesFor('zh-CN').workflow.forbidden(who, event, recordId)`); empty when there are none.
+   */
+  readonly params: Readonly<Record<string, string>>;
+  constructor(code: WorkflowErrorCode, message: string, params: Readonly<Record<string, string>> = {}) {
     super(code, message);
     this.name = 'WorkflowError';
+    this.params = params;
   }
 }
 

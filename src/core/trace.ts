@@ -1,113 +1,81 @@
 import { InputError } from './errors.js';
+import type { Locale, Messages } from './i18n/messages.js';
+import { messagesFor } from './i18n/messagesFor.js';
 import { readOptions } from './input/readOptions.js';
 import type { SubjectFieldFinding } from './ruleset/checkSubjectFields.js';
 import { describeValue } from './ruleset/describeValue.js';
 import type { FieldType, Period } from './ruleset/types.js';
+import { isValidTimeZone } from './time/isValidTimeZone.js';
 import { localParts } from './time/localParts.js';
 import type { AssignmentResult, TraceCandidate, TraceEntry, TraceExclusion } from './types.js';
 
-/** How `explain` names agents and rules. */
+/** How `explain` names agents and rules, in which language, and in which zone it shows times. */
 export interface ExplainOptions {
   /** Display name of an agent (e.g. 'Li Lei' for 'li-lei'); default the id. */
   agentName?: (agentId: string) => string;
+  /** The language of the text: `'en'` (default) or `'zh-CN'`. */
+  locale?: Locale;
+  /**
+   * The rule set's IANA zone: retry and opening times are shown in it in the
+   * locale's style ("26 Nov 2026 09:00" / "2026年11月26日 09:00"); default
+   * ISO-8601 instants in UTC.
+   */
+  timeZone?: string;
 }
 
-const PERIOD_WORDS: Record<Period | 'total', string> = {
-  day: 'today',
-  week: 'this week',
-  month: 'this month',
-  quarter: 'this quarter',
-  year: 'this year',
-  total: 'in total',
-};
-
-const WEEKDAYS = ['', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
-const MONTHS = ['', 'Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const MS_PER_DAY = 86_400_000;
 
-function clock(minuteOfDay: number): string {
-  return `${String(Math.floor(minuteOfDay / 60)).padStart(2, '0')}:${String(minuteOfDay % 60).padStart(2, '0')}`;
+/** How one explanation words things: the catalogue, agent names and times. */
+interface Wording {
+  messages: Messages;
+  name: (id: string) => string;
+  instant: (at: Date) => string;
+  now: Date;
 }
 
-/** "Tue 09:00" within a week, else "Tue 8 Dec 09:00", in the zone. */
-function shiftStart(until: Date, timeZone: string, now: Date): string {
+/** When an off-shift agent's shift starts: the weekday and time within a week, else with the date, in the zone. */
+function shiftStart(until: Date, timeZone: string, wording: Wording): string {
   const at = localParts(until.getTime(), timeZone);
-  const soon = until.getTime() - now.getTime() < 6 * MS_PER_DAY;
-  return soon ? `${WEEKDAYS[at.weekday]} ${clock(at.minuteOfDay)}` : `${WEEKDAYS[at.weekday]} ${at.day} ${MONTHS[at.month]} ${clock(at.minuteOfDay)}`;
+  const soon = until.getTime() - wording.now.getTime() < 6 * MS_PER_DAY;
+  return soon ? wording.messages.date.weekdayTime(at) : wording.messages.date.weekdayDayTime(at);
 }
 
-/** The leave's last day ("3 Dec") when it ends at a local midnight, else its end ("3 Dec 14:00"). */
-function leaveEnd(until: Date, timeZone: string): string {
+/** The leave's last day when it ends at a local midnight, else its end with the time. */
+function leaveEnd(until: Date, timeZone: string, messages: Messages): string {
   const end = localParts(until.getTime(), timeZone);
-  if (end.msOfDay !== 0) return `${end.day} ${MONTHS[end.month]} ${clock(end.minuteOfDay)}`;
-  const last = localParts(until.getTime() - 1, timeZone);
-  return `${last.day} ${MONTHS[last.month]}`;
+  if (end.msOfDay !== 0) return messages.date.dayTime(end);
+  return messages.date.day(localParts(until.getTime() - 1, timeZone));
 }
 
-// Keyed by every reason, so a new reason fails to compile until it has words.
-const REASON_WORDS: Record<TraceExclusion['reason'], (exclusion: TraceExclusion, now: Date) => string> = {
-  unknown: () => 'not among the agents supplied',
-  disabled: () => 'disabled',
-  excluded: () => 'excluded for this subject',
-  presence: () => 'in a presence the rule does not allow',
-  capacity: () => 'at capacity',
-  limit_reached: (e) => `at the cap of ${e.limit} automatic assignment(s) ${PERIOD_WORDS[e.period ?? 'day']}`,
-  agent_condition: () => 'outside the agent condition',
-  off_shift: (e, now) =>
-    e.until ? `off shift until ${shiftStart(e.until, e.timeZone ?? 'UTC', now)}` : 'off shift, with no shift within a year',
-  on_leave: (e) => (e.until ? `on leave until ${leaveEnd(e.until, e.timeZone ?? 'UTC')}` : 'on leave'),
-};
-
-const UNASSIGNED_WORDS: Record<NonNullable<AssignmentResult['reason']>, string> = {
-  auto_disabled: 'automatic assignment is disabled',
-  already_assigned: 'the subject already has a dedicated agent',
-  pending_exists: 'a pending assignment of the subject exists',
-  no_rule_applies: 'no rule applies',
-  outside_schedule: 'every matching rule is outside its schedule',
-  no_eligible_agent: 'no participant of a matching rule is eligible',
-};
-
-const TYPE_WORDS: Record<FieldType, string> = {
-  string: 'a string',
-  number: 'a number',
-  boolean: 'true or false',
-  date: 'a date (ISO-8601)',
-  'string[]': 'a list of strings',
-  'number[]': 'a list of numbers',
-};
-
-const KIND_WORDS: Record<Extract<SubjectFieldFinding, { code: 'wrong_type' }>['params']['actual'], string> = {
-  string: 'a string',
-  number: 'a number',
-  boolean: 'a boolean',
-  'string[]': 'a list of strings',
-  'number[]': 'a list of numbers',
-  array: 'a list of mixed values',
-  object: 'an object',
-};
+function exclusionReason(exclusion: TraceExclusion, wording: Wording): string {
+  const zone = exclusion.timeZone ?? 'UTC';
+  let until: string | null = null;
+  if (exclusion.until) {
+    if (exclusion.reason === 'off_shift') until = shiftStart(exclusion.until, zone, wording);
+    else if (exclusion.reason === 'on_leave') until = leaveEnd(exclusion.until, zone, wording.messages);
+  }
+  return wording.messages.explain.exclusion[exclusion.reason]({ period: exclusion.period ?? 'day', limit: exclusion.limit ?? 0, until });
+}
 
 /** One sentence per undeclared or wrong-typed field; the missing ones share one. */
-function findingLines(findings: readonly SubjectFieldFinding[]): string[] {
+function findingLines(findings: readonly SubjectFieldFinding[], messages: Messages): string[] {
   const lines: string[] = [];
-  const missing: string[] = [];
+  const missing: { field: string; declared: FieldType }[] = [];
   for (const finding of findings) {
     switch (finding.code) {
-      case 'undeclared_field': {
-        const hint = finding.params.suggestion === null ? '.' : ` — did you mean ${finding.params.suggestion}?`;
-        lines.push(`${finding.field} is not a declared field${hint}`);
+      case 'undeclared_field':
+        lines.push(messages.explain.undeclaredField(finding.field, finding.params.suggestion));
         break;
-      }
       case 'wrong_type': {
         const { declared, actual, value } = finding.params;
-        const what = value === null ? KIND_WORDS[actual] : `${value} (${KIND_WORDS[actual]})`;
-        lines.push(`${finding.field} is ${what}, but the rule set declares ${TYPE_WORDS[declared]}.`);
+        lines.push(messages.explain.wrongType(finding.field, value, actual, declared));
         break;
       }
       default:
-        missing.push(`${finding.field} (${TYPE_WORDS[finding.params.declared]})`);
+        missing.push({ field: finding.field, declared: finding.params.declared });
     }
   }
-  if (missing.length > 0) lines.push(`missing, so conditions read ${missing.length === 1 ? 'it' : 'them'} as null: ${missing.join(', ')}.`);
+  if (missing.length > 0) lines.push(messages.explain.missingFields(missing));
   return lines;
 }
 
@@ -115,50 +83,32 @@ function round(value: number): string {
   return Number.isInteger(value) ? String(value) : value.toFixed(2).replace(/0+$/, '');
 }
 
-function ruleLabel(entry: TraceEntry): string {
-  return entry.ruleId === '$default' ? `default rule "${entry.ruleName}"` : `rule "${entry.ruleName}" (${entry.ruleId})`;
+function ruleLabel(entry: TraceEntry, messages: Messages): string {
+  return entry.ruleId === '$default' ? messages.explain.defaultRule(entry.ruleName) : messages.explain.rule(entry.ruleName, entry.ruleId);
 }
 
-function candidateLine(entry: TraceEntry, candidate: TraceCandidate, name: (id: string) => string): string {
-  const via = candidate.selector === undefined ? '' : ` (via selector agents[${candidate.selector}])`;
-  return `${orderFacts(entry, candidate, `${name(candidate.agentId)}${via}`)}`;
+function candidateLine(entry: TraceEntry, candidate: TraceCandidate, wording: Wording): string {
+  const { messages } = wording;
+  const name = wording.name(candidate.agentId);
+  const count = candidate.count ?? 0;
+  return messages.explain.candidate({
+    who: candidate.selector === undefined ? name : messages.explain.viaSelector(name, candidate.selector),
+    order: entry.order ?? 'roundRobin',
+    proportional: entry.proportional === true,
+    period: entry.period ?? 'total',
+    count: round(count),
+    weight: round(candidate.weight),
+    key: round(candidate.key ?? 0),
+    rawKey: candidate.key ?? 0,
+    capacity: candidate.capacity == null ? null : round(candidate.capacity),
+    utilisation: candidate.capacity == null ? null : round(count / candidate.capacity),
+    lastAssignedAt: candidate.lastAssignedAt ? wording.instant(candidate.lastAssignedAt) : null,
+  });
 }
 
-function orderFacts(entry: TraceEntry, candidate: TraceCandidate, who: string): string {
-  if (entry.order === 'longestIdle') {
-    return `${who}: ${candidate.lastAssignedAt ? `last assigned at ${candidate.lastAssignedAt.toISOString()}` : 'never assigned'}`;
-  }
-  if (entry.order === 'leastUtilised') {
-    const count = round(candidate.count ?? 0);
-    const utilisation =
-      candidate.capacity == null
-        ? `${count} subject(s) in care, no capacity (ranked after every agent with one)`
-        : `${count} of ${round(candidate.capacity)} in care = ${round((candidate.count ?? 0) / candidate.capacity)}`;
-    return entry.proportional ? `${who}: ${utilisation}, against weight ${round(candidate.weight)}` : `${who}: ${utilisation}`;
-  }
-  if (entry.order === 'roundRobin') {
-    return entry.proportional
-      ? `${who}: running weight ${round(candidate.key ?? 0)} (weight ${round(candidate.weight)})`
-      : `${who}: ${candidate.key === 0 ? 'next in turn' : `${candidate.key} place(s) after the next in turn`}`;
-  }
-  const noun = entry.order === 'fewestAssigned' ? 'assignment(s)' : 'subject(s) in care';
-  const counted = `${round(candidate.count ?? 0)} ${noun} ${PERIOD_WORDS[entry.period ?? 'total']}`;
-  return entry.proportional ? `${who}: ${counted} against weight ${round(candidate.weight)} = ${round(candidate.key ?? 0)}` : `${who}: ${counted}`;
-}
-
-function orderSentence(entry: TraceEntry): string {
-  switch (entry.order) {
-    case 'fewestAssigned':
-      return `fewest automatic assignments ${PERIOD_WORDS[entry.period ?? 'day']}${entry.proportional ? ', relative to weight' : ''}`;
-    case 'fewestServing':
-      return `fewest subjects in care ${PERIOD_WORDS[entry.period ?? 'total']}${entry.proportional ? ', relative to weight' : ''}`;
-    case 'leastUtilised':
-      return `least utilised capacity (subjects in care / capacity)${entry.proportional ? ', relative to weight' : ''}`;
-    case 'longestIdle':
-      return 'longest idle since the last automatic assignment';
-    default:
-      return entry.proportional ? 'weighted round robin' : 'round robin in participant order';
-  }
+/** The period an order counts in when the trace does not say: the automatic-assignment count is per day, care in total. */
+function orderPeriod(entry: TraceEntry): Period | 'total' {
+  return entry.period ?? (entry.order === 'fewestAssigned' ? 'day' : 'total');
 }
 
 function tied(entry: TraceEntry): boolean {
@@ -167,37 +117,37 @@ function tied(entry: TraceEntry): boolean {
   return picked !== undefined && candidates.some((c) => c !== picked && c.key === picked.key);
 }
 
-function entryLines(entry: TraceEntry, name: (id: string) => string, now: Date): string[] {
-  const label = ruleLabel(entry);
+function entryLines(entry: TraceEntry, wording: Wording): string[] {
+  const { messages, name } = wording;
+  const words = messages.explain;
+  const label = ruleLabel(entry, messages);
   switch (entry.verdict) {
     case 'disabled':
-      return [`${label}: skipped, the rule is disabled.`];
+      return [words.disabled(label)];
     case 'not_applicable':
-      return [`${label}: skipped, it does not apply to this kind of subject.`];
+      return [words.notApplicable(label)];
     case 'condition_false':
-      return [`${label}: skipped, its condition is not met.`];
+      return [words.conditionFalse(label)];
     case 'outside_schedule':
-      return [
-        `${label}: matched but outside its schedule${entry.opensAt ? `; it opens next at ${entry.opensAt.toISOString()}` : '; it does not open within a year'}.`,
-      ];
+      return [words.outsideSchedule(label, entry.opensAt ? wording.instant(entry.opensAt) : null)];
     default: {
       const lines =
         entry.verdict === 'chosen'
           ? [
               entry.pickedBy === 'sticky'
-                ? `${label}: matched; ${name(entry.agentId!)} was the subject's previous agent and is eligible (sticky).`
-                : `${label}: matched; ${name(entry.agentId!)} chosen by ${orderSentence(entry)}.`,
+                ? words.chosenSticky(label, name(entry.agentId!))
+                : words.chosenByOrder(label, name(entry.agentId!), words.order(entry.order ?? 'roundRobin', orderPeriod(entry), entry.proportional === true)),
             ]
-          : [`${label}: matched, but no participant is eligible.`];
-      for (const candidate of entry.candidates ?? []) lines.push(`  - ${candidateLine(entry, candidate, name)}`);
+          : [words.noCandidate(label)];
+      for (const candidate of entry.candidates ?? []) lines.push(`  - ${candidateLine(entry, candidate, wording)}`);
       const fallback = entry.stickyFallback;
       if (fallback !== undefined && entry.verdict === 'chosen') {
-        lines.push(`  Sticky fell back to the order: the previous agent ${name(fallback.agentId)} is not a candidate, ${REASON_WORDS[fallback.reason](fallback, now)}.`);
+        lines.push(`  ${words.stickyFallback(name(fallback.agentId), exclusionReason(fallback, wording))}`);
       }
       for (const exclusion of entry.excluded ?? []) {
-        lines.push(`  - ${name(exclusion.agentId)}: not a candidate, ${REASON_WORDS[exclusion.reason](exclusion, now)}.`);
+        lines.push(`  - ${words.notCandidate(name(exclusion.agentId), exclusionReason(exclusion, wording))}`);
       }
-      if (entry.verdict === 'chosen' && entry.pickedBy === 'order' && tied(entry)) lines.push('  Ties go to the participant listed first.');
+      if (entry.verdict === 'chosen' && entry.pickedBy === 'order' && tied(entry)) lines.push(`  ${words.ties}`);
       return lines;
     }
   }
@@ -212,7 +162,7 @@ function entryLines(entry: TraceEntry, name: (id: string) => string, now: Date):
  * reason.
  *
  * @param result - what `assignCustomer` returned
- * @param options - display names for agents
+ * @param options - display names for agents, the locale (`'en'` default, `'zh-CN'`) and the rule set's zone for times
  * @returns multi-line text
  * @example
  * ```ts
@@ -230,34 +180,44 @@ function entryLines(entry: TraceEntry, name: (id: string) => string, now: Date):
  * //   - regoin is not a declared field — did you mean region?
  * //   - missing, so conditions read it as null: region (a string).
  * // 1. rule "Beijing" (beijing): skipped, its condition is not met.
+ *
+ * console.log(explain(result, { locale: 'zh-CN', timeZone: 'Asia/Shanghai' }));
+ * // 客户 c-1 → 专属客服 Li Lei，依据规则“VIP customers”（vip）。
  * ```
  */
 export function explain(result: AssignmentResult, options?: ExplainOptions): string {
-  const { agentName } = readOptions(options, 'options', ['agentName']);
+  const { agentName, locale, timeZone } = readOptions(options, 'options', ['agentName', 'locale', 'timeZone']);
   if (agentName !== undefined && typeof agentName !== 'function') throw new InputError('options.agentName', 'a function (id) => name', describeValue(agentName));
+  const messages = messagesFor(locale, 'options.locale');
+  if (timeZone !== undefined && (typeof timeZone !== 'string' || !isValidTimeZone(timeZone))) {
+    throw new InputError('options.timeZone', 'an IANA time zone such as "Asia/Shanghai"', describeValue(timeZone));
+  }
   const valid =
     typeof result === 'object' && result !== null && Array.isArray(result.trace) && typeof result.subject === 'object' && result.subject !== null;
   if (!valid) throw new InputError('result', 'a result of assignCustomer or createAssigner().assign', describeValue(result));
-  const name = (agentName as ExplainOptions['agentName']) ?? ((id: string) => id);
-  const subject = `${result.subject.id} (${result.subject.kind})`;
+  const zone = timeZone as string | undefined;
+  const wording: Wording = {
+    messages,
+    name: (agentName as ExplainOptions['agentName']) ?? ((id: string) => id),
+    instant: (at) => (zone === undefined ? at.toISOString() : messages.date.dateTime(localParts(at.getTime(), zone))),
+    now: result.at,
+  };
+  const words = messages.explain;
+  const subject = words.subject(result.subject.id, result.subject.kind);
   const chosen = result.trace.find((entry) => entry.verdict === 'chosen');
-  let headline: string;
-  if (result.agentId !== null && chosen) {
-    const waiting = result.outcome === 'pending_confirmation' ? ', waiting for the agent to confirm' : '';
-    headline = `${subject} → ${name(result.agentId)} by ${ruleLabel(chosen)}${waiting}.`;
-  } else {
-    const retry = result.retryAt ? ` Retry at ${result.retryAt.toISOString()}.` : '';
-    headline = `${subject} not assigned: ${UNASSIGNED_WORDS[result.reason ?? 'no_rule_applies']}.${retry}`;
-  }
+  const headline =
+    result.agentId !== null && chosen
+      ? words.assigned(subject, wording.name(result.agentId), ruleLabel(chosen, messages), result.outcome === 'pending_confirmation')
+      : words.unassigned(subject, result.reason ?? 'no_rule_applies', result.retryAt ? wording.instant(result.retryAt) : null);
   const lines = [headline];
   // A result parsed from JSON written before fieldFindings existed has none.
   const findings = result.fieldFindings ?? [];
   if (findings.length > 0) {
-    lines.push(`The ${result.subject.kind}'s data does not match the declared fields:`);
-    for (const line of findingLines(findings)) lines.push(`  - ${line}`);
+    lines.push(words.fieldsHeading(result.subject.kind));
+    for (const line of findingLines(findings, messages)) lines.push(`  - ${line}`);
   }
   result.trace.forEach((entry, i) => {
-    const [first, ...rest] = entryLines(entry, name, result.at);
+    const [first, ...rest] = entryLines(entry, wording);
     lines.push(`${i + 1}. ${first}`, ...rest);
   });
   return lines.join('\n');

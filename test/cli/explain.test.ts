@@ -62,7 +62,9 @@ describe('dedicated-agent explain', () => {
     const { status, stdout } = spawnCli(explainArgs(at));
     expect(status).toBe(0);
     expect(stdout).toContain('not assigned: every matching rule is outside its schedule.');
-    expect(stdout).toContain(`Retry at ${expected.retryAt!.toISOString()}.`);
+    // In the rule set's zone: the office opens at 09:00 Beijing time the next morning.
+    expect(expected.retryAt!.toISOString()).toBe('2026-11-26T01:00:00.000Z');
+    expect(stdout).toContain('Retry at 26 Nov 2026 09:00.');
   });
 
   it('prints the whole AssignmentResult with --format json', () => {

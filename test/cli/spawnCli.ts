@@ -22,13 +22,13 @@ export interface CliOutcome {
 }
 
 /** Runs `dedicated-agent <args>` as a user would: a separate Node process, TypeScript through tsx. */
-export function spawnCli(args: readonly string[]): CliOutcome {
+export function spawnCli(args: readonly string[], env: Record<string, string> = {}): CliOutcome {
   const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
     cwd: ROOT,
     encoding: 'utf8',
     timeout: 120_000,
-    // A clean environment for the child: no TTY, so no progress bar, and no colours to strip.
-    env: { ...process.env, FORCE_COLOR: '0' },
+    // A clean environment for the child: no TTY, so no progress bar, no colours to strip, and English unless a test asks.
+    env: { ...process.env, FORCE_COLOR: '0', LC_ALL: '', LC_MESSAGES: '', LANG: 'C', ...env },
   });
   if (result.error) throw result.error;
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };

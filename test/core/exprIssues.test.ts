@@ -102,7 +102,12 @@ describe('issue positions point at the offending name or character', () => {
 
   it('gives structured-form issues a path into the tree and no index', () => {
     const [issue] = issuesOf({ any: [{ field: 'a', op: 'eq', value: 1 }, { field: 'constructor', op: 'exists' }] });
-    expect(issue).toEqual({ code: 'forbidden_name', path: [...PATH, 'any', 1, 'field'], message: expect.any(String) });
+    expect(issue).toEqual({
+      code: 'forbidden_name',
+      path: [...PATH, 'any', 1, 'field'],
+      message: expect.any(String),
+      params: { name: 'constructor' },
+    });
   });
 
   it('names what is available in unknown-function messages', () => {

@@ -97,9 +97,9 @@ function compileTree(walk: TreeWalk, value: unknown, path: IssuePath, depth: num
   const form = (['all', 'any', 'not'] as const).find((key) => keys.includes(key)) ?? (keys.includes('field') || keys.includes('op') ? 'leaf' : null);
   const allowed: readonly string[] = form === 'leaf' ? LEAF_KEYS : [form ?? ''];
   for (const key of keys) {
-    if (FORBIDDEN_NAMES.has(key)) report(walk, 'forbidden_name', [...path, key], `\`${key}\` is not allowed as a key.`);
+    if (FORBIDDEN_NAMES.has(key)) report(walk, 'forbidden_name', [...path, key], `\`${key}\` is not allowed as a key.`, { name: key });
     else if (form !== null && !allowed.includes(key)) {
-      report(walk, 'unknown_key', [...path, key], `Unknown key \`${key}\` in ${form === 'leaf' ? 'a { field, op, value }' : `an { ${form} }`} condition.`);
+      report(walk, 'unknown_key', [...path, key], `Unknown key \`${key}\` in ${form === 'leaf' ? 'a { field, op, value }' : `an { ${form} }`} condition.`, { key });
     }
   }
   switch (form) {
@@ -306,7 +306,7 @@ function fieldReference(walk: TreeWalk, field: string, path: IssuePath): ValueNo
   }
   const forbidden = segments.find((segment) => FORBIDDEN_NAMES.has(segment));
   if (forbidden !== undefined) {
-    report(walk, 'forbidden_name', path, `\`${forbidden}\` is not allowed in conditions.`);
+    report(walk, 'forbidden_name', path, `\`${forbidden}\` is not allowed in conditions.`, { name: forbidden });
     return INVALID_NODE;
   }
   let node: ValueNode;

@@ -243,7 +243,7 @@ function compileLiteral(walk: Walk, node: jsep.Literal): ValueNode {
 function compileIdentifier(walk: Walk, node: jsep.Identifier): ValueNode {
   const anchor = mark(walk, `word:${node.name}`);
   if (FORBIDDEN_NAMES.has(node.name)) {
-    report(walk, 'forbidden_name', `\`${node.name}\` is not allowed in conditions.`, anchor);
+    report(walk, 'forbidden_name', `\`${node.name}\` is not allowed in conditions.`, anchor, { name: node.name });
     return INVALID_NODE;
   }
   if (node.name === 'agent' && walk.options.context === 'agent') {
@@ -266,7 +266,7 @@ function propertyKey(walk: Walk, node: jsep.MemberExpression): { key: string | n
     const name = (node.property as jsep.Identifier).name;
     const anchor = mark(walk, `word:${name}`);
     if (!FORBIDDEN_NAMES.has(name)) return { key: name, anchor };
-    report(walk, 'forbidden_name', `\`${name}\` is not allowed in conditions.`, anchor);
+    report(walk, 'forbidden_name', `\`${name}\` is not allowed in conditions.`, anchor, { name });
     return null;
   }
   const bracket = mark(walk, 'op:[');
@@ -276,7 +276,7 @@ function propertyKey(walk: Walk, node: jsep.MemberExpression): { key: string | n
   const key = property.constant ? constantValue(property) : undefined;
   if (typeof key === 'string') {
     if (!FORBIDDEN_NAMES.has(key)) return { key, anchor };
-    report(walk, 'forbidden_name', `\`${key}\` is not allowed in conditions.`, anchor);
+    report(walk, 'forbidden_name', `\`${key}\` is not allowed in conditions.`, anchor, { name: key });
     return null;
   }
   if (typeof key === 'number') return { key, anchor };
@@ -353,7 +353,7 @@ function compileCall(walk: Walk, node: jsep.CallExpression): ValueNode {
   }
   for (const argument of node.arguments) args.push(compileNode(walk, argument));
   if (name !== null && FORBIDDEN_NAMES.has(name)) {
-    report(walk, 'forbidden_name', `\`${name}\` is not allowed in conditions.`, anchor);
+    report(walk, 'forbidden_name', `\`${name}\` is not allowed in conditions.`, anchor, { name });
     return INVALID_NODE;
   }
   const known = kind === 'function' ? FUNCTION_NAMES : METHOD_NAMES;

@@ -1,4 +1,7 @@
 import { InputError } from '../errors.js';
+import type { Locale, Messages } from '../i18n/messages.js';
+import { messagesFor } from '../i18n/messagesFor.js';
+import { readOptions } from '../input/readOptions.js';
 import { describeValue } from './describeValue.js';
 import { columnWidth } from './displayWidth.js';
 import { formatIssuePath } from './formatIssuePath.js';
@@ -25,7 +28,14 @@ const INDENT = '  ';
  * Expressions wider than 72 columns are cut to a window around the caret,
  * with `...` where text was left out.
  *
+ * In English each issue shows its own `message`, which has the most detail;
+ * in another locale — and in English for an issue built by hand with an
+ * empty `message` — the sentence is rendered from the issue's `code` and
+ * `params` (the key, the field, the "did you mean" suggestion), so the codes
+ * stay the contract and the wording lives in the locale's catalogue.
+ *
  * @param issues - issues as returned by `validateRuleSet` or carried by `RuleSetError`
+ * @param options - `locale`: `'en'` (default) or `'zh-CN'`
  * @returns the text, blocks separated by line breaks; `''` for no issues
  * @example
  * ```ts
@@ -34,9 +44,12 @@ const INDENT = '  ';
  * // rules[0].when: Unknown function "foo". [unknown_function]
  * //   region == '北京' && foo(1)
  * //                       ^
+ * formatIssues(validateRuleSet({ ...ruleSet, timeZone: 'Asia/Shangai' }).issues, { locale: 'zh-CN' });
+ * // timeZone：不是 IANA 时区：“Asia/Shangai”。你是不是想写“Asia/Shanghai”？ [invalid_time_zone]
  * ```
  */
-export function formatIssues(issues: readonly ValidationIssue[]): string {
+export function formatIssues(issues: readonly ValidationIssue[], options?: FormatIssuesOptions): string {
+  const messages = messagesFor(readOptions(options, 'options', ['locale']).locale, 'options.locale');
   if (!Array.isArray(issues)) throw new InputError('issues', 'an array of validation issues', describeValue(issues));
   issues.forEach((issue: unknown, index) => {
     const valid =
@@ -47,11 +60,20 @@ export function formatIssues(issues: readonly ValidationIssue[]): string {
       typeof (issue as ValidationIssue).code === 'string';
     if (!valid) throw new InputError(`issues[${index}]`, 'a validation issue { code, path, message }', describeValue(issue));
   });
-  return issues.map(formatIssue).join('\n');
+  return issues.map((issue) => formatIssue(issue, messages)).join('\n');
 }
 
-function formatIssue(issue: ValidationIssue): string {
-  const heading = `${formatIssuePath(issue.path)}: ${issue.message} [${issue.code}]`;
+/** The language `formatIssues` writes in. */
+export interface FormatIssuesOptions {
+  /** `'en'` (default) or `'zh-CN'`. */
+  locale?: Locale;
+}
+
+function formatIssue(issue: ValidationIssue, messages: Messages): string {
+  // An issue from an older or custom producer may carry a code no catalogue knows: its own message is all there is.
+  const own = (messages.locale === 'en' && issue.message !== '') || !Object.hasOwn(messages.issue, issue.code);
+  const sentence = own ? issue.message : messages.issue[issue.code](issue.params ?? {});
+  const heading = messages.issueHeading(formatIssuePath(issue.path), sentence, issue.code);
   if (typeof issue.expression !== 'string' || typeof issue.index !== 'number') return heading;
   const { line, caretColumn } = expressionWindow(issue.expression, issue.index);
   return `${heading}\n${INDENT}${line}\n${INDENT}${' '.repeat(caretColumn)}^`;

@@ -62,13 +62,21 @@ export class IssueCollector {
    * @example
    * ```ts
    * issues.invalidType('yes', ['rules', 0, 'enabled'], 'a boolean (true or false)');
-   * // message: 'Expected a boolean (true or false), got the string "yes".'
+   * // message: 'Expected a boolean (true or false), got the string "yes".', params: { got: 'string' }
    * ```
    */
   invalidType(value: unknown, path: IssuePath, expected: string): undefined {
-    this.report('invalid_type', path, `Expected ${expected}, got ${describeValue(value)}.`);
+    this.report('invalid_type', path, `Expected ${expected}, got ${describeValue(value)}.`, { got: jsonKind(value) });
     return undefined;
   }
+}
+
+/** The JSON kind of a value, for an `invalid_type` issue's `params.got` (a locale names it in its words). */
+function jsonKind(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  const kind = typeof value;
+  return kind === 'string' || kind === 'number' || kind === 'boolean' || kind === 'object' || kind === 'undefined' ? kind : 'other';
 }
 
 /**

@@ -103,7 +103,7 @@ export class ObjectReader {
   required<T>(key: string, check: Check<T>): T | undefined {
     const value = this.entries.get(key);
     if (value === undefined) {
-      this.issues.report('missing', this.pathOf(key), `Missing ${quote(key)} in ${this.what}: expected ${check.expected}.`);
+      this.issues.report('missing', this.pathOf(key), `Missing ${quote(key)} in ${this.what}: expected ${check.expected}.`, { key });
       return undefined;
     }
     return check.read(value, this.pathOf(key), this.issues);
@@ -159,9 +159,10 @@ export function readObject(
         'forbidden_name',
         [...path, key],
         `The key ${quote(key)} is not allowed: it names JavaScript's prototype machinery.`,
+        { name: key },
       );
     } else if (refusal !== undefined) {
-      issues.report('unknown_key', [...path, key], refusal);
+      issues.report('unknown_key', [...path, key], refusal, { key });
     } else if (allowed !== undefined && !allowed.includes(key)) {
       const suggestion = closestName(key, allowed);
       issues.report('unknown_key', [...path, key], unknownKeyMessage(key, shape.what, allowed, suggestion), {

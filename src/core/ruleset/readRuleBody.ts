@@ -153,6 +153,7 @@ function participantsCheck(): Check<Participant[]> {
           'duplicate_id',
           [...path, index, 'id'],
           `Agent ${quote(participant.id)} is already a participant at index ${first}.`,
+          { id: participant.id },
         );
       }
       participants.push(participant);

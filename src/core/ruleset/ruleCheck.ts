@@ -57,6 +57,7 @@ function readRuleId(rule: ObjectReader, firstUseOfId: Map<string, IssuePath>): s
       'reserved_id',
       rule.pathOf('id'),
       `The id "${DEFAULT_RULE_ID}" is reserved for the default rule; choose another id.`,
+      { id: DEFAULT_RULE_ID },
     );
     return undefined;
   }
@@ -65,6 +66,7 @@ function readRuleId(rule: ObjectReader, firstUseOfId: Map<string, IssuePath>): s
       'forbidden_name',
       rule.pathOf('id'),
       `${quote(id)} cannot be a rule id: it names JavaScript's prototype machinery.`,
+      { name: id },
     );
     return undefined;
   }
@@ -74,6 +76,7 @@ function readRuleId(rule: ObjectReader, firstUseOfId: Map<string, IssuePath>): s
       'duplicate_id',
       rule.pathOf('id'),
       `The rule id ${quote(id)} is already used by ${formatIssuePath(firstUse)}; rule ids must be unique.`,
+      { id },
     );
     return undefined;
   }

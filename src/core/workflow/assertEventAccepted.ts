@@ -1,12 +1,14 @@
 import { WorkflowError } from '../errors.js';
+import { en } from '../i18n/en.js';
+import type { WorkflowActorWord } from '../i18n/messages.js';
 import { readInstant } from '../input/readInstant.js';
 import { type Actor, type AssignmentRecord, PENDING_STATUSES, type RecordStatus, TERMINAL_STATUSES, type WorkflowEvent } from '../types.js';
 
 interface EventRule {
   /** The statuses the event is accepted from. */
   from: readonly RecordStatus[];
-  /** Who may send it, as a sentence for the error message. */
-  who: string;
+  /** Who may send it: a catalogue word, so a UI can say it in its language. */
+  who: WorkflowActorWord;
   may: (actor: Actor, record: AssignmentRecord) => boolean;
 }
 
@@ -19,13 +21,13 @@ const isRequesterOrAdmin = (actor: Actor, record: AssignmentRecord): boolean =>
   actor.id === record.requestedBy.id || isAdmin(actor);
 
 const EVENT_RULES: Readonly<Record<WorkflowEvent, EventRule>> = {
-  approve: { from: ['pending_approval'], who: 'an admin', may: isAdmin },
-  reject: { from: ['pending_approval'], who: 'an admin', may: isAdmin },
-  confirm: { from: ['pending_confirmation'], who: "the record's agent", may: isRecordAgent },
-  decline: { from: ['pending_confirmation'], who: "the record's agent", may: isRecordAgent },
-  cancel: { from: PENDING_STATUSES, who: 'the requester or an admin', may: isRequesterOrAdmin },
-  expire: { from: PENDING_STATUSES, who: 'the system', may: isSystem },
-  end: { from: ['effective'], who: 'the system', may: isSystem },
+  approve: { from: ['pending_approval'], who: 'admin', may: isAdmin },
+  reject: { from: ['pending_approval'], who: 'admin', may: isAdmin },
+  confirm: { from: ['pending_confirmation'], who: 'record_agent', may: isRecordAgent },
+  decline: { from: ['pending_confirmation'], who: 'record_agent', may: isRecordAgent },
+  cancel: { from: PENDING_STATUSES, who: 'requester_or_admin', may: isRequesterOrAdmin },
+  expire: { from: PENDING_STATUSES, who: 'system', may: isSystem },
+  end: { from: ['effective'], who: 'system', may: isSystem },
 };
 
 /**
@@ -69,7 +71,8 @@ export function assertEventAccepted(record: AssignmentRecord, event: WorkflowEve
   if (!rule.may(actor, record)) {
     throw new WorkflowError(
       'forbidden',
-      `Only ${rule.who} may ${event} record ${record.id} (actor ${actor.role} "${actor.id}")`,
+      `Only ${en.workflow.who[rule.who]} may ${event} record ${record.id} (actor ${actor.role} "${actor.id}")`,
+      { who: rule.who, event, recordId: record.id },
     );
   }
   if (event === 'expire') {
