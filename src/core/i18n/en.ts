@@ -159,6 +159,14 @@ export const en: Messages = {
     invalid_duration: () => 'Not an ISO-8601 duration such as "PT24H" or "P3D".',
   },
   issueHeading: (path, sentence, code) => `${path}: ${sentence} [${code}]`,
+  waitingReason: {
+    no_eligible_agent: 'nobody eligible',
+    outside_schedule: 'outside the rule\'s hours',
+    no_rule_applies: 'no rule applies',
+    auto_disabled: 'automatic assignment off',
+    declined: 'declined, nobody left',
+    expired: 'expired, nobody left',
+  },
   workflow: {
     type: { auto: 'automatic assignment', manual: 'manual assignment by an admin', application: 'application' },
     status: {

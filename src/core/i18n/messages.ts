@@ -5,7 +5,7 @@
 import type { IssueCode, IssueParams } from '../ruleset/issues.js';
 import type { FieldType, Order, Period, SubjectKind } from '../ruleset/types.js';
 import type { LocalParts } from '../time/localParts.js';
-import type { ExclusionReason, RecordStatus, RecordType, UnassignedReason, WorkflowEvent } from '../types.js';
+import type { ExclusionReason, RecordStatus, RecordType, UnassignedReason, WaitingReason, WorkflowEvent } from '../types.js';
 
 /** The languages the library speaks: texts for people come in each. */
 export type Locale = 'en' | 'zh-CN';
@@ -99,4 +99,6 @@ export interface Messages {
   /** Heading of `formatIssues`' block for one issue: path, sentence and code. */
   issueHeading(path: string, sentence: string, code: IssueCode): string;
   workflow: WorkflowMessages;
+  /** Why a subject waits in the queue (reports, the queue's screens). */
+  waitingReason: Record<WaitingReason, string>;
 }

@@ -164,6 +164,14 @@ export const zhCN: Messages = {
     invalid_duration: () => '不是 ISO-8601 时长，例如“PT24H”或“P3D”。',
   },
   issueHeading: (path, sentence, code) => `${path}：${sentence} [${code}]`,
+  waitingReason: {
+    no_eligible_agent: '无可分配客服',
+    outside_schedule: '不在适用时间内',
+    no_rule_applies: '无适用规则',
+    auto_disabled: '自动分配已停用',
+    declined: '客服拒绝，无人可再分配',
+    expired: '确认超时，无人可再分配',
+  },
   workflow: {
     type: { auto: '自动分配', manual: '管理员手动分配', application: '业务申请分配' },
     status: {
