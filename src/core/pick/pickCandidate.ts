@@ -303,9 +303,10 @@ function rankUntraced(rule: CompiledRule, ctx: PickContext, slots: ParticipantSl
   const proportional = rule.proportional;
   const { positions, seen, plain, weights } = slots;
   const agents = ctx.table.agents;
+  const n = positions.length;
   let best = -1;
   let bestKey = Number.POSITIVE_INFINITY;
-  for (let i = 0; i < positions.length; i++) {
+  for (let i = 0; i < n; i++) {
     const position = positions[i]!;
     let agent = position >= 0 ? agents[position] : undefined;
     // Fast path: the very snapshot verified at this position before.
