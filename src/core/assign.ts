@@ -57,6 +57,18 @@ const NO_RULE_STATE: Readonly<Record<string, RuleState>> = Object.freeze({});
  * includes both.
  */
 class Assignment implements AssignmentResult {
+  // Declared, not class fields: a class field is first defined as undefined on every result, then assigned.
+  declare readonly outcome: AssignmentResult['outcome'];
+  declare readonly agentId: string | null;
+  declare readonly ruleId: string | null;
+  declare readonly reason: UnassignedReason | null;
+  declare readonly retryAt: Date | null;
+  declare readonly record: AssignmentRecord | null;
+  declare readonly transitions: Transition[];
+  declare readonly effects: Effect[];
+  declare readonly ruleState: Record<string, RuleState>;
+  declare readonly at: Date;
+  declare readonly subject: SubjectRef;
   // Private fields stay out of spreads, Object.keys and equality checks: the result looks like plain data.
   #trace: TraceEntry[] | null;
   #fieldFindings: SubjectFieldFinding[] | null = null;
@@ -65,21 +77,32 @@ class Assignment implements AssignmentResult {
   readonly #ruleSet: CompiledRuleSet;
 
   constructor(
-    readonly outcome: AssignmentResult['outcome'],
-    readonly agentId: string | null,
-    readonly ruleId: string | null,
-    readonly reason: UnassignedReason | null,
-    readonly retryAt: Date | null,
-    readonly record: AssignmentRecord | null,
-    readonly transitions: Transition[],
-    readonly effects: Effect[],
-    readonly ruleState: Record<string, RuleState>,
-    readonly at: Date,
-    readonly subject: SubjectRef,
+    outcome: AssignmentResult['outcome'],
+    agentId: string | null,
+    ruleId: string | null,
+    reason: UnassignedReason | null,
+    retryAt: Date | null,
+    record: AssignmentRecord | null,
+    transitions: Transition[],
+    effects: Effect[],
+    ruleState: Record<string, RuleState>,
+    at: Date,
+    subject: SubjectRef,
     input: AssignCustomerInput | null,
     ruleSet: CompiledRuleSet,
     fields: unknown,
   ) {
+    this.outcome = outcome;
+    this.agentId = agentId;
+    this.ruleId = ruleId;
+    this.reason = reason;
+    this.retryAt = retryAt;
+    this.record = record;
+    this.transitions = transitions;
+    this.effects = effects;
+    this.ruleState = ruleState;
+    this.at = at;
+    this.subject = subject;
     this.#trace = input === null ? [] : null;
     this.#fields = fields;
     this.#input = input;
