@@ -5,6 +5,8 @@
  *
  * Usage: node --import tsx bench/profile.ts <target> [seconds]
  * Targets: assignCustomer (the §8 decision workload, contender c),
+ *          assignCustomer-trace (the same, each result's trace read),
+ *          assignCustomer-<variation> (any variation of the variations section, e.g. participants-2000, rule-1),
  *          assigner-200 / assigner-20000 (createAssigner at that many agents),
  *          assigner-20000-shifts (the same with shifts and leave),
  *          compile-20 / compile-1000 (compileRuleSet on fresh copies).
@@ -20,6 +22,7 @@ import { LIBRARY_BUILD_DIR, library } from './library.js';
 import { benchSubjects, benchWorkload } from './benchWorkload.js';
 import { assignCustomerContender } from './contenders/assignCustomerContender.js';
 import { createAssignerContender } from './contenders/createAssignerContender.js';
+import { decisionVariations } from './decisionVariations.js';
 
 const { compileRuleSet } = library;
 
@@ -42,6 +45,19 @@ const TARGETS: Record<string, () => (count: number) => void> = {
     const contender = assignCustomerContender(benchWorkload(200), benchSubjects(4096));
     return (count) => void contender.run(count);
   },
+  'assignCustomer-trace': () => {
+    const contender = assignCustomerContender(benchWorkload(200), benchSubjects(4096), { trace: true });
+    return (count) => void contender.run(count);
+  },
+  ...Object.fromEntries(
+    decisionVariations(4096).map((variation) => [
+      `assignCustomer-${variation.id}`,
+      () => {
+        const contender = assignCustomerContender(variation.workload, variation.subjects, { trace: variation.trace });
+        return (count: number) => void contender.run(count);
+      },
+    ]),
+  ),
   'assigner-200': () => {
     const contender = createAssignerContender(benchWorkload(200), benchSubjects(16_384));
     return (count) => void contender.run(count);

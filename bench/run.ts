@@ -21,11 +21,13 @@ import { millionSection } from './sections/millionSection.js';
 import { postgresSection } from './sections/postgresSection.js';
 import { queueSection } from './sections/queueSection.js';
 import { scaleSection } from './sections/scaleSection.js';
+import { variationsSection } from './sections/variationsSection.js';
 import type { BenchOptions } from './harness/benchOptions.js';
 
 const RUNNERS: Record<SectionName, (options: BenchOptions) => Promise<SectionResult>> = {
   agreement: agreementSection,
   decision: decisionSection,
+  variations: variationsSection,
   scale: scaleSection,
   million: millionSection,
   compile: compileSection,

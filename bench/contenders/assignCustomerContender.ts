@@ -2,11 +2,12 @@
  * Contender (c): the library as a CRM that keeps agent snapshots uses it —
  * the rule set compiled once, `assignCustomer` called per subject with the
  * same `agents` array every time, the chosen agent's count applied to that
- * array in place.
+ * array in place. With `trace`, each result's `trace` is read (the lazy trace
+ * is computed then, by deciding again with tracing on).
  */
 import { library } from '../library.js';
 import type { BenchAgent, BenchSubject, BenchWorkload } from '../benchWorkload.js';
-import { type Contender, countAssignment, resultSink } from './contender.js';
+import { type Contender, type ContenderOptions, countAssignment, resultSink } from './contender.js';
 
 const { assignCustomer, compileRuleSet } = library;
 
@@ -15,6 +16,7 @@ const { assignCustomer, compileRuleSet } = library;
  *
  * @param workload - the §8 workload
  * @param subjects - the stream it decides, cycling
+ * @param options - `trace`: read each result's trace
  * @returns the contender, with its own copy of the agents
  * @example
  * ```ts
@@ -22,7 +24,8 @@ const { assignCustomer, compileRuleSet } = library;
  * c.decide(0); // 'agent-00101'
  * ```
  */
-export function assignCustomerContender(workload: BenchWorkload, subjects: readonly BenchSubject[]): Contender {
+export function assignCustomerContender(workload: BenchWorkload, subjects: readonly BenchSubject[], options: ContenderOptions = {}): Contender {
+  const traced = options.trace === true;
   const ruleSet = compileRuleSet(workload.ruleSet);
   const agents = workload.agents();
   const byId = new Map<string, BenchAgent>(agents.map((agent) => [agent.id, agent]));
@@ -31,6 +34,8 @@ export function assignCustomerContender(workload: BenchWorkload, subjects: reado
     const { subject, nowMs } = subjects[i]!;
     const result = assignCustomer({ ruleSet, subject, agents, now: nowMs });
     resultSink.last = result;
+    // Read before the count below changes the snapshots the lazy trace decides on again.
+    if (traced) resultSink.trace = result.trace;
     const { agentId } = result;
     if (agentId !== null) countAssignment(byId, agentId);
     return agentId;
@@ -38,7 +43,7 @@ export function assignCustomerContender(workload: BenchWorkload, subjects: reado
 
   let cursor = 0;
   return {
-    label: 'assignCustomer, compiled rule set (c)',
+    label: `assignCustomer, compiled rule set${traced ? ', trace read' : ''} (c)`,
     decide,
     run(count) {
       for (let k = 0; k < count; k++) {

@@ -29,8 +29,19 @@ export function countAssignment(byId: ReadonlyMap<string, BenchAgent>, agentId: 
   byId.get(agentId)!.assigned.day += 1;
 }
 
+/** How a contender decides. */
+export interface ContenderOptions {
+  /**
+   * Also produce the decision's trace (every evaluated rule's verdict, and the
+   * deciding rule's exclusions and candidates) and read it, as a caller that
+   * shows or stores "why this agent" would. Default false.
+   */
+  readonly trace?: boolean;
+}
+
 /**
  * Where contenders put each decision's full output, so the optimiser cannot
- * drop the work of building it: every contender keeps its last result here.
+ * drop the work of building it: every contender keeps its last result here,
+ * and with `trace` the last decision's trace.
  */
-export const resultSink: { last: unknown } = { last: null };
+export const resultSink: { last: unknown; trace: unknown } = { last: null, trace: null };

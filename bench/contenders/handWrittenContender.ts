@@ -5,10 +5,15 @@
  * once, one loop for the pick — and it returns the same record, transition
  * and effects that `assignCustomer` returns, so both do the same work. It
  * knows nothing generic: changing a rule means changing this code.
+ *
+ * With `trace`, a second hand-written function decides and writes the same
+ * trace `assignCustomer` gives (each evaluated rule's verdict, a closed
+ * rule's next opening, the deciding rule's exclusions and candidates with
+ * their counts); the variations section checks the two traces are equal.
  */
-import type { AgentParticipant } from '../../src/index.js';
+import type { AgentParticipant, TraceCandidate, TraceEntry, TraceExclusion } from '../../src/index.js';
 import { BENCH_TIME_ZONE, type BenchAgent, type BenchFields, type BenchSubject, type BenchWorkload } from '../benchWorkload.js';
-import { type Contender, countAssignment, resultSink } from './contender.js';
+import { type Contender, type ContenderOptions, countAssignment, resultSink } from './contender.js';
 
 const MS_PER_MINUTE = 60_000;
 const SYSTEM = { id: 'system', role: 'system' };
@@ -55,6 +60,7 @@ function createOffsetCache(timeZone: string): (epochMs: number) => number {
  *
  * @param workload - the §8 workload (200 agents)
  * @param subjects - the stream it decides, cycling
+ * @param options - `trace`: also write the decision's trace
  * @returns the contender, with its own copy of the agents
  * @example
  * ```ts
@@ -62,13 +68,15 @@ function createOffsetCache(timeZone: string): (epochMs: number) => number {
  * b.decide(0); // 'agent-00101'
  * ```
  */
-export function handWrittenContender(workload: BenchWorkload, subjects: readonly BenchSubject[]): Contender {
+export function handWrittenContender(workload: BenchWorkload, subjects: readonly BenchSubject[], options: ContenderOptions = {}): Contender {
+  const traced = options.trace === true;
   const agents = workload.agents();
   const byId = new Map(agents.map((agent) => [agent.id, agent]));
   const participants: BenchAgent[][] = workload.ruleSet.rules.map((rule) => rule.agents.map((p) => byId.get((p as AgentParticipant).id)!));
   const offsetAt = createOffsetCache(BENCH_TIME_ZONE);
 
   const ruleIds = workload.ruleSet.rules.map((rule) => rule.id);
+  const ruleNames = workload.ruleSet.rules.map((rule) => rule.name);
   /** The rule that made the last pick. */
   let pickedRule = -1;
 
@@ -189,6 +197,157 @@ export function handWrittenContender(workload: BenchWorkload, subjects: readonly
     return null;
   }
 
+
+  /** The trace of the decision in progress (traced mode). */
+  let trace: TraceEntry[] = [];
+
+  function conditionFalse(rule: number): void {
+    trace.push({ ruleId: ruleIds[rule]!, ruleName: ruleNames[rule]!, verdict: 'condition_false' });
+  }
+
+  /**
+   * A rule whose condition holds but whose window is closed, with its next
+   * opening: the first `from` minute on one of `days` after `nowMs`, local time.
+   */
+  function closed(rule: number, nowMs: number, days: readonly number[], from: number): void {
+    const local = nowMs + offsetAt(nowMs);
+    const day = Math.floor(local / MS_PER_DAY);
+    let opensAt: Date | null = null;
+    for (let d = 0; d <= 7 && opensAt === null; d++) {
+      const weekday = ((((day + d + 3) % 7) + 7) % 7) + 1;
+      const openLocal = (day + d) * MS_PER_DAY + from * MS_PER_MINUTE;
+      if (!days.includes(weekday) || openLocal <= local) continue;
+      // Local to UTC: the offset at the opening itself (a second pass settles a DST change in between).
+      const guess = openLocal - offsetAt(openLocal - offsetAt(nowMs));
+      opensAt = new Date(openLocal - offsetAt(guess));
+    }
+    trace.push({ ruleId: ruleIds[rule]!, ruleName: ruleNames[rule]!, verdict: 'outside_schedule', opensAt });
+  }
+
+  /** `pick`, writing every exclusion and every candidate's count into the trace. */
+  function pickTraced(rule: number, onlineOrBusyOnly: boolean): BenchAgent | null {
+    pickedRule = rule;
+    const list = participants[rule]!;
+    const excluded: TraceExclusion[] = [];
+    const candidates: TraceCandidate[] = [];
+    let best: BenchAgent | null = null;
+    let bestCount = Number.POSITIVE_INFINITY;
+    for (let i = 0; i < list.length; i++) {
+      const agent = list[i]!;
+      if (!agent.enabled) {
+        excluded.push({ agentId: agent.id, reason: 'disabled' });
+        continue;
+      }
+      if (onlineOrBusyOnly && agent.presence !== 'online' && agent.presence !== 'busy') {
+        excluded.push({ agentId: agent.id, reason: 'presence' });
+        continue;
+      }
+      if (agent.capacity !== null && agent.serving >= agent.capacity) {
+        excluded.push({ agentId: agent.id, reason: 'capacity' });
+        continue;
+      }
+      const count = agent.assigned.day;
+      candidates.push({ agentId: agent.id, position: i, weight: 1, count, key: count });
+      if (count < bestCount) {
+        bestCount = count;
+        best = agent;
+      }
+    }
+    const entry: TraceEntry = {
+      ruleId: ruleIds[rule]!,
+      ruleName: ruleNames[rule]!,
+      verdict: best === null ? 'no_candidate' : 'chosen',
+      order: 'fewestAssigned',
+      period: 'day',
+      proportional: false,
+      excluded,
+      candidates,
+    };
+    if (best !== null) {
+      entry.agentId = best.id;
+      entry.pickedBy = 'order';
+    }
+    trace.push(entry);
+    return best;
+  }
+
+  /** Rule `rule`'s condition, evaluated only when the rule is reached, as `assignCustomer` does. */
+  function conditionHolds(rule: number, f: BenchFields): boolean {
+    switch (rule) {
+      case 0:
+        return f.industry === 'government';
+      case 1:
+        return f.vip === true || f.tags.includes('vip');
+      case 2:
+        return f.level >= 4 && f.revenue >= 1_000_000;
+      case 3:
+        return f.source === 'partner' || f.tags.includes('partner');
+      case 4:
+        return f.tags.includes('churn-risk') && f.level >= 2;
+      case 5:
+        return f.language === 'ja';
+      case 6:
+        return f.region === 'NA';
+      case 7:
+        return (f.region === 'EU' || f.region === 'MEA') && f.industry === 'finance';
+      case 8:
+        return f.region === 'APAC' && f.revenue >= 50_000 && !f.tags.includes('trial');
+      case 9:
+        return f.channel === 'phone' && f.age >= 65;
+      case 10:
+        return f.region === 'NA' && f.revenue >= 10_000 && f.level >= 4 && !f.vip;
+      case 11:
+        return f.industry === 'health' && f.language === 'es' && f.age >= 65;
+      case 12:
+        return f.region === 'NA' || f.region === 'LATAM';
+      case 13:
+        return f.level >= 3 && f.revenue >= 500_000 && f.tags.length >= 3 && f.industry.startsWith('fin');
+      case 14:
+        return f.region === 'NA' && (f.channel === 'web' || f.channel === 'chat' || f.channel === 'email') && f.revenue >= 10_000;
+      case 15:
+        return f.region === 'NA' && f.channel === 'phone';
+      case 16:
+        return f.region === 'LATAM';
+      case 17:
+        return f.region === 'EU';
+      case 18:
+        return f.region === 'APAC';
+      default:
+        return true;
+    }
+  }
+
+  /** `choose`, rule by rule as `assignCustomer` evaluates them: the condition, then the window, then the pick. */
+  function chooseTraced(f: BenchFields, nowMs: number): BenchAgent | null {
+    trace = [];
+    const local = nowMs + offsetAt(nowMs);
+    const day = Math.floor(local / MS_PER_DAY);
+    const minute = Math.floor((local - day * MS_PER_DAY) / MS_PER_MINUTE);
+    const weekday = (((day + 3) % 7) + 7) % 7 + 1;
+    const workday = weekday <= 5;
+    const office = workday && minute >= 540 && minute < 1080;
+    const night = (workday && minute >= 1080) || (weekday >= 2 && weekday <= 6 && minute < 540);
+    const weekend = !workday && minute >= 540 && minute < 1080;
+    const extended = workday && minute >= 480 && minute < 1200;
+    const daytime = workday && minute >= 480 && minute < 1080;
+    for (let rule = 0; rule < 20; rule++) {
+      if (!conditionHolds(rule, f)) {
+        conditionFalse(rule);
+        continue;
+      }
+      const open = rule === 6 ? night : rule === 12 ? weekend : rule === 15 ? extended : rule === 19 ? daytime : office;
+      if (!open) {
+        if (rule === 6) closed(rule, nowMs, [1, 2, 3, 4, 5], 1080);
+        else if (rule === 12) closed(rule, nowMs, [6, 7], 540);
+        else closed(rule, nowMs, [1, 2, 3, 4, 5], rule === 15 || rule === 19 ? 480 : 540);
+        continue;
+      }
+      const a = pickTraced(rule, rule === 14);
+      if (a !== null) return a;
+    }
+    return null;
+  }
+
   /**
    * The same output `assignCustomer` returns for an effective automatic
    * assignment — the record with its first history entry, the transition and
@@ -225,17 +384,18 @@ export function handWrittenContender(workload: BenchWorkload, subjects: readonly
 
   function decide(i: number): string | null {
     const { subject, nowMs } = subjects[i]!;
-    const agent = choose(subject.fields, nowMs);
+    const agent = traced ? chooseTraced(subject.fields, nowMs) : choose(subject.fields, nowMs);
     if (agent === null) return null;
     const assignment = assignmentOf(subject, agent.id, ruleIds[pickedRule]!, nowMs);
     resultSink.last = assignment;
+    if (traced) resultSink.trace = trace;
     countAssignment(byId, assignment.agentId);
     return assignment.agentId;
   }
 
   let cursor = 0;
   return {
-    label: 'hand-written JavaScript (b)',
+    label: `hand-written JavaScript${traced ? ', trace written' : ''} (b)`,
     decide,
     run(count) {
       for (let k = 0; k < count; k++) {

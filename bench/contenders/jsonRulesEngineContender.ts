@@ -5,12 +5,15 @@
  * and `engine.stop()` on the first success, each rule's office hours written
  * as conditions on `weekday` and `minuteOfDay` facts computed per decision
  * with date-fns-tz, then a linear pick over the matched rule's participants.
+ * With `trace`, the engine's results of the rules it evaluated (each with its
+ * conditions' results, which the engine computes anyway) and the pick's
+ * exclusions and candidates are collected, as "why this agent".
  */
 import type { AgentParticipant } from '../../src/index.js';
 import { toZonedTime } from 'date-fns-tz';
 import { Engine, type RuleProperties, type TopLevelCondition } from 'json-rules-engine';
 import { BENCH_TIME_ZONE, type BenchAgent, type BenchSubject, type BenchWorkload } from '../benchWorkload.js';
-import { type Contender, countAssignment } from './contender.js';
+import { type Contender, type ContenderOptions, countAssignment, resultSink } from './contender.js';
 
 type Operator =
   | 'equal'
@@ -98,6 +101,7 @@ const RULES: Record<string, TopLevelCondition[]> = {
  *
  * @param workload - the §8 workload (200 agents)
  * @param subjects - the stream it decides, cycling
+ * @param options - `trace`: also collect why each rule failed and why each participant was or was not a candidate
  * @returns the contender (asynchronous, as json-rules-engine is), with its own copy of the agents
  * @example
  * ```ts
@@ -105,7 +109,8 @@ const RULES: Record<string, TopLevelCondition[]> = {
  * await a.decide(0); // 'agent-00101'
  * ```
  */
-export function jsonRulesEngineContender(workload: BenchWorkload, subjects: readonly BenchSubject[]): Contender {
+export function jsonRulesEngineContender(workload: BenchWorkload, subjects: readonly BenchSubject[], options: ContenderOptions = {}): Contender {
+  const traced = options.trace === true;
   const agents = workload.agents();
   const byId = new Map<string, BenchAgent>(agents.map((agent) => [agent.id, agent]));
   const rules = workload.ruleSet.rules;
@@ -129,15 +134,31 @@ export function jsonRulesEngineContender(workload: BenchWorkload, subjects: read
     engine.stop();
   });
 
-  function pick(index: number): BenchAgent | null {
+  /** Why each participant was or was not a candidate (traced mode). */
+  interface PickTrace {
+    excluded: { agentId: string; reason: string }[];
+    candidates: { agentId: string; count: number }[];
+  }
+
+  function pick(index: number, why: PickTrace | null): BenchAgent | null {
     const rule = rules[index]!;
     const presence = rule.eligibility?.presence;
     let best: BenchAgent | null = null;
     for (const participant of rule.agents) {
       const agent = byId.get((participant as AgentParticipant).id);
-      if (agent === undefined || !agent.enabled) continue;
-      if (presence !== undefined && !presence.includes(agent.presence)) continue;
-      if (agent.capacity !== null && agent.serving >= agent.capacity) continue;
+      if (agent === undefined || !agent.enabled) {
+        why?.excluded.push({ agentId: (participant as AgentParticipant).id, reason: agent === undefined ? 'unknown' : 'disabled' });
+        continue;
+      }
+      if (presence !== undefined && !presence.includes(agent.presence)) {
+        why?.excluded.push({ agentId: agent.id, reason: 'presence' });
+        continue;
+      }
+      if (agent.capacity !== null && agent.serving >= agent.capacity) {
+        why?.excluded.push({ agentId: agent.id, reason: 'capacity' });
+        continue;
+      }
+      why?.candidates.push({ agentId: agent.id, count: agent.assigned.day });
       if (best === null || agent.assigned.day < best.assigned.day) best = agent;
     }
     return best;
@@ -146,14 +167,18 @@ export function jsonRulesEngineContender(workload: BenchWorkload, subjects: read
   async function decide(i: number): Promise<string | null> {
     const { subject, nowMs } = subjects[i]!;
     const local = toZonedTime(nowMs, BENCH_TIME_ZONE);
-    const { events } = await engine.run({
+    const { events, failureResults } = await engine.run({
       ...subject.fields,
       weekday: local.getDay() === 0 ? 7 : local.getDay(),
       minuteOfDay: local.getHours() * 60 + local.getMinutes(),
     });
     const matched = events[0];
-    if (matched === undefined) return null;
-    const agent = pick(matched.params!.index as number);
+    const why: PickTrace | null = traced ? { excluded: [], candidates: [] } : null;
+    const agent = matched === undefined ? null : pick(matched.params!.index as number, why);
+    if (traced) {
+      // The engine's own record of each failed rule, with its conditions' results.
+      resultSink.trace = { failed: failureResults.map((result) => ({ ruleId: result.name, conditions: result.conditions })), matched: events[0] ?? null, pick: why };
+    }
     if (agent === null) return null;
     countAssignment(byId, agent.id);
     return agent.id;
@@ -161,7 +186,7 @@ export function jsonRulesEngineContender(workload: BenchWorkload, subjects: read
 
   let cursor = 0;
   return {
-    label: 'json-rules-engine + linear pick (a)',
+    label: `json-rules-engine + linear pick${traced ? ', results read' : ''} (a)`,
     decide,
     async run(count) {
       for (let k = 0; k < count; k++) {

@@ -1,9 +1,9 @@
 import { type Decision, decide, decisionInput, earlyReason } from './decide.js';
 import { InputError } from './errors.js';
 import { checkAgentSnapshots } from './input/checkAgentSnapshots.js';
-import { readDecisionValues } from './input/readDecisionOptions.js';
+import { readIdList } from './input/readIdList.js';
 import { readId } from './input/readId.js';
-import { readOptions } from './input/readOptions.js';
+import { closestName } from './text/closestName.js';
 import { readSubject } from './input/readSubject.js';
 import { describeValue } from './ruleset/describeValue.js';
 import { isPlainObject } from './ruleset/isPlainObject.js';
@@ -57,6 +57,18 @@ const NO_RULE_STATE: Readonly<Record<string, RuleState>> = Object.freeze({});
  * includes both.
  */
 class Assignment implements AssignmentResult {
+  // Declared, not class fields: a class field is first defined as undefined on every result, then assigned.
+  declare readonly outcome: AssignmentResult['outcome'];
+  declare readonly agentId: string | null;
+  declare readonly ruleId: string | null;
+  declare readonly reason: UnassignedReason | null;
+  declare readonly retryAt: Date | null;
+  declare readonly record: AssignmentRecord | null;
+  declare readonly transitions: Transition[];
+  declare readonly effects: Effect[];
+  declare readonly ruleState: Record<string, RuleState>;
+  declare readonly at: Date;
+  declare readonly subject: SubjectRef;
   // Private fields stay out of spreads, Object.keys and equality checks: the result looks like plain data.
   #trace: TraceEntry[] | null;
   #fieldFindings: SubjectFieldFinding[] | null = null;
@@ -65,21 +77,32 @@ class Assignment implements AssignmentResult {
   readonly #ruleSet: CompiledRuleSet;
 
   constructor(
-    readonly outcome: AssignmentResult['outcome'],
-    readonly agentId: string | null,
-    readonly ruleId: string | null,
-    readonly reason: UnassignedReason | null,
-    readonly retryAt: Date | null,
-    readonly record: AssignmentRecord | null,
-    readonly transitions: Transition[],
-    readonly effects: Effect[],
-    readonly ruleState: Record<string, RuleState>,
-    readonly at: Date,
-    readonly subject: SubjectRef,
+    outcome: AssignmentResult['outcome'],
+    agentId: string | null,
+    ruleId: string | null,
+    reason: UnassignedReason | null,
+    retryAt: Date | null,
+    record: AssignmentRecord | null,
+    transitions: Transition[],
+    effects: Effect[],
+    ruleState: Record<string, RuleState>,
+    at: Date,
+    subject: SubjectRef,
     input: AssignCustomerInput | null,
     ruleSet: CompiledRuleSet,
     fields: unknown,
   ) {
+    this.outcome = outcome;
+    this.agentId = agentId;
+    this.ruleId = ruleId;
+    this.reason = reason;
+    this.retryAt = retryAt;
+    this.record = record;
+    this.transitions = transitions;
+    this.effects = effects;
+    this.ruleState = ruleState;
+    this.at = at;
+    this.subject = subject;
     this.#trace = input === null ? [] : null;
     this.#fields = fields;
     this.#input = input;
@@ -143,25 +166,81 @@ export function assignCustomer(input: AssignCustomerInput): AssignmentResult {
 
 const INPUT_KEYS = ['ruleSet', 'subject', 'agents', 'ruleState', 'now', 'reassign', 'excludeAgentIds', 'recordId'] as const;
 
-/** Reads every member of `assignCustomer`'s input; the members are named by their own names (`subject.fields`). */
+/**
+ * Reads every member of `assignCustomer`'s input; the members are named by
+ * their own names (`subject.fields`). Reads what `readOptions` would (own
+ * enumerable keys, each getter once, a throwing one refused, an unknown key
+ * refused with "did you mean"), but into locals through a `switch` instead
+ * of a record keyed by name: this runs on every decision.
+ */
 function readAssignInput(input: unknown): { input: AssignCustomerInput; nowMs: number } {
-  if (input === undefined) throw new InputError('input', 'an object { ruleSet, subject, agents, now, … }', describeValue(input));
-  const given = readOptions(input, 'input', INPUT_KEYS);
-  const subject = readSubject(given.subject, 'subject', undefined, 'object');
-  const agents = checkAgentSnapshots(given.agents, 'agents');
-  const nowMs = readInstant(given.now, 'now');
-  const { reassign, excludeAgentIds } = readDecisionValues(given, '');
-  const ruleState = given.ruleState;
-  if (ruleState !== undefined && !isPlainObject(ruleState)) throw new InputError('ruleState', 'an object of rule states by rule id', describeValue(ruleState));
+  if (!isPlainObject(input)) {
+    if (input === undefined) throw new InputError('input', 'an object { ruleSet, subject, agents, now, … }', describeValue(input));
+    throw new InputError('input', 'an object', describeValue(input));
+  }
+  let ruleSet: unknown;
+  let subjectGiven: unknown;
+  let agentsGiven: unknown;
+  let ruleStateGiven: unknown;
+  let now: unknown;
+  let reassignGiven: unknown;
+  let excludeGiven: unknown;
+  let recordIdGiven: unknown;
+  for (const name of Object.keys(input)) {
+    if (!(INPUT_KEYS as readonly string[]).includes(name)) {
+      throw new InputError(`input.${name}`, INPUT_KEYS.join(', '), 'an unknown key', { reason: 'unknown_key', suggestion: closestName(name, INPUT_KEYS) });
+    }
+    let value: unknown;
+    try {
+      value = input[name];
+    } catch {
+      throw new InputError(`input.${name}`, 'a data property', 'a getter that throws');
+    }
+    switch (name) {
+      case 'ruleSet':
+        ruleSet = value;
+        break;
+      case 'subject':
+        subjectGiven = value;
+        break;
+      case 'agents':
+        agentsGiven = value;
+        break;
+      case 'ruleState':
+        ruleStateGiven = value;
+        break;
+      case 'now':
+        now = value;
+        break;
+      case 'reassign':
+        reassignGiven = value;
+        break;
+      case 'excludeAgentIds':
+        excludeGiven = value;
+        break;
+      default:
+        recordIdGiven = value;
+    }
+  }
+  const subject = readSubject(subjectGiven, 'subject', undefined, 'object');
+  const agents = checkAgentSnapshots(agentsGiven, 'agents');
+  const nowMs = readInstant(now, 'now');
+  if (reassignGiven !== undefined && typeof reassignGiven !== 'boolean') throw new InputError('reassign', 'a boolean', describeValue(reassignGiven));
+  const excludeAgentIds = excludeGiven === undefined ? undefined : readIdList(excludeGiven, 'excludeAgentIds');
+  if (ruleStateGiven !== undefined && !isPlainObject(ruleStateGiven)) {
+    throw new InputError('ruleState', 'an object of rule states by rule id', describeValue(ruleStateGiven));
+  }
+  const recordId = recordIdGiven === undefined ? undefined : readId(recordIdGiven, 'recordId');
+  // Every member present (undefined when not given), so each decision's input has one shape.
   const checked: AssignCustomerInput = {
-    ruleSet: given.ruleSet as AssignCustomerInput['ruleSet'],
+    ruleSet: ruleSet as AssignCustomerInput['ruleSet'],
     subject,
     agents,
     now: nowMs,
-    reassign,
-    ...(ruleState === undefined ? {} : { ruleState: ruleState as Record<string, RuleState> }),
-    ...(excludeAgentIds === undefined ? {} : { excludeAgentIds }),
-    ...(given.recordId === undefined ? {} : { recordId: readId(given.recordId, 'recordId') }),
+    reassign: reassignGiven === true,
+    ruleState: ruleStateGiven as Record<string, RuleState> | undefined,
+    excludeAgentIds,
+    recordId,
   };
   return { input: checked, nowMs };
 }

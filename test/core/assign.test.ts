@@ -276,6 +276,51 @@ describe('assignCustomer: inputs', () => {
     expect(call({ now: 'yesterday' })).toThrow(/now/);
   });
 
+  it('reads only own keys of the input: an unknown one is refused with did-you-mean, an inherited one is ignored', () => {
+    const rs = ruleSetWith({});
+    const base = { ruleSet: rs, subject: { id: 's' }, agents: [{ id: 'a' }], now: WEEKDAY_10AM };
+    expect(() => assignCustomer({ ...base, agent: [] } as never)).toThrow('input.agent: unknown option, did you mean agents?');
+    const inheriting = Object.assign(Object.create({ reassign: 'yes', recordId: 7 }) as object, base);
+    expect(() => assignCustomer(inheriting as never)).toThrow(/input must be an object/);
+    const polluted = Object.prototype as Record<string, unknown>;
+    polluted.excludeAgentIds = ['a'];
+    try {
+      expect(assignCustomer(base).agentId).toBe('a');
+    } finally {
+      delete polluted.excludeAgentIds;
+    }
+  });
+
+  it('names each wrongly typed member of the input, and calls a getter once, refusing one that throws', () => {
+    const rs = ruleSetWith({});
+    const call = (patch: object) => () => assignCustomer({ ruleSet: rs, subject: { id: 's' }, agents: [{ id: 'a' }], now: WEEKDAY_10AM, ...patch });
+    expect(call({ reassign: 'yes' })).toThrow(/^reassign must be a boolean/);
+    expect(call({ excludeAgentIds: 'a' })).toThrow(/^excludeAgentIds/);
+    expect(call({ ruleState: [] })).toThrow(/^ruleState must be an object/);
+    expect(call({ recordId: '' })).toThrow(/^recordId/);
+    let reads = 0;
+    const counted = {
+      ruleSet: rs,
+      subject: { id: 's' },
+      agents: [{ id: 'a' }],
+      get now() {
+        reads++;
+        return WEEKDAY_10AM;
+      },
+    };
+    expect(assignCustomer(counted).agentId).toBe('a');
+    expect(reads).toBe(1);
+    const throwing = {
+      ruleSet: rs,
+      subject: { id: 's' },
+      agents: [{ id: 'a' }],
+      get now(): string {
+        throw new Error('clock unplugged');
+      },
+    };
+    expect(() => assignCustomer(throwing)).toThrow('input.now must be a data property, got a getter that throws');
+  });
+
   it('compiles a rule set once and reuses it', () => {
     const rs = ruleSetWith({});
     expect(compileRuleSet(rs)).toBe(compileRuleSet(rs));

@@ -3,6 +3,11 @@ import { readAgents } from './readAgents.js';
 
 /** Arrays already checked, with the length they had then. */
 const checked = new WeakMap<readonly unknown[], number>();
+// The array a decision checked last and its length (an entry of `checked`, which never loses one; held,
+// like the agent table's last array, until another replaces it):
+// decisions in a row pass the same array, and this skips the WeakMap probe for it.
+let lastChecked: readonly unknown[] | null = null;
+let lastLength = -1;
 
 /**
  * Checks the agent snapshots of a decision (`assignCustomer`) as `readAgents`
@@ -23,9 +28,13 @@ const checked = new WeakMap<readonly unknown[], number>();
  * ```
  */
 export function checkAgentSnapshots(value: unknown, path: string): readonly AgentSnapshot[] {
-  if (Array.isArray(value) && checked.get(value) === value.length) return value;
-  readAgents(value, path, true);
-  checked.set(value as unknown[], (value as unknown[]).length);
+  if (lastChecked !== null && value === lastChecked && lastChecked.length === lastLength) return value as readonly AgentSnapshot[];
+  if (!Array.isArray(value) || checked.get(value) !== value.length) {
+    readAgents(value, path, true);
+    checked.set(value as unknown[], (value as unknown[]).length);
+  }
+  lastChecked = value as unknown[];
+  lastLength = (value as unknown[]).length;
   return value as AgentSnapshot[];
 }
 

@@ -19,9 +19,13 @@ import { textProblem } from './textProblem.js';
  * ```
  */
 export function readText(value: unknown, path: string, maxLength: number, allowEmpty: boolean): string {
-  const expected = `a${allowEmpty ? '' : ' non-empty'} string of at most ${maxLength} characters without NUL or lone surrogates`;
-  if (typeof value !== 'string' || (!allowEmpty && value === '')) throw new InputError(path, expected, describeValue(value));
+  if (typeof value !== 'string' || (!allowEmpty && value === '')) throw new InputError(path, expectedText(maxLength, allowEmpty), describeValue(value));
   const problem = textProblem(value, maxLength);
-  if (problem !== null) throw new InputError(path, expected, problem);
+  if (problem !== null) throw new InputError(path, expectedText(maxLength, allowEmpty), problem);
   return value;
+}
+
+// Built only when refusing: ids are read on every decision, and the sentence costs an allocation.
+function expectedText(maxLength: number, allowEmpty: boolean): string {
+  return `a${allowEmpty ? '' : ' non-empty'} string of at most ${maxLength} characters without NUL or lone surrogates`;
 }

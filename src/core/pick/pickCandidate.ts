@@ -303,9 +303,10 @@ function rankUntraced(rule: CompiledRule, ctx: PickContext, slots: ParticipantSl
   const proportional = rule.proportional;
   const { positions, seen, plain, weights } = slots;
   const agents = ctx.table.agents;
+  const n = positions.length;
   let best = -1;
   let bestKey = Number.POSITIVE_INFINITY;
-  for (let i = 0; i < positions.length; i++) {
+  for (let i = 0; i < n; i++) {
     const position = positions[i]!;
     let agent = position >= 0 ? agents[position] : undefined;
     // Fast path: the very snapshot verified at this position before.
@@ -339,34 +340,63 @@ function rankUntraced(rule: CompiledRule, ctx: PickContext, slots: ParticipantSl
 }
 
 function rankTraced(rule: CompiledRule, ctx: PickContext, slots: ParticipantSlots, trace: TraceEntry): number {
-  const weights = slots.weights;
-  const by = rule.order.by;
+  const { weights, ids, via } = slots;
+  const excluded = trace.excluded!;
+  const candidates = trace.candidates!;
+  // Count orders without selectors: each candidate is one literal written here (the common case).
+  const counted = rule.order.by !== 'longestIdle' && rule.order.by !== 'leastUtilised' && via === null;
+  const readCount = rule.rank!.count;
   let best = -1;
   let bestKey = Number.POSITIVE_INFINITY;
   for (let i = 0; i < weights.length; i++) {
     const agent = ctx.table.agentAt(rule, slots, i);
     const why = exclusionOf(rule, agent, ctx);
     if (why !== CANDIDATE) {
-      recordExclusion(trace, rule, slots, i, why, ctx);
+      excluded.push(exclusionEntry(rule, agent, ids[i]!, why, ctx));
       continue;
     }
-    const key = orderKey(rule, weights[i]!, agent!);
-    const candidate = candidateEntry(slots, i);
-    if (by === 'longestIdle') {
-      const last = lastAssignedMs(agent!);
-      candidate.lastAssignedAt = last === Number.NEGATIVE_INFINITY ? null : new Date(last);
-    } else {
-      candidate.count = rule.rank!.count(agent!);
-      if (by === 'leastUtilised') candidate.capacity = capacityOf(agent!);
-    }
-    candidate.key = key;
-    trace.candidates!.push(candidate);
+    const weight = weights[i]!;
+    const key = orderKey(rule, weight, agent!);
+    if (counted) candidates.push({ agentId: ids[i]!, position: i, weight, count: readCount(agent!), key });
+    else candidates.push(rankedCandidate(rule, slots, i, agent!, key));
     if (key < bestKey || best < 0) {
       bestKey = key;
       best = i;
     }
   }
   return best;
+}
+
+/**
+ * A ranked rule's candidate in the trace, written as one literal in its
+ * final shape (adding the count and the key to a smaller object afterwards
+ * costs a property store with a shape change each, and a second allocation),
+ * with the same members in the same order as `candidateEntry` and its
+ * additions give.
+ */
+function rankedCandidate(rule: CompiledRule, slots: ParticipantSlots, i: number, agent: AgentSnapshot, key: number): TraceCandidate {
+  const by = rule.order.by;
+  const agentId = slots.ids[i]!;
+  const weight = slots.weights[i]!;
+  if (slots.via === null || slots.via[i]! < 0) {
+    if (by === 'longestIdle') return { agentId, position: i, weight, lastAssignedAt: lastAssignedAt(agent), key };
+    const count = rule.rank!.count(agent);
+    if (by === 'leastUtilised') return { agentId, position: i, weight, count, capacity: capacityOf(agent), key };
+    return { agentId, position: i, weight, count, key };
+  }
+  const candidate = candidateEntry(slots, i);
+  if (by === 'longestIdle') candidate.lastAssignedAt = lastAssignedAt(agent);
+  else {
+    candidate.count = rule.rank!.count(agent);
+    if (by === 'leastUtilised') candidate.capacity = capacityOf(agent);
+  }
+  candidate.key = key;
+  return candidate;
+}
+
+function lastAssignedAt(agent: AgentSnapshot): Date | null {
+  const last = lastAssignedMs(agent);
+  return last === Number.NEGATIVE_INFINITY ? null : new Date(last);
 }
 
 function pickInTurn(
