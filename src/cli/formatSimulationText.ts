@@ -1,5 +1,7 @@
 import type { UnassignedReason } from '../index.js';
 import { formatLocalTime } from './formatLocalTime.js';
+import { formatWait } from './formatWait.js';
+import { longestPerDay } from './longestPerDay.js';
 import type { AgentOutcome, ReasonCounts, ScenarioResult, SimulationResult } from './simulationResult.js';
 import { textTable } from './textTable.js';
 
@@ -101,7 +103,7 @@ function unassignedTable(scenarios: readonly ScenarioResult[], lines: string[]):
       const arrival = scenario.onArrival.unassigned[reason] ?? 0;
       const final = scenario.unassigned[reason] ?? 0;
       if (!scenario.retry.enabled) return [count(arrival)];
-      const retried = reason === 'outside_schedule' ? count(scenario.retry.assigned) : '';
+      const retried = reason === 'outside_schedule' || reason === 'no_eligible_agent' ? count(scenario.retry.assignedByReason[reason] ?? 0) : '';
       return [count(arrival), retried, count(final)];
     }),
   ]);
@@ -144,6 +146,45 @@ function ruleTable(scenarios: readonly ScenarioResult[], lines: string[]): void 
   lines.push(...textTable(header, rows, header.map((_, c) => (c < 2 ? 'left' : 'right'))));
 }
 
+/** Days of queue length listed one by one in the text; longer replays give only the longest queue. */
+const QUEUE_DAYS_LISTED = 62;
+
+function waitingSection(scenarios: readonly ScenarioResult[], lines: string[]): void {
+  const many = scenarios.length > 1;
+  scenarios.forEach((scenario, i) => {
+    if (!scenario.retry.enabled) return;
+    const { waiting } = scenario;
+    const names = new Map(scenario.rules.map((rule) => [rule.id, rule.name]));
+    lines.push(
+      '',
+      `Waiting for an agent${many ? ` (${'AB'[i]})` : ''}: from creation to assignment; customers who found nobody waited in the queue (p50, p95 by nearest rank)`,
+    );
+    const row = (id: string, name: string, times: ScenarioResult['waiting']['assigned']) => [
+      id,
+      name,
+      count(times.customers),
+      count(times.waited),
+      formatWait(times.p50),
+      formatWait(times.p95),
+      formatWait(times.max),
+    ];
+    const rows = Object.entries(waiting.byRule)
+      .filter(([, times]) => times.customers > 0)
+      .map(([id, times]) => row(id, names.get(id) ?? id, times));
+    rows.push(row('(all)', 'every assigned customer', waiting.assigned));
+    if (waiting.notAssigned.customers > 0) rows.push(row('(none)', 'waited, never assigned (until care or replay ended)', waiting.notAssigned));
+    const header = ['Rule', 'Name', 'Customers', 'Waited', 'p50', 'p95', 'Max'];
+    lines.push(...textTable(header, rows, header.map((_, c) => (c < 2 ? 'left' : 'right'))));
+    const { length } = waiting;
+    const when = length.maximumAt === null ? '' : ` at ${formatLocalTime(length.maximumAt, scenario.timeZone)}`;
+    lines.push(`Queue: longest ${count(length.maximum)}${when}; still waiting at the end: ${count(length.atEnd)}`);
+    const days = longestPerDay(length);
+    if (length.maximum > 0 && days.length <= QUEUE_DAYS_LISTED) {
+      lines.push(`Longest queue per day: ${days.map(([day, longest]) => `${day.slice(5)} ${count(longest)}`).join(', ')}`);
+    }
+  });
+}
+
 function changesSection(result: SimulationResult, lines: string[]): void {
   const changes = result.changes;
   if (changes === null) return;
@@ -181,6 +222,7 @@ export function formatSimulationText(result: SimulationResult): string {
   agentTable(result.scenarios, lines);
   unassignedTable(result.scenarios, lines);
   ruleTable(result.scenarios, lines);
+  waitingSection(result.scenarios, lines);
   changesSection(result, lines);
   return `${lines.join('\n')}\n`;
 }

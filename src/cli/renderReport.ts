@@ -3,7 +3,9 @@ import { REASON_COLOURS, ruleColours } from './ruleColours.js';
 import { dailyChart } from './dailyChart.js';
 import { formatLocalTime } from './formatLocalTime.js';
 import { heatmapChart } from './heatmapChart.js';
+import { formatWait } from './formatWait.js';
 import { hourlyChart } from './hourlyChart.js';
+import { queueChart } from './queueChart.js';
 import { shareChart } from './shareChart.js';
 import type { ScenarioResult, SimulationResult } from './simulationResult.js';
 import { escapeMarkup } from './escapeMarkup.js';
@@ -93,7 +95,7 @@ function reasonTable(scenario: ScenarioResult): string {
   if (reasons.length === 0) return '';
   const rows = reasons
     .map((reason) => {
-      const retried = reason === 'outside_schedule' && scenario.retry.enabled ? count(scenario.retry.assigned) : '—';
+      const retried = scenario.retry.enabled && (reason === 'outside_schedule' || reason === 'no_eligible_agent') ? count(scenario.retry.assignedByReason[reason] ?? 0) : '—';
       return `<tr><td><i style="display:inline-block;width:10px;height:10px;background:${REASON_COLOURS[reason] ?? '#999'}"></i> ${reason}</td><td class="n">${count(scenario.onArrival.unassigned[reason] ?? 0)}</td><td class="n">${retried}</td><td class="n">${count(scenario.unassigned[reason] ?? 0)}</td></tr>`;
     })
     .join('');
@@ -129,6 +131,24 @@ function agentTable(scenario: ScenarioResult): string {
   return `<table class="agents"><thead><tr><th>Agent</th><th class="n">On shift (h)</th><th></th><th class="n">Assigned</th><th></th><th class="n">Per on-shift hour</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
 
+function waitingSection(scenario: ScenarioResult, colourOf: (ruleId: string) => string): string {
+  if (!scenario.retry.enabled) return '';
+  const { waiting } = scenario;
+  const cell = (times: ScenarioResult['waiting']['assigned']) =>
+    [count(times.customers), count(times.waited), formatWait(times.p50), formatWait(times.p95), formatWait(times.max)].map((value) => `<td class="n">${value}</td>`).join('');
+  const rows = scenario.rules
+    .filter((rule) => (waiting.byRule[rule.id]?.customers ?? 0) > 0)
+    .map((rule) => `<tr><td><i style="display:inline-block;width:10px;height:10px;background:${colourOf(rule.id)}"></i> <code>${escapeMarkup(rule.id)}</code></td><td>${escapeMarkup(rule.name)}</td>${cell(waiting.byRule[rule.id]!)}</tr>`);
+  rows.push(`<tr><td><b>All</b></td><td>every assigned customer</td>${cell(waiting.assigned)}</tr>`);
+  if (waiting.notAssigned.customers > 0) rows.push(`<tr><td><b>Never assigned</b></td><td>waited until their care or the replay ended</td>${cell(waiting.notAssigned)}</tr>`);
+  const longest = waiting.length.maximumAt === null ? '' : ` (longest: ${count(waiting.length.maximum)} at ${formatLocalTime(waiting.length.maximumAt, scenario.timeZone)})`;
+  return `<h3>Waiting for an agent</h3>
+<figure><figcaption><b>Waiting queue length, longest per hour</b>${longest}. Customers who find nobody wait, priority first then the longest wait, until a shift starts, a rule opens or a care ends.</figcaption>
+${queueChart(scenario)}</figure>
+<p class="note">From creation to assignment (0 when assigned on arrival); p50 and p95 by nearest rank.</p>
+<table class="waiting"><thead><tr><th>Rule</th><th>Name</th><th class="n">Customers</th><th class="n">Waited</th><th class="n">p50</th><th class="n">p95</th><th class="n">Max</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}
+
 function scenarioSection(scenario: ScenarioResult, tag: string, colourOf: (ruleId: string) => string): string {
   const span = scenario.from === null ? 'no customers' : `${formatLocalTime(scenario.from, scenario.timeZone)} – ${formatLocalTime(scenario.to!, scenario.timeZone)} (${escapeMarkup(scenario.timeZone)})`;
   return `<section class="scenario" data-rules="${escapeMarkup(scenario.label)}">
@@ -143,6 +163,7 @@ ${dailyChart(scenario, colourOf)}${ruleLegend(scenario, colourOf, false)}</figur
 ${heatmapChart(scenario)}</figure>
 <figure><figcaption><b>Not assigned on arrival, by hour of day and reason.</b> Customers turned away because every matching rule was closed are retried at the rule's next opening${scenario.retry.enabled ? '' : ' (retry was off for this run)'}.</figcaption>
 ${hourlyChart(scenario)}${reasonTable(scenario)}</figure>
+${waitingSection(scenario, colourOf)}
 <h3>Agents: assignments beside on-shift hours</h3>
 <p class="note">On shift: hours on shift and not on leave from the first to the last customer (the whole span for an agent without a schedule or leave).</p>
 ${agentTable(scenario)}
@@ -183,7 +204,8 @@ function changesSection(result: SimulationResult): string {
  * to a change request and opened offline. Per rule set: the share per agent
  * against the fair target (one bar per agent, split by the rule that gave
  * the customers), assignments per day by rule, a per-agent-per-day heat map,
- * customers not assigned on arrival by hour and reason, each agent's
+ * customers not assigned on arrival by hour and reason, the waiting queue's
+ * length by hour and waiting times per rule, each agent's
  * assignments beside their on-shift hours, and the rule table;
  * with two rule sets, also the customers that would change hands.
  *
