@@ -71,16 +71,20 @@ function replayWithQueue(rules: RuleSet) {
       drainAt(due);
     }
   };
-  customers.forEach((customer, ordinal) => {
+  for (const [ordinal, customer] of customers.entries()) {
     const at = Date.parse(customer.createdAt);
     runUntil(at);
     const decision = assigner.assign(subject(customer), at);
-    if (decision.agentId !== null) return increment(perAgent, decision.agentId);
-    increment(onArrival, decision.reason!);
-    if (decision.reason !== 'no_eligible_agent' && decision.reason !== 'outside_schedule') return increment(unassigned, decision.reason!);
-    queued++;
-    waiting.push({ since: at, ordinal, customer, retryAt: decision.retryAt?.getTime() ?? null, reason: decision.reason });
-  });
+    if (decision.agentId !== null) increment(perAgent, decision.agentId);
+    else if (decision.reason === 'no_eligible_agent' || decision.reason === 'outside_schedule') {
+      increment(onArrival, decision.reason);
+      queued++;
+      waiting.push({ since: at, ordinal, customer, retryAt: decision.retryAt?.getTime() ?? null, reason: decision.reason });
+    } else {
+      increment(onArrival, decision.reason!);
+      increment(unassigned, decision.reason!);
+    }
+  }
   runUntil(Date.parse(customers.at(-1)!.createdAt) + 7 * 24 * 3_600_000);
   for (const entry of waiting) increment(unassigned, entry.reason);
   return { perAgent, unassigned, onArrival, queued };
