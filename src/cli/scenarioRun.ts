@@ -213,7 +213,8 @@ export class ScenarioRun {
     if (stopAfterAssigned === undefined) this.lastFullDrain = at;
     const steps = this.queue!.drain(this.assigner, at, {
       subjectOf: (subject) => this.waiting.get(subject.id)!.customer,
-      ...(stopAfterAssigned !== undefined && { stopAfterAssigned }),
+      // Freed capacity helps only those who found no eligible agent: it opens no closed rule.
+      ...(stopAfterAssigned !== undefined && { stopAfterAssigned, reasons: ['no_eligible_agent'] }),
     });
     for (const { entry, decision } of steps) {
       if (decision.agentId === null) continue;

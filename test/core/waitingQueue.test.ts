@@ -103,6 +103,17 @@ describe('createWaitingQueue', () => {
     expect(queue.entries().map((entry) => [entry.subject.id, entry.attempts])).toEqual([['z', 1]]);
   });
 
+  it('decides only the entries waiting for the reasons given, passing the others over unchanged', () => {
+    const ruleSet = dayShiftRules();
+    const assigner = createAssigner(ruleSet, { agents: [{ id: 'a' }] });
+    const queue = createWaitingQueue(ruleSet);
+    const closed = queue.apply({ id: 'closed' }, { ...(wait(at('2026-10-01T10:00:00')) as WaitingUpdate & { type: 'wait' }), reason: 'outside_schedule' })!;
+    queue.apply({ id: 'nobody' }, wait(at('2026-10-01T10:01:00')));
+    const steps = queue.drain(assigner, at('2026-10-01T11:00:00'), { subjectOf: (subject) => subject, reasons: ['no_eligible_agent'] });
+    expect(steps.map((step) => step.entry.subject.id)).toEqual(['nobody']);
+    expect(queue.entries()).toEqual([closed]);
+  });
+
   it('moves an entry whose priority changed at a drain to its new place', () => {
     const ruleSet = dayShiftRules();
     const assigner = createAssigner(ruleSet, { agents: [{ id: 'a', enabled: false }] });
@@ -140,6 +151,7 @@ describe('createWaitingQueue', () => {
     bad(() => queue.drain(assigner, at('2026-10-01T10:00:00'), { subjectOf: (subject) => subject, limit: 0 }), 'options.limit');
     bad(() => queue.drain(assigner, at('2026-10-01T10:00:00'), {} as never), 'options.subjectOf');
     bad(() => queue.drain(assigner, 'yesterday', { subjectOf: (subject) => subject }), 'now');
+    bad(() => queue.drain(assigner, at('2026-10-01T10:00:00'), { subjectOf: (subject) => subject, reasons: ['late'] as never }), 'options.reasons[0]');
     expect(queue.size).toBe(0);
   });
 

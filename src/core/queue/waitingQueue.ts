@@ -1,6 +1,7 @@
 import type { Assigner, AssignerDecision } from '../assigner.js';
 import { InputError } from '../errors.js';
 import { readInstant } from '../input/readInstant.js';
+import { readOneOf } from '../input/readOneOf.js';
 import { readOptions } from '../input/readOptions.js';
 import { readSubject } from '../input/readSubject.js';
 import { readSubjectRef } from '../input/readSubjectRef.js';
@@ -8,7 +9,7 @@ import type { CompiledRuleSet } from '../ruleset/compiledTypes.js';
 import { resolveRuleSet } from '../ruleset/compileRuleSet.js';
 import { describeValue } from '../ruleset/describeValue.js';
 import type { RuleSet, SubjectKind } from '../ruleset/types.js';
-import type { Instant, SubjectInput, SubjectRef, WaitingEntry, WaitingUpdate } from '../types.js';
+import { type Instant, type SubjectInput, type SubjectRef, WAITING_REASONS, type WaitingEntry, type WaitingReason, type WaitingUpdate } from '../types.js';
 import { applyWaitingUpdate } from './applyWaitingUpdate.js';
 import { compareWaiting } from './compareWaiting.js';
 import { readWaitingUpdate } from './readWaitingUpdate.js';
@@ -30,6 +31,12 @@ export interface WaitingDrainOptions {
   limit?: number;
   /** Stop once this many entries got an agent — e.g. the slots an ended care freed, when nothing else changed. */
   stopAfterAssigned?: number;
+  /**
+   * Decide only the entries waiting for one of these reasons; the others are
+   * passed over unchanged — e.g. `['no_eligible_agent']` when a care ends:
+   * freed capacity opens no closed rule. Default: every entry.
+   */
+  reasons?: readonly WaitingReason[];
 }
 
 /** One decision of a drain, in queue order. */
@@ -228,11 +235,12 @@ export function createWaitingQueue(ruleSet: RuleSet | CompiledRuleSet): WaitingQ
         throw new InputError('assigner', 'an Assigner (createAssigner)', describeValue(assigner));
       }
       const nowMs = readInstant(now, 'now');
-      const options = readOptions(optionsGiven, 'options', ['subjectOf', 'limit', 'stopAfterAssigned']);
+      const options = readOptions(optionsGiven, 'options', ['subjectOf', 'limit', 'stopAfterAssigned', 'reasons']);
       const subjectOf = options.subjectOf;
       if (typeof subjectOf !== 'function') throw new InputError('options.subjectOf', 'a function from a waiting subject to the subject to decide', describeValue(subjectOf));
       const limit = count(options.limit, 'options.limit');
       const stopAfter = count(options.stopAfterAssigned, 'options.stopAfterAssigned');
+      const reasons = reasonSet(options.reasons, 'options.reasons');
       const at = new Date(nowMs);
       const steps: WaitingDrainStep[] = [];
       // The head is walked in place; entries that leave or move are settled once, after the walk.
@@ -244,8 +252,9 @@ export function createWaitingQueue(ruleSet: RuleSet | CompiledRuleSet): WaitingQ
         walk: for (const chunk of order.chunks) {
           for (let i = 0; i < chunk.length; i++) {
             if (decided >= limit || assigned >= stopAfter) break walk;
-            decided++;
             const entry = chunk[i]!;
+            if (reasons !== null && !reasons.has(entry.reason)) continue;
+            decided++;
             const subject = (subjectOf as WaitingDrainOptions['subjectOf'])(entry.subject);
             const decision = assigner.assign(subject, nowMs);
             const fields = (subject as { fields?: Readonly<Record<string, unknown>> }).fields ?? {};
@@ -282,6 +291,12 @@ export function createWaitingQueue(ruleSet: RuleSet | CompiledRuleSet): WaitingQ
 
 function samePlace(a: WaitingEntry, b: WaitingEntry): boolean {
   return a.priority === b.priority && a.since.getTime() === b.since.getTime();
+}
+
+function reasonSet(value: unknown, path: string): Set<WaitingReason> | null {
+  if (value === undefined) return null;
+  if (!Array.isArray(value)) throw new InputError(path, `an array of ${WAITING_REASONS.join(', ')}`, describeValue(value));
+  return new Set(value.map((reason, i) => readOneOf(reason, `${path}[${i}]`, WAITING_REASONS)));
 }
 
 function count(value: unknown, path: string): number {
