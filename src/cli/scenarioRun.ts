@@ -26,7 +26,7 @@ const REASON_INDEX = new Map(REASONS.map((reason, i) => [reason, i]));
  * while customers still wait (customers created on a Friday evening are
  * assigned on Monday morning), then the replay ends.
  */
-export const QUEUE_GRACE_MS = 7 * 24 * 3_600_000;
+const QUEUE_GRACE_MS = 7 * 24 * 3_600_000;
 /** Agent index of a customer pending the agent's confirmation: not serving yet, so its end frees nothing. */
 const PENDING = -2;
 
