@@ -33,6 +33,13 @@ export { type FormatIssuesOptions, formatIssues } from './core/ruleset/formatIss
 export type { IssueCode, IssueParams, IssuePath, ValidationIssue } from './core/ruleset/issues.js';
 export * from './core/ruleset/types.js';
 export { type ValidationResult, validateRuleSet } from './core/ruleset/validateRuleSet.js';
+export {
+  createWaitingQueue,
+  type WaitingDrainOptions,
+  type WaitingDrainStep,
+  type WaitingQueue,
+  type WaitingSubject,
+} from './core/queue/waitingQueue.js';
 export { isScheduleOpen } from './core/time/isScheduleOpen.js';
 export { nextScheduleOpening } from './core/time/nextScheduleOpening.js';
 export { periodRange } from './core/time/periodRange.js';

@@ -6,12 +6,12 @@ import { parseInstant } from './parseInstant.js';
 import type { SimulationCustomer } from './simulationResult.js';
 
 /**
- * Checks one customer of a JSONL file, `{ "id", "kind"?, "createdAt", "fields"? }`,
- * and keeps only those keys.
+ * Checks one customer of a JSONL file, `{ "id", "kind"?, "createdAt", "endedAt"?, "fields"? }`
+ * (`endedAt`: when the customer's care ends, not before `createdAt`), and keeps only those keys.
  *
  * @param value - the parsed JSON line
  * @param where - `file:line`, the prefix of error messages
- * @returns the customer, `createdAt` as epoch milliseconds and `fields` `{}` when absent
+ * @returns the customer, `createdAt` and `endedAt` as epoch milliseconds and `fields` `{}` when absent
  * @throws CliError (exit 2) naming the line and the key that is wrong
  * @example
  * ```ts
@@ -22,7 +22,7 @@ export function customerFromJson(value: unknown, where: string): SimulationCusto
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new CliError(`${where}: expected a JSON object { "id", "kind"?, "createdAt", "fields" }, got ${Array.isArray(value) ? 'an array' : value === null ? 'null' : typeof value}`);
   }
-  const { createdAt, ...given } = value as Record<string, unknown>;
+  const { createdAt, endedAt, ...given } = value as Record<string, unknown>;
   let subject: SubjectUpdateRead;
   try {
     subject = readSubjectUpdate({ id: given.id, kind: given.kind, fields: given.fields ?? {} }, 'customer', INPUT_LIMITS);
@@ -32,5 +32,13 @@ export function customerFromJson(value: unknown, where: string): SimulationCusto
   }
   if (createdAt === undefined) throw new CliError(`${where}: "createdAt" is missing (the instant the customer was created, e.g. 2026-10-01T09:00+08:00)`);
   const at = parseInstant(createdAt, `${where}: createdAt`);
-  return { id: subject.id, ...(given.kind !== undefined && { kind: subject.kind }), createdAt: at, fields: subject.fields ?? {} };
+  const ended = endedAt === undefined || endedAt === null ? undefined : parseInstant(endedAt, `${where}: endedAt`);
+  if (ended !== undefined && ended < at) throw new CliError(`${where}: endedAt (${new Date(ended).toISOString()}) is before createdAt (${new Date(at).toISOString()})`);
+  return {
+    id: subject.id,
+    ...(given.kind !== undefined && { kind: subject.kind }),
+    createdAt: at,
+    ...(ended !== undefined && { endedAt: ended }),
+    fields: subject.fields ?? {},
+  };
 }

@@ -1,7 +1,9 @@
 import type { Locale, UnassignedReason } from '../index.js';
 import { formatLocalTime } from './formatLocalTime.js';
+import { formatWait } from './formatWait.js';
 import type { SimulationWords } from './i18n/cliMessages.js';
 import { cliMessagesFor } from './i18n/cliMessagesFor.js';
+import { longestPerDay } from './longestPerDay.js';
 import type { AgentOutcome, ReasonCounts, ScenarioResult, SimulationResult } from './simulationResult.js';
 import { textTable } from './textTable.js';
 
@@ -87,7 +89,7 @@ function unassignedTable(scenarios: readonly ScenarioResult[], lines: string[], 
       const arrival = scenario.onArrival.unassigned[reason] ?? 0;
       const final = scenario.unassigned[reason] ?? 0;
       if (!scenario.retry.enabled) return [count(arrival)];
-      const retried = reason === 'outside_schedule' ? count(scenario.retry.assigned) : '';
+      const retried = reason === 'outside_schedule' || reason === 'no_eligible_agent' ? count(scenario.retry.assignedByReason[reason] ?? 0) : '';
       return [count(arrival), retried, count(final)];
     }),
   ]);
@@ -130,6 +132,42 @@ function ruleTable(scenarios: readonly ScenarioResult[], lines: string[], w: Sim
   lines.push(...textTable(header, rows, header.map((_, c) => (c < 2 ? 'left' : 'right'))));
 }
 
+/** Days of queue length listed one by one in the text; longer replays give only the longest queue. */
+const QUEUE_DAYS_LISTED = 62;
+
+function waitingSection(scenarios: readonly ScenarioResult[], lines: string[], w: SimulationWords): void {
+  const many = scenarios.length > 1;
+  scenarios.forEach((scenario, i) => {
+    if (!scenario.retry.enabled) return;
+    const { waiting } = scenario;
+    const names = new Map(scenario.rules.map((rule) => [rule.id, rule.name]));
+    lines.push('', w.waiting.title(many ? ` (${'AB'[i]})` : ''));
+    const row = (id: string, name: string, times: ScenarioResult['waiting']['assigned']) => [
+      id,
+      name,
+      count(times.customers),
+      count(times.waited),
+      formatWait(times.p50),
+      formatWait(times.p95),
+      formatWait(times.max),
+    ];
+    const rows = Object.entries(waiting.byRule)
+      .filter(([, times]) => times.customers > 0)
+      .map(([id, times]) => row(id, names.get(id) ?? id, times));
+    rows.push(row(...w.waiting.allAssigned, waiting.assigned));
+    if (waiting.notAssigned.customers > 0) rows.push(row(...w.waiting.neverAssigned, waiting.notAssigned));
+    const header = [...w.waiting.columns];
+    lines.push(...textTable(header, rows, header.map((_, c) => (c < 2 ? 'left' : 'right'))));
+    const { length } = waiting;
+    const when = length.maximumAt === null ? null : formatLocalTime(length.maximumAt, scenario.timeZone);
+    lines.push(w.waiting.queueLine(count(length.maximum), when, count(length.atEnd)));
+    const days = longestPerDay(length);
+    if (length.maximum > 0 && days.length <= QUEUE_DAYS_LISTED) {
+      lines.push(w.waiting.perDay(days.map(([day, longest]) => `${day.slice(5)} ${count(longest)}`).join(', ')));
+    }
+  });
+}
+
 function changesSection(result: SimulationResult, lines: string[], w: SimulationWords): void {
   const changes = result.changes;
   if (changes === null) return;
@@ -169,6 +207,7 @@ export function formatSimulationText(result: SimulationResult, locale: Locale = 
   agentTable(result.scenarios, lines, w);
   unassignedTable(result.scenarios, lines, w);
   ruleTable(result.scenarios, lines, w);
+  waitingSection(result.scenarios, lines, w);
   changesSection(result, lines, w);
   return `${lines.join('\n')}\n`;
 }

@@ -5,7 +5,9 @@ import { REASON_COLOURS, ruleColours } from './ruleColours.js';
 import { dailyChart } from './dailyChart.js';
 import { formatLocalTime } from './formatLocalTime.js';
 import { heatmapChart } from './heatmapChart.js';
+import { formatWait } from './formatWait.js';
 import { hourlyChart } from './hourlyChart.js';
+import { queueChart } from './queueChart.js';
 import { shareChart } from './shareChart.js';
 import type { ScenarioResult, SimulationResult } from './simulationResult.js';
 import { escapeMarkup } from './escapeMarkup.js';
@@ -97,7 +99,7 @@ function reasonTable(scenario: ScenarioResult, w: ReportWords): string {
   if (reasons.length === 0) return '';
   const rows = reasons
     .map((reason) => {
-      const retried = reason === 'outside_schedule' && scenario.retry.enabled ? count(scenario.retry.assigned) : '—';
+      const retried = scenario.retry.enabled && (reason === 'outside_schedule' || reason === 'no_eligible_agent') ? count(scenario.retry.assignedByReason[reason] ?? 0) : '—';
       return `<tr><td><i style="display:inline-block;width:10px;height:10px;background:${REASON_COLOURS[reason] ?? '#999'}"></i> ${reason}</td><td class="n">${count(scenario.onArrival.unassigned[reason] ?? 0)}</td><td class="n">${retried}</td><td class="n">${count(scenario.unassigned[reason] ?? 0)}</td></tr>`;
     })
     .join('');
@@ -136,6 +138,28 @@ function agentTable(scenario: ScenarioResult, w: ReportWords): string {
   return `<table class="agents"><thead><tr><th>${agent}</th><th class="n">${onShift}</th><th></th><th class="n">${assigned}</th><th></th><th class="n">${perHour}</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
 
+function waitingSection(scenario: ScenarioResult, colourOf: (ruleId: string) => string, w: ReportWords): string {
+  if (!scenario.retry.enabled) return '';
+  const { waiting } = scenario;
+  const cell = (times: ScenarioResult['waiting']['assigned']) =>
+    [count(times.customers), count(times.waited), formatWait(times.p50), formatWait(times.p95), formatWait(times.max)].map((value) => `<td class="n">${value}</td>`).join('');
+  const rows = scenario.rules
+    .filter((rule) => (waiting.byRule[rule.id]?.customers ?? 0) > 0)
+    .map((rule) => `<tr><td><i style="display:inline-block;width:10px;height:10px;background:${colourOf(rule.id)}"></i> <code>${escapeMarkup(rule.id)}</code></td><td>${escapeMarkup(rule.name)}</td>${cell(waiting.byRule[rule.id]!)}</tr>`);
+  const words = w.waiting;
+  rows.push(`<tr><td><b>${escapeMarkup(words.allAssigned[0])}</b></td><td>${escapeMarkup(words.allAssigned[1])}</td>${cell(waiting.assigned)}</tr>`);
+  if (waiting.notAssigned.customers > 0) {
+    rows.push(`<tr><td><b>${escapeMarkup(words.neverAssigned[0])}</b></td><td>${escapeMarkup(words.neverAssigned[1])}</td>${cell(waiting.notAssigned)}</tr>`);
+  }
+  const longest = waiting.length.maximumAt === null ? null : `${count(waiting.length.maximum)} · ${formatLocalTime(waiting.length.maximumAt, scenario.timeZone)}`;
+  const [rule, name, ...figures] = words.columns.map(escapeMarkup);
+  return `<h3>${escapeMarkup(words.heading)}</h3>
+<figure><figcaption>${caption(words.caption(longest))}</figcaption>
+${queueChart(scenario)}</figure>
+<p class="note">${escapeMarkup(words.note)}</p>
+<table class="waiting"><thead><tr><th>${rule}</th><th>${name}</th>${figures.map((title) => `<th class="n">${title}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}
+
 function scenarioSection(scenario: ScenarioResult, tag: string, colourOf: (ruleId: string) => string, w: ReportWords): string {
   const span = scenario.from === null ? w.noCustomers : `${formatLocalTime(scenario.from, scenario.timeZone)} – ${formatLocalTime(scenario.to!, scenario.timeZone)} (${escapeMarkup(scenario.timeZone)})`;
   return `<section class="scenario" data-rules="${escapeMarkup(scenario.label)}">
@@ -150,6 +174,7 @@ ${dailyChart(scenario, colourOf)}${ruleLegend(scenario, colourOf, false, w)}</fi
 ${heatmapChart(scenario)}</figure>
 <figure><figcaption>${caption(w.hourlyCaption(scenario.retry.enabled))}</figcaption>
 ${hourlyChart(scenario, w.everyoneAssigned)}${reasonTable(scenario, w)}</figure>
+${waitingSection(scenario, colourOf, w)}
 <h3>${w.agentsHeading}</h3>
 <p class="note">${w.agentsNote}</p>
 ${agentTable(scenario, w)}
@@ -195,7 +220,8 @@ function changesSection(result: SimulationResult, w: ReportWords): string {
  * to a change request and opened offline. Per rule set: the share per agent
  * against the fair target (one bar per agent, split by the rule that gave
  * the customers), assignments per day by rule, a per-agent-per-day heat map,
- * customers not assigned on arrival by hour and reason, each agent's
+ * customers not assigned on arrival by hour and reason, the waiting queue's
+ * length by hour and waiting times per rule, each agent's
  * assignments beside their on-shift hours, and the rule table;
  * with two rule sets, also the customers that would change hands.
  *

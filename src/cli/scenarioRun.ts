@@ -1,21 +1,45 @@
-import { type AgentSnapshot, type Assigner, type AssignerDecision, createAssigner, DEFAULT_RULE_ID, type RuleSet, type UnassignedReason } from '../index.js';
+import {
+  type AgentSnapshot,
+  type Assigner,
+  type AssignerDecision,
+  createAssigner,
+  createWaitingQueue,
+  DEFAULT_RULE_ID,
+  type RuleSet,
+  type UnassignedReason,
+  type WaitingQueue,
+} from '../index.js';
 import { availabilityOf } from '../core/availability/availabilityOf.js';
+import { ChangeQueue } from '../core/availability/changeQueue.js';
 import { onShiftHours } from '../core/availability/onShiftHours.js';
 import { fairTargets, ruleWeights } from './fairTargets.js';
-import { RetryQueue } from './retryQueue.js';
+import { QueueTimeline } from './queueTimeline.js';
 import type { AgentOutcome, ReasonCounts, RuleOutcome, ScenarioResult, SimulationCustomer } from './simulationResult.js';
+import { waitingTimes } from './waitingTimes.js';
 import { ZoneCalendar } from './zoneCalendar.js';
 
 /** Every unassigned reason, in a fixed order for the counters. */
 const REASONS: readonly UnassignedReason[] = ['auto_disabled', 'already_assigned', 'pending_exists', 'no_rule_applies', 'outside_schedule', 'no_eligible_agent'];
 const REASON_INDEX = new Map(REASONS.map((reason, i) => [reason, i]));
-/** A customer turned away again and again (a condition on `daysSince`, say) is given up after this many retries. */
-export const MAX_RETRIES = 3;
+/**
+ * After the last createdAt or endedAt, the clock runs on at most this long
+ * while customers still wait (customers created on a Friday evening are
+ * assigned on Monday morning), then the replay ends.
+ */
+const QUEUE_GRACE_MS = 7 * 24 * 3_600_000;
+/** Agent index of a customer pending the agent's confirmation: not serving yet, so its end frees nothing. */
+const PENDING = -2;
 
-interface Waiting {
+/** A customer the run still has to act on: one waiting in the queue, or one whose care ends later. */
+interface Tracked {
   customer: SimulationCustomer;
   ordinal: number;
-  retries: number;
+  /** The queue's id for it: the ordinal, zero-padded so that ids sort as lines do; lines repeating an id stay apart. */
+  key: string;
+  /** The serving agent's index; -1: none yet; `PENDING`. */
+  agent: number;
+  /** Index of the reason it found nobody on arrival; -1 when assigned on arrival. */
+  arrivalReason: number;
 }
 
 /** Counts of one local day. */
@@ -33,9 +57,14 @@ function reasonCounts(counts: Int32Array): ReasonCounts {
 }
 
 /**
- * One rule set being replayed: an assigner of its own, its retry queue and
- * its counters. Customers must be fed in `createdAt` order; retries that fall
- * due before a customer's arrival are run first, in the order they fell due.
+ * One rule set being replayed: an assigner of its own, its waiting queue and
+ * its counters. Customers must be fed in `createdAt` order. A customer who
+ * finds nobody waits in the queue; the queue is drained (in its order:
+ * priority, then the longest wait) whenever time alone can help — the
+ * earliest `retryAt` of the waiting customers: a shift starts, a leave or a
+ * rule's closed hours end, a cap resets — and when a care ends (`endedAt`)
+ * and frees a slot. Care ends and drains due at or before an arrival run
+ * first.
  *
  * @example
  * ```ts
@@ -59,7 +88,21 @@ export class ScenarioRun {
   private readonly arrivalUnassigned = new Int32Array(REASONS.length);
   private readonly finalUnassigned = new Int32Array(REASONS.length);
   private readonly retryUnassigned = new Int32Array(REASONS.length);
-  private readonly queue = new RetryQueue<Waiting>();
+  private readonly retryAssigned = new Int32Array(REASONS.length);
+  private readonly queue: WaitingQueue | null;
+  /** Queued customers by queue id. */
+  private readonly waiting = new Map<string, Tracked>();
+  private readonly careEnds = new ChangeQueue<Tracked>();
+  private readonly timeline: QueueTimeline;
+  /** Per rule index, the waits (ms) of the customers it assigned. */
+  private readonly waits: number[][];
+  private readonly waitedByRule: Int32Array;
+  private readonly notAssignedWaits: number[] = [];
+  /** The instant of the last drain that decided every waiting customer. */
+  private lastFullDrain = Number.NEGATIVE_INFINITY;
+  /** The last instant the run has reached (arrivals, care ends, drains). */
+  private clock = Number.NEGATIVE_INFINITY;
+  private lastInput = Number.NEGATIVE_INFINITY;
   private total = 0;
   private assignedOnArrival = 0;
   private pendingConfirmation = 0;
@@ -72,7 +115,7 @@ export class ScenarioRun {
    * @param label - names the rule set in results
    * @param ruleSet - the validated rule set
    * @param agents - the agents to start from (copied by the assigner)
-   * @param retry - retry customers turned away by closed schedules at their `retryAt`
+   * @param retry - customers who find nobody wait in the queue (else the decision on arrival is final)
    * @param finalAgents - when given, receives per customer ordinal the index of the final agent (-1: none)
    */
   constructor(
@@ -89,6 +132,10 @@ export class ScenarioRun {
     this.ruleIds = ruleWeights(ruleSet).map((rule) => rule.ruleId);
     this.ruleIndex = new Map(this.ruleIds.map((id, i) => [id, i]));
     this.taken = new Int32Array(this.ruleIds.length * this.agentIds.length);
+    this.queue = retry ? createWaitingQueue(ruleSet) : null;
+    this.timeline = new QueueTimeline(this.calendar);
+    this.waits = this.ruleIds.map(() => []);
+    this.waitedByRule = new Int32Array(this.ruleIds.length);
   }
 
   /** Agent ids, in the order of the indexes written to `finalAgents`. */
@@ -96,61 +143,113 @@ export class ScenarioRun {
     return this.agentIds;
   }
 
-  /** Replays one arriving customer, after the retries due before it. */
+  /** Replays one arriving customer, after the care ends and drains due at or before its creation. */
   arrive(customer: SimulationCustomer, ordinal: number): void {
     const at = customer.createdAt;
-    this.runRetriesUntil(at);
+    this.runUntil(at);
     if (this.total === 0) this.firstAt = at;
     this.lastAt = at;
+    this.clock = Math.max(this.clock, at);
+    this.lastInput = Math.max(this.lastInput, at, customer.endedAt ?? at);
     this.total++;
     if (this.finalAgents !== null) this.finalAgents[ordinal] = -1;
     const decision = this.assigner.assign(customer, at);
+    const tracked: Tracked = { customer, ordinal, key: String(ordinal).padStart(12, '0'), agent: -1, arrivalReason: -1 };
     if (decision.agentId !== null) {
       this.assignedOnArrival++;
-      this.count(decision, at, ordinal);
+      this.count(decision, at, tracked);
+      if (customer.endedAt !== undefined) this.careEnds.push(customer.endedAt, tracked);
       return;
     }
     const reason = REASON_INDEX.get(decision.reason!)!;
+    tracked.arrivalReason = reason;
     this.arrivalUnassigned[reason]!++;
     this.hourly[reason * 24 + ZoneCalendar.hour(this.calendar.dayHour(at))]!++;
-    if (this.retry && decision.reason === 'outside_schedule' && decision.retryAt !== null) {
-      this.retried++;
-      this.queue.push(decision.retryAt.getTime(), { customer, ordinal, retries: 0 });
-    } else {
+    const entry = this.queue?.noteDecision({ id: tracked.key, kind: customer.kind, fields: customer.fields }, decision, at) ?? null;
+    if (entry === null) {
       this.finalUnassigned[reason]!++;
+      return;
     }
+    this.retried++;
+    this.waiting.set(tracked.key, tracked);
+    this.timeline.note(at, this.waiting.size);
+    if (customer.endedAt !== undefined) this.careEnds.push(customer.endedAt, tracked);
   }
 
-  /** Runs every retry still waiting (they fall after the last arrival) and returns the result. */
+  /** Runs the care ends and drains after the last arrival (for at most `QUEUE_GRACE_MS`) and returns the result. */
   finish(): ScenarioResult {
-    this.runRetriesUntil(Number.POSITIVE_INFINITY);
+    if (this.total > 0) this.runUntil(this.lastInput + QUEUE_GRACE_MS);
+    const end = Math.max(this.clock, this.lastInput);
+    for (const tracked of this.waiting.values()) this.giveUp(tracked, end);
     return this.result();
   }
 
-  private runRetriesUntil(now: number): void {
-    for (let due = this.queue.popDue(now); due !== null; due = this.queue.popDue(now)) {
-      const waiting = due.item;
-      waiting.retries++;
-      const decision = this.assigner.assign(waiting.customer, due.at);
-      if (decision.agentId !== null) {
-        this.assignedOnRetry++;
-        this.count(decision, due.at, waiting.ordinal);
-      } else if (decision.reason === 'outside_schedule' && decision.retryAt !== null && waiting.retries < MAX_RETRIES) {
-        this.queue.push(decision.retryAt.getTime(), waiting);
-      } else {
-        const reason = REASON_INDEX.get(decision.reason!)!;
-        this.retryUnassigned[reason]!++;
-        this.finalUnassigned[reason]!++;
-      }
+  /** Runs every care end and drain due at or before `until`, in time order. */
+  private runUntil(until: number): void {
+    for (;;) {
+      const retryAt = this.queue === null || this.waiting.size === 0 ? null : (this.queue.earliestRetryAt()?.getTime() ?? null);
+      // A retryAt no later than the last full drain would drain again at once: the next minute instead (defensive; decisions give later ones).
+      const retry = retryAt === null ? null : retryAt > this.lastFullDrain ? retryAt : this.lastFullDrain + 60_000;
+      const careEnd = this.careEnds.nextAt;
+      const next = retry === null ? careEnd : careEnd === null ? retry : Math.min(retry, careEnd);
+      if (next === null || next > until) return;
+      this.clock = Math.max(this.clock, next);
+      let freed = 0;
+      this.careEnds.popDue(next, (tracked) => {
+        if (tracked.agent >= 0) {
+          this.assigner.release(this.agentIds[tracked.agent]!);
+          freed++;
+        } else if (this.waiting.has(tracked.key)) this.giveUp(tracked, next);
+      });
+      if (this.waiting.size === 0) continue;
+      // Time alone can help (a shift starts, a rule opens, a cap resets): everybody is decided again.
+      // A care end frees one slot each: the drain stops once they are taken, as nothing else changed.
+      if (retry !== null && retry <= next) this.drain(next, undefined);
+      else if (freed > 0) this.drain(next, freed);
     }
   }
 
-  private count(decision: AssignerDecision, at: number, ordinal: number): void {
+  private drain(at: number, stopAfterAssigned: number | undefined): void {
+    if (stopAfterAssigned === undefined) this.lastFullDrain = at;
+    const steps = this.queue!.drain(this.assigner, at, {
+      subjectOf: (subject) => this.waiting.get(subject.id)!.customer,
+      // Freed capacity helps only those who found no eligible agent: it opens no closed rule.
+      ...(stopAfterAssigned !== undefined && { stopAfterAssigned, reasons: ['no_eligible_agent'] }),
+    });
+    for (const { entry, decision } of steps) {
+      if (decision.agentId === null) continue;
+      const tracked = this.waiting.get(entry.subject.id)!;
+      this.waiting.delete(tracked.key);
+      this.assignedOnRetry++;
+      this.retryAssigned[tracked.arrivalReason]!++;
+      this.count(decision, at, tracked);
+    }
+    this.timeline.note(at, this.waiting.size);
+  }
+
+  /** A waiting customer who never gets an agent: its care ended, or the replay did. */
+  private giveUp(tracked: Tracked, at: number): void {
+    const subject = { id: tracked.key, kind: tracked.customer.kind };
+    const last = this.queue!.get(subject)!.reason;
+    const reason = REASON_INDEX.get(last as UnassignedReason) ?? tracked.arrivalReason;
+    this.queue!.apply(subject, { type: 'leave' });
+    this.retryUnassigned[reason]!++;
+    this.finalUnassigned[reason]!++;
+    this.waiting.delete(tracked.key);
+    this.timeline.note(at, this.waiting.size);
+    this.notAssignedWaits.push(at - tracked.customer.createdAt);
+  }
+
+  private count(decision: AssignerDecision, at: number, tracked: Tracked): void {
     const agent = this.agentIndex.get(decision.agentId!)!;
     const rule = this.ruleIndex.get(decision.ruleId!)!;
     this.taken[rule * this.agentIds.length + agent]!++;
     if (decision.outcome === 'pending_confirmation') this.pendingConfirmation++;
-    if (this.finalAgents !== null) this.finalAgents[ordinal] = agent;
+    tracked.agent = decision.outcome === 'pending_confirmation' ? PENDING : agent;
+    if (this.finalAgents !== null) this.finalAgents[tracked.ordinal] = agent;
+    const wait = at - tracked.customer.createdAt;
+    this.waits[rule]!.push(wait);
+    if (tracked.arrivalReason >= 0) this.waitedByRule[rule]!++;
     const row = this.dayRow(ZoneCalendar.day(this.calendar.dayHour(at)));
     row.byAgent[agent]!++;
     row.byRule[rule]!++;
@@ -166,6 +265,23 @@ export class ScenarioRun {
     this.lastDay = day;
     this.lastRow = row;
     return row;
+  }
+
+  private waitingOutcome(): ScenarioResult['waiting'] {
+    const byRule: ScenarioResult['waiting']['byRule'] = {};
+    this.ruleIds.forEach((ruleId, r) => {
+      byRule[ruleId] = waitingTimes(this.waits[r]!, this.waitedByRule[r]!);
+    });
+    let waited = 0;
+    for (const n of this.waitedByRule) waited += n;
+    const end = this.total === 0 ? null : Math.max(this.clock, this.lastInput);
+    return {
+      byRule,
+      assigned: waitingTimes(this.waits.flat(), waited),
+      notAssigned: waitingTimes(this.notAssignedWaits, this.notAssignedWaits.length),
+      length: this.timeline.length(this.total === 0 ? null : this.firstAt, end, this.waiting.size),
+      endedAt: end === null ? null : new Date(end),
+    };
   }
 
   private result(): ScenarioResult {
@@ -252,7 +368,14 @@ export class ScenarioRun {
       pendingConfirmation: this.pendingConfirmation,
       unassigned: reasonCounts(this.finalUnassigned),
       onArrival: { assigned: this.assignedOnArrival, unassigned: reasonCounts(this.arrivalUnassigned) },
-      retry: { enabled: this.retry, retried: this.retried, assigned: this.assignedOnRetry, unassigned: reasonCounts(this.retryUnassigned) },
+      retry: {
+        enabled: this.retry,
+        retried: this.retried,
+        assigned: this.assignedOnRetry,
+        unassigned: reasonCounts(this.retryUnassigned),
+        assignedByReason: reasonCounts(this.retryAssigned),
+      },
+      waiting: this.waitingOutcome(),
       agents,
       rules,
       largestDeviation,

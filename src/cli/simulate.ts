@@ -17,8 +17,8 @@ export interface SimulationInput {
   agents: readonly (AgentSnapshot & { name?: string })[];
   /** The customers, in `createdAt` order. */
   customers: Iterable<SimulationCustomer>;
-  /** Retry customers a closed schedule turned away at their `retryAt` (default true). */
-  retryOutsideSchedule?: boolean;
+  /** Customers who find nobody wait in the queue until an agent can take them (default true); false: the decision on arrival is final. */
+  queue?: boolean;
   /** How many changed customers to list by id (default 10). */
   changeSampleSize?: number;
   /** How many most frequent moves to list (default 10). */
@@ -60,16 +60,17 @@ function changeSummary(
  * Replays a stream of customers through one rule set, or two side by side,
  * with `createAssigner`: each customer is decided at its `createdAt`, so
  * schedules, holidays, period roll-overs and capacity act as they would in
- * production. A customer turned away because every matching rule was closed
- * (`outside_schedule`) is retried at its `retryAt` (at most three times),
- * unless `retryOutsideSchedule` is false; both the decision on arrival and
- * the final outcome are reported. Each line is a new customer: nobody is
- * released, so `serving` only grows and capacity fills up as it would over
- * the period replayed.
+ * production. A customer who finds nobody (`no_eligible_agent`,
+ * `outside_schedule`) waits in the queue, in priority order then the longest
+ * wait, until an agent comes on shift, a rule opens, a cap resets or a care
+ * ends (`endedAt`: the agent's `serving` drops, capacity frees) — unless
+ * `queue` is false; the decision on arrival, the final outcome, waiting
+ * times per rule and the queue's length over time are reported. A customer
+ * without `endedAt` is never released, so `serving` only grows.
  *
  * @param input - rule sets, agents, customers and options
  * @returns per rule set the distribution, and with two rule sets the customers that change hands
- * @throws RangeError when a `createdAt` is not a number or customers are not in `createdAt` order; RuleSetError from the core for an invalid rule set
+ * @throws RangeError when a `createdAt` is not a number, an `endedAt` is before it, or customers are not in `createdAt` order; RuleSetError from the core for an invalid rule set
  * @example
  * ```ts
  * const result = simulate({
@@ -84,7 +85,7 @@ export function simulate(input: SimulationInput): SimulationResult {
   const { scenarios, agents } = input;
   if (scenarios.length < 1 || scenarios.length > 2) throw new RangeError('simulate takes one rule set, or two to compare');
   const comparing = scenarios.length === 2;
-  const retry = input.retryOutsideSchedule ?? true;
+  const retry = input.queue ?? true;
   const finals: number[][] = scenarios.map(() => []);
   const runs = scenarios.map((scenario, i) => new ScenarioRun(scenario.label, scenario.ruleSet, agents, retry, comparing ? finals[i]! : null));
   const ids: string[] = [];
@@ -98,6 +99,9 @@ export function simulate(input: SimulationInput): SimulationResult {
       throw new RangeError(
         `customers must come in createdAt order: "${customer.id}" (${new Date(customer.createdAt).toISOString()}) comes after "${previousId}" (${new Date(previous).toISOString()})`,
       );
+    }
+    if (customer.endedAt !== undefined && !(customer.endedAt >= customer.createdAt)) {
+      throw new RangeError(`customer "${customer.id}" has an endedAt that is not an instant at or after its createdAt`);
     }
     previous = customer.createdAt;
     previousId = customer.id;

@@ -19,14 +19,17 @@ const HELP = `Usage: dedicated-agent simulate <rules.json> --customers <customer
 
 Replays a stream of customers through the rule set with createAssigner, each
 decided at its createdAt, so schedules, holidays, periods and capacity act as
-in production. Prints per-agent totals and shares against the fair target,
-the largest deviation from fair, what was not assigned and why, and counts by
-rule. With --compare, replays a second rule set side by side and lists the
+in production. Customers who find nobody wait in a queue (priority, then the
+longest wait) until an agent comes on shift, a rule opens or a care ends.
+Prints per-agent totals and shares against the fair target, the largest
+deviation from fair, what was not assigned and why, counts by rule, waiting
+times per rule (p50, p95, max by nearest rank) and the queue's length. With --compare, replays a second rule set side by side and lists the
 customers that would change hands.
 
 Options:
-  --customers <file>      JSONL, one customer per line: {"id","kind"?,"createdAt","fields"}
+  --customers <file>      JSONL, one customer per line: {"id","kind"?,"createdAt","endedAt"?,"fields"}
                           createdAt: ISO-8601 with a UTC offset, or epoch milliseconds;
+                          endedAt (same form): the care ends, the agent's capacity frees;
                           lines in createdAt order (a file out of order is sorted in
                           memory, with a warning). Bad lines are skipped and all
                           reported (the first 20 word for word); ids that appear on
@@ -35,7 +38,7 @@ Options:
   --compare <rules.json>  a second rule set (B) to replay against the same customers
   --report <file.html>    also write a self-contained HTML report with charts
   --format <text|json>    output format (default: text)
-  --no-retry              do not retry customers turned away by closed schedules at their retryAt
+  --no-retry              customers who find nobody do not wait (the decision on arrival is final)
   --changes <n>           how many customers that change hands to list (default: 10)
   -h, --help              show this help
 
@@ -115,7 +118,7 @@ export function simulateCommand(args: string[], io: CliIo, locale: Locale = 'en'
         scenarios,
         agents,
         customers,
-        retryOutsideSchedule: values['no-retry'] !== true,
+        queue: values['no-retry'] !== true,
         changeSampleSize: sampleSize,
         onProgress: (n) => bar.update(progress(n), `${n.toLocaleString('en-US')} customers`),
       });

@@ -1,4 +1,4 @@
-import type { ScenarioResult, SimulationResult } from './simulationResult.js';
+import type { ScenarioResult, SimulationResult, WaitingOutcome, WaitingTimes } from './simulationResult.js';
 
 /** Shares are fractions; six decimals are more than a report needs and keep the JSON readable. */
 const round = (value: number): number => Math.round(value * 1e6) / 1e6;
@@ -32,11 +32,31 @@ function scenarioJson(scenario: ScenarioResult) {
     unassigned: scenario.unassigned,
     onArrival: scenario.onArrival,
     retry: scenario.retry,
+    waiting: waitingJson(scenario.waiting),
     byRule,
     largestDeviation:
       largest === null
         ? null
         : { agentId: largest.id, share: round(largest.share), target: round(largest.target), deviation: round(largest.deviation) },
+  };
+}
+
+function timesJson(times: WaitingTimes) {
+  return { customers: times.customers, waited: times.waited, p50Ms: times.p50, p95Ms: times.p95, maxMs: times.max };
+}
+
+/** The waiting figures: milliseconds, percentiles by nearest rank; the queue's longest length per local hour. */
+function waitingJson(waiting: WaitingOutcome) {
+  const byRule: Record<string, ReturnType<typeof timesJson>> = {};
+  for (const [ruleId, times] of Object.entries(waiting.byRule)) byRule[ruleId] = timesJson(times);
+  const { length } = waiting;
+  return {
+    percentiles: 'nearest rank',
+    byRule,
+    assigned: timesJson(waiting.assigned),
+    notAssigned: timesJson(waiting.notAssigned),
+    queueLength: { maximum: length.maximum, maximumAt: length.maximumAt?.toISOString() ?? null, atEnd: length.atEnd, from: length.from, hourly: length.hourly },
+    endedAt: waiting.endedAt?.toISOString() ?? null,
   };
 }
 
@@ -46,7 +66,10 @@ function scenarioJson(scenario: ScenarioResult) {
  * byRule: { ruleId: n }, … }` for the rule set, and with a second rule set a
  * `compare` object of the same shape plus `changes`. `unassigned` counts the
  * customers without an agent in the end; `onArrival` and `retry` tell how
- * many a closed schedule turned away and how many a retry then assigned.
+ * many found nobody on arrival and how many the waiting queue then assigned;
+ * `waiting` gives waiting times per rule (`byRule`: p50Ms, p95Ms, maxMs by
+ * nearest rank, 0 for a customer assigned on arrival) and the queue's length
+ * (`queueLength.hourly`: the longest queue per local hour from `from`).
  *
  * @param result - what `simulate` returned
  * @returns a JSON-serialisable object

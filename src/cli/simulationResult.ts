@@ -11,6 +11,8 @@ export interface SimulationCustomer {
   kind?: SubjectKind;
   /** Epoch milliseconds: the simulated clock for this customer. */
   createdAt: number;
+  /** Epoch milliseconds: when the customer's care ends (the agent's `serving` drops, capacity frees); absent: never. */
+  endedAt?: number;
   fields: Record<string, unknown>;
 }
 
@@ -59,16 +61,54 @@ export interface RuleOutcome {
   daily: number[];
 }
 
-/** What happened to the customers a closed schedule turned away on arrival. */
+/** What happened to the customers who found nobody on arrival and waited in the queue. */
 export interface RetrySummary {
-  /** Whether customers turned away with a `retryAt` were retried at that instant. */
+  /** Whether customers who found nobody (`no_eligible_agent`, `outside_schedule`) waited in the queue. */
   enabled: boolean;
-  /** Customers retried at least once. */
+  /** Customers who waited in the queue. */
   retried: number;
-  /** Retried customers who then got an agent. */
+  /** Of them, those who then got an agent from the queue. */
   assigned: number;
-  /** Retried customers who still had none after the last attempt, by the reason of that attempt. */
+  /** Of them, those who never got one, by the reason of their last decision. */
   unassigned: ReasonCounts;
+  /** `assigned`, by the reason they found nobody on arrival. */
+  assignedByReason: ReasonCounts;
+}
+
+/** Waiting times of a group of customers, in milliseconds; percentiles by nearest rank (`nearestRank`), null without customers. */
+export interface WaitingTimes {
+  customers: number;
+  /** Of `customers`, those who waited in the queue (the others were assigned on arrival: 0). */
+  waited: number;
+  p50: number | null;
+  p95: number | null;
+  max: number | null;
+}
+
+/** The waiting queue over the replay. */
+export interface QueueLength {
+  /** The longest the queue was, and when it first was that long (null: nobody ever waited). */
+  maximum: number;
+  maximumAt: Date | null;
+  /** Customers still waiting when the replay ended. */
+  atEnd: number;
+  /** The local hour (`YYYY-MM-DDTHH`, in the rule set's zone) `hourly` starts at; null without customers. */
+  from: string | null;
+  /** The longest queue in each local hour from `from` to the end of the replay. */
+  hourly: number[];
+}
+
+/** How long customers waited for an agent, and how long the queue grew. */
+export interface WaitingOutcome {
+  /** Per rule id, the customers it assigned: from creation to assignment (0 when assigned on arrival). */
+  byRule: Record<string, WaitingTimes>;
+  /** Every assigned customer. */
+  assigned: WaitingTimes;
+  /** Customers who waited and never got an agent: from creation to the end of their care or of the replay. */
+  notAssigned: WaitingTimes;
+  length: QueueLength;
+  /** When the replay ended: the last createdAt or endedAt, or the last drain after it. */
+  endedAt: Date | null;
 }
 
 /** The result of replaying the customers through one rule set. */
@@ -88,6 +128,8 @@ export interface ScenarioResult {
   /** The decisions taken when each customer arrived (before any retry). */
   onArrival: { assigned: number; unassigned: ReasonCounts };
   retry: RetrySummary;
+  /** Waiting times per rule and the queue's length over time. */
+  waiting: WaitingOutcome;
   /** Every agent of the agents file, in file order. */
   agents: AgentOutcome[];
   /** Every rule, in evaluation order, the default rule last. */

@@ -60,6 +60,8 @@ export interface Assigner {
   ruleState(): Record<string, RuleState>;
   /** Changes an agent's profile (presence, capacity, enabled, …) or counts between decisions. */
   updateAgent(agentId: string, patch: Partial<Omit<AgentSnapshot, 'id'>>): void;
+  /** A subject's care by the agent ended (released, moved, closed): its `serving` total drops by one (not below 0), freeing capacity. */
+  release(agentId: string): void;
 }
 
 interface Counts {
@@ -298,6 +300,14 @@ export function createAssigner(ruleSet: RuleSet | CompiledRuleSet, options: Assi
       AgentTable.forget(agents);
       noteCounts(agent);
       forget(agent);
+    },
+    release(agentIdGiven) {
+      const agentId = readId(agentIdGiven, 'agentId');
+      const agent = byId.get(agentId);
+      if (agent === undefined) throw new NotFoundError('agent', agentId);
+      // As a reassignment releases the agent it replaces: the total only, period counts are history.
+      agent.serving.total = Math.max(0, agent.serving.total - 1);
+      refresh(agent);
     },
   };
 }

@@ -45,7 +45,7 @@ describe('the simulation report in headless Chromium', () => {
             return { className: svg.getAttribute('class') ?? '', width: box.width, height: box.height, shapes: svg.querySelectorAll('rect, path, line').length };
           }),
         );
-        expect(charts.map((chart) => chart.className)).toEqual(['chart share-chart', 'chart daily-chart', 'chart heatmap-chart', 'chart hourly-chart']);
+        expect(charts.map((chart) => chart.className)).toEqual(['chart share-chart', 'chart daily-chart', 'chart heatmap-chart', 'chart hourly-chart', 'chart queue-chart']);
         for (const chart of charts) {
           expect(chart.width, chart.className).toBeGreaterThan(0);
           expect(chart.height, chart.className).toBeGreaterThan(0);

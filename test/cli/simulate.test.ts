@@ -42,37 +42,52 @@ function replayWithoutRetry(rules: RuleSet) {
   return { perAgent, byRule, unassigned, agentOf };
 }
 
-/** The reference with retries: a customer turned away by closed schedules is decided again at its retryAt, in time order. */
-function replayWithRetry(rules: RuleSet) {
+/**
+ * The reference with the queue, written out naively: a customer who finds nobody waits; whenever the earliest
+ * retryAt of the waiting customers falls due, every waiting customer is decided again, the longest wait first
+ * (the example rule set sets no priority); after the last customer the clock runs on for at most 7 days.
+ */
+function replayWithQueue(rules: RuleSet) {
   const assigner = createAssigner(rules, { agents });
   const perAgent: Record<string, number> = {};
   const unassigned: Record<string, number> = {};
   const onArrival: Record<string, number> = {};
-  let waiting: { at: number; seq: number; customer: Customer; tries: number }[] = [];
-  let seq = 0;
-  const decide = (customer: Customer, at: number, tries: number) => {
-    const decision = assigner.assign({ id: customer.id, kind: customer.kind, fields: customer.fields }, at);
-    if (tries === 0 && decision.agentId === null) increment(onArrival, decision.reason!);
-    if (decision.agentId !== null) increment(perAgent, decision.agentId);
-    else if (decision.reason === 'outside_schedule' && decision.retryAt !== null && tries < 3) {
-      waiting.push({ at: decision.retryAt.getTime(), seq: seq++, customer, tries: tries + 1 });
-    } else increment(unassigned, decision.reason!);
+  let waiting: { since: number; ordinal: number; customer: Customer; retryAt: number | null; reason: string }[] = [];
+  let queued = 0;
+  const subject = (customer: Customer) => ({ id: customer.id, kind: customer.kind, fields: customer.fields });
+  const drainAt = (at: number) => {
+    const still: typeof waiting = [];
+    for (const entry of [...waiting].sort((a, b) => a.since - b.since || a.ordinal - b.ordinal)) {
+      const decision = assigner.assign(subject(entry.customer), at);
+      if (decision.agentId !== null) increment(perAgent, decision.agentId);
+      else still.push({ ...entry, retryAt: decision.retryAt?.getTime() ?? null, reason: decision.reason! });
+    }
+    waiting = still;
   };
-  const runDue = (until: number) => {
+  const runUntil = (until: number) => {
     for (;;) {
-      const due = waiting.filter((w) => w.at <= until).sort((a, b) => a.at - b.at || a.seq - b.seq)[0];
-      if (due === undefined) return;
-      waiting = waiting.filter((w) => w !== due);
-      decide(due.customer, due.at, due.tries);
+      const due = Math.min(...waiting.map((entry) => entry.retryAt ?? Number.POSITIVE_INFINITY));
+      if (!(due <= until)) return;
+      drainAt(due);
     }
   };
-  for (const customer of customers) {
+  for (const [ordinal, customer] of customers.entries()) {
     const at = Date.parse(customer.createdAt);
-    runDue(at);
-    decide(customer, at, 0);
+    runUntil(at);
+    const decision = assigner.assign(subject(customer), at);
+    if (decision.agentId !== null) increment(perAgent, decision.agentId);
+    else if (decision.reason === 'no_eligible_agent' || decision.reason === 'outside_schedule') {
+      increment(onArrival, decision.reason);
+      queued++;
+      waiting.push({ since: at, ordinal, customer, retryAt: decision.retryAt?.getTime() ?? null, reason: decision.reason });
+    } else {
+      increment(onArrival, decision.reason!);
+      increment(unassigned, decision.reason!);
+    }
   }
-  runDue(Number.POSITIVE_INFINITY);
-  return { perAgent, unassigned, onArrival };
+  runUntil(Date.parse(customers.at(-1)!.createdAt) + 7 * 24 * 3_600_000);
+  for (const entry of waiting) increment(unassigned, entry.reason);
+  return { perAgent, unassigned, onArrival, queued };
 }
 
 function assignedOf(perAgent: Record<string, { assigned: number }>): Record<string, number> {
@@ -97,8 +112,8 @@ describe('dedicated-agent simulate', () => {
     expect(Object.keys(json.perAgent)).toEqual(agents.map((agent) => agent.id));
   });
 
-  it('retries customers turned away by closed schedules at their retryAt, and reports both numbers', () => {
-    const reference = replayWithRetry(ruleSet);
+  it('queues customers who find nobody and decides them again, the longest wait first, when their retryAt falls due', () => {
+    const reference = replayWithQueue(ruleSet);
     expect(reference.onArrival.outside_schedule).toBeGreaterThan(0);
     const { status, stdout } = spawnCli(simulateArgs('--format', 'json'));
     expect(status).toBe(0);
@@ -107,7 +122,7 @@ describe('dedicated-agent simulate', () => {
     expect(json.unassigned).toEqual(reference.unassigned);
     expect(json.onArrival.unassigned).toEqual(reference.onArrival);
     expect(json.retry.enabled).toBe(true);
-    expect(json.retry.retried).toBe(reference.onArrival.outside_schedule);
+    expect(json.retry.retried).toBe(reference.queued);
     expect(json.assigned + Object.values(json.unassigned as Record<string, number>).reduce((a, b) => a + b, 0)).toBe(customers.length);
   });
 

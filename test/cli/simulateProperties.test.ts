@@ -44,7 +44,7 @@ describe('simulate', () => {
   it('counts every customer exactly once, and the targets add up to the customers assigned', () => {
     fc.assert(
       fc.property(customerStream, fc.boolean(), (customers, retry) => {
-        const [result] = simulate({ scenarios: [{ label: 'a', ruleSet }], agents, customers, retryOutsideSchedule: retry }).scenarios;
+        const [result] = simulate({ scenarios: [{ label: 'a', ruleSet }], agents, customers, queue: retry }).scenarios;
         expect(result!.total).toBe(customers.length);
         expect(result!.assigned + sum(Object.values(result!.unassigned))).toBe(customers.length);
         expect(sum(result!.agents.map((agent) => agent.assigned))).toBe(result!.assigned);

@@ -94,6 +94,20 @@ Exit status: 0 success, 1 invalid rule set (validate) or skipped customer lines
       `${source}: agent ${agent} is on leave for the whole of the ${days} days from ${from} (${rules.map(ruleLabel).join(', ')})`,
   },
   simulation: {
+  waiting: {
+    title: (tag) => `Waiting for an agent${tag}: from creation to assignment; customers who found nobody waited in the queue (p50, p95 by nearest rank)`,
+    columns: ['Rule', 'Name', 'Customers', 'Waited', 'p50', 'p95', 'Max'],
+    allAssigned: ['(all)', 'every assigned customer'],
+    neverAssigned: ['(none)', 'waited, never assigned (until care or replay ended)'],
+    queueLine: (longest, at, atEnd) => `Queue: longest ${longest}${at === null ? '' : ` at ${at}`}; still waiting at the end: ${atEnd}`,
+    perDay: (days) => `Longest queue per day: ${days}`,
+    heading: 'Waiting for an agent',
+    caption: (longest) => [
+      'Waiting queue length, longest per hour',
+      `${longest === null ? '' : ` (longest: ${longest})`}. Customers who find nobody wait, priority first then the longest wait, until a shift starts, a rule opens or a care ends.`,
+    ],
+    note: 'From creation to assignment (0 when assigned on arrival); p50 and p95 by nearest rank.',
+  },
     reason: {
       auto_disabled: 'automatic assignment disabled',
       already_assigned: 'already assigned',
@@ -140,6 +154,20 @@ Exit status: 0 success, 1 invalid rule set (validate) or skipped customer lines
     reportWritten: (path) => `report written to ${path}`,
   },
   report: {
+  waiting: {
+    title: (tag) => `Waiting for an agent${tag}: from creation to assignment; customers who found nobody waited in the queue (p50, p95 by nearest rank)`,
+    columns: ['Rule', 'Name', 'Customers', 'Waited', 'p50', 'p95', 'Max'],
+    allAssigned: ['(all)', 'every assigned customer'],
+    neverAssigned: ['(none)', 'waited, never assigned (until care or replay ended)'],
+    queueLine: (longest, at, atEnd) => `Queue: longest ${longest}${at === null ? '' : ` at ${at}`}; still waiting at the end: ${atEnd}`,
+    perDay: (days) => `Longest queue per day: ${days}`,
+    heading: 'Waiting for an agent',
+    caption: (longest) => [
+      'Waiting queue length, longest per hour',
+      `${longest === null ? '' : ` (longest: ${longest})`}. Customers who find nobody wait, priority first then the longest wait, until a shift starts, a rule opens or a care ends.`,
+    ],
+    note: 'From creation to assignment (0 when assigned on arrival); p50 and p95 by nearest rank.',
+  },
     htmlLang: 'en',
     title: (labels) => `Assignment simulation: ${labels.join(' vs ')}`,
     ruleSetTag: 'Rule set ',

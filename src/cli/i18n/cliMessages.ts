@@ -72,10 +72,27 @@ export interface SimulationWords {
   duplicateIds(file: string, lines: number): string;
   sortingInMemory(problem: string): string;
   reportWritten(path: string): string;
+  waiting: WaitingWords;
+}
+
+/** The waiting queue's figures, in the simulation's text and report. */
+export interface WaitingWords {
+  title(tag: string): string;
+  /** Rule, Name, Customers, Waited, p50, p95, Max. */
+  columns: [string, string, string, string, string, string, string];
+  allAssigned: [id: string, name: string];
+  neverAssigned: [id: string, name: string];
+  queueLine(longest: string, at: string | null, atEnd: string): string;
+  perDay(days: string): string;
+  /** The report: heading, chart caption (bold, rest), the note under it. */
+  heading: string;
+  caption(longest: string | null): [string, string];
+  note: string;
 }
 
 /** The words of `simulate --report`'s HTML page (static text, no markup). */
 export interface ReportWords {
+  waiting: WaitingWords;
   /** `lang` of the page. */
   htmlLang: string;
   title(labels: readonly string[]): string;

@@ -19,6 +19,11 @@ export class ChangeQueue<T> {
     return this.at.length;
   }
 
+  /** The earliest instant queued, or null when nothing is. */
+  get nextAt(): number | null {
+    return this.at.length === 0 ? null : this.at[0]!;
+  }
+
   /**
    * Schedules `item` at `epochMs`.
    *

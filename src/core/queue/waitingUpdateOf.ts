@@ -14,7 +14,7 @@ import type { AssignmentResult, WaitingReason, WaitingUpdate } from '../types.js
  *   admins rather than vanish); outside a drain they leave the queue as it is;
  * - `pending_exists` → `stay` (a person's request is under way).
  *
- * @param result - the decision (`assignCustomer`'s result)
+ * @param result - the decision: `assignCustomer`'s result, or an `Assigner` decision with its instant as `at`
  * @param priority - `waitingPriority` of the subject
  * @param attempted - whether a drain made the decision
  * @returns the update
@@ -24,7 +24,7 @@ import type { AssignmentResult, WaitingReason, WaitingUpdate } from '../types.js
  * // { type: 'wait', reason: 'no_eligible_agent', ruleId: 'vip', retryAt: null, priority: 10, since: result.at, attempted: false }
  * ```
  */
-export function waitingUpdateOf(result: AssignmentResult, priority: number, attempted: boolean): WaitingUpdate {
+export function waitingUpdateOf(result: WaitingDecision, priority: number, attempted: boolean): WaitingUpdate {
   if (result.outcome !== 'unassigned' || result.reason === 'already_assigned') return LEAVE;
   const reason = result.reason;
   if (reason === 'pending_exists' || reason === null) return STAY;
@@ -32,10 +32,13 @@ export function waitingUpdateOf(result: AssignmentResult, priority: number, atte
   return waitFor(reason, result, priority, attempted);
 }
 
+/** What of a decision the queue reads; with its `trace`, an unassigned decision names the rule that found nobody. */
+type WaitingDecision = Pick<AssignmentResult, 'outcome' | 'reason' | 'ruleId' | 'retryAt' | 'at'> & Partial<Pick<AssignmentResult, 'trace'>>;
+
 const LEAVE: WaitingUpdate = Object.freeze({ type: 'leave' });
 const STAY: WaitingUpdate = Object.freeze({ type: 'stay' });
 
-function waitFor(reason: WaitingReason, result: AssignmentResult, priority: number, attempted: boolean): WaitingUpdate {
+function waitFor(reason: WaitingReason, result: WaitingDecision, priority: number, attempted: boolean): WaitingUpdate {
   return {
     type: 'wait',
     reason,
@@ -48,8 +51,8 @@ function waitFor(reason: WaitingReason, result: AssignmentResult, priority: numb
 }
 
 /** From the trace: the first rule with no candidate, else the closed rule that opens first. */
-function ruleThatFoundNobody(result: AssignmentResult): string | null {
-  const trace = result.trace;
+function ruleThatFoundNobody(result: WaitingDecision): string | null {
+  const trace = result.trace ?? [];
   const empty = trace.find((entry) => entry.verdict === 'no_candidate');
   if (empty !== undefined) return empty.ruleId;
   let first: { ruleId: string; at: number } | null = null;
