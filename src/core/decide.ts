@@ -187,7 +187,7 @@ export function decide(input: DecisionInput, trace: TraceEntry[] | null): Decisi
     if (outcome === CLOSED) closed = addTo(closed, rule);
     else if (outcome === NO_CANDIDATE) {
       comesOn = earlier(comesOn, retryAtOf(rule, input, input.ruleSet.weekStartsOn));
-      if (rule.onNoAgent === 'stop') return { rule: null, pick: null, reason: 'no_eligible_agent', retryAtMs: comesOn };
+      if (rule.onNoAgent === 'stop') return { rule: null, pick: null, reason: 'no_eligible_agent', retryAtMs: reopening(comesOn, closed, input.nowMs) };
       sawNoCandidate = true;
     }
   }
@@ -201,9 +201,14 @@ export function decide(input: DecisionInput, trace: TraceEntry[] | null): Decisi
       sawNoCandidate = true;
     }
   }
-  if (sawNoCandidate) return { rule: null, pick: null, reason: 'no_eligible_agent', retryAtMs: comesOn };
+  if (sawNoCandidate) return { rule: null, pick: null, reason: 'no_eligible_agent', retryAtMs: reopening(comesOn, closed, input.nowMs) };
   if (closed !== null) return { rule: null, pick: null, reason: 'outside_schedule', retryAtMs: earliestOpening(closed, input.nowMs) };
   return { rule: null, pick: null, reason: 'no_rule_applies', retryAtMs: null };
+}
+
+/** When the rules may decide differently by time alone: a participant comes on, or a rule that was closed opens. */
+function reopening(comesOn: number | null, closed: CompiledRule[] | null, nowMs: number): number | null {
+  return closed === null ? comesOn : earlier(comesOn, earliestOpening(closed, nowMs));
 }
 
 function earlier(a: number | null, b: number | null): number | null {

@@ -186,7 +186,7 @@ describe('availability and caps', () => {
     );
   });
 
-  it('sets retryAt, for shifts, leave and caps, to the earliest instant some participant kept out by them is on, and no earlier', () => {
+  it('sets retryAt, for shifts, leave, caps and closed rules, to the earliest instant some participant kept out by them is on or such a rule opens, and no earlier', () => {
     let checked = 0;
     let capped = 0;
     fc.assert(
@@ -204,6 +204,11 @@ describe('availability and caps', () => {
             return [(t: number) => t >= lifted && isOn(agent, t, ruleSet.timeZone)];
           }),
         );
+        // A matching rule that was closed: the rules may decide differently once it opens.
+        for (const entry of result.trace) {
+          const opensAt = entry.verdict === 'outside_schedule' ? entry.opensAt : null;
+          if (opensAt != null) waiting.push((t: number) => t >= opensAt.getTime());
+        }
         if (result.retryAt === null) {
           // Nobody comes on within the horizon (the streams' caps and shifts always lift well within it).
           expect(waiting).toEqual([]);
