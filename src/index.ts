@@ -17,6 +17,7 @@ export {
   ConcurrencyError,
   InputError,
   NotFoundError,
+  NotSupportedError,
   RuleSetError,
   StoreError,
   WorkflowError,
@@ -32,6 +33,22 @@ export { type ValidationResult, validateRuleSet } from './core/ruleset/validateR
 export { isScheduleOpen } from './core/time/isScheduleOpen.js';
 export { nextScheduleOpening } from './core/time/nextScheduleOpening.js';
 export { periodRange } from './core/time/periodRange.js';
+export type {
+  AgentStats,
+  AgentStatsRow,
+  AssignmentStats,
+  DayStatsRow,
+  DurationFigures,
+  HourStatsRow,
+  RuleShare,
+  RuleStats,
+  RuleStatsRow,
+  StatsOptions,
+  StatsQuery,
+  StoreStats,
+  TypeCounts,
+  WaitingStats,
+} from './core/reports/types.js';
 export { type ExplainOptions, explain } from './core/trace.js';
 export * from './core/types.js';
 export { expirePending } from './core/workflow/expirePending.js';

@@ -14,6 +14,7 @@ import { readRecordQuery } from '../core/input/readRecordQuery.js';
 import { describeValue } from '../core/ruleset/describeValue.js';
 import { readSubjectRef } from '../core/input/readSubjectRef.js';
 import { releaseAgent } from './releaseAgent.js';
+import { collectStats } from './reports/collectStats.js';
 import { sendWorkflowEvent } from './sendWorkflowEvent.js';
 import type { ServiceContext } from './serviceContext.js';
 import type { AssignmentService, AssignmentServiceOptions, DispatchOptions, GroupCommitOptions, RetryOptions } from './types.js';
@@ -95,6 +96,7 @@ export function createAssignmentService(options: AssignmentServiceOptions): Assi
       return callStore('queryRecords', () => context.store.queryRecords(query));
     },
     dispatchNotifications: () => dispatchNotifications(context),
+    stats: (statsOptions) => collectStats(context, statsOptions),
   };
 }
 

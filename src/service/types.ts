@@ -2,6 +2,7 @@
  * Public types of the assignment service (SPEC §7): its options, inputs and
  * results. The service itself is `createAssignmentService`.
  */
+import type { AssignmentStats, StatsOptions } from '../core/reports/types.js';
 import type { FieldLimits } from '../core/input/readInputLimits.js';
 import type { CompiledRuleSet } from '../core/ruleset/compiledTypes.js';
 import type { RuleSet, SubjectKind } from '../core/ruleset/types.js';
@@ -244,4 +245,12 @@ export interface AssignmentService {
   records(filter?: RecordFilter): Promise<RecordPage>;
   /** Delivers due outbox entries through the notifier; failed ones are returned in `failures` and retried later. */
   dispatchNotifications(): Promise<DispatchResult>;
+  /**
+   * Statistics of the records created in [`from`, `to`), aggregated by the
+   * store (its `assignmentStats`): per agent, per rule (shares against the
+   * weights), per type, per status, per local day and hour (`timeZone`,
+   * default the rule set's). `groupBy` picks the sections (default all).
+   * Throws `NotSupportedError` when the store lacks `assignmentStats`.
+   */
+  stats(options: StatsOptions): Promise<AssignmentStats>;
 }

@@ -7,6 +7,7 @@ import { type FieldLimits, readInputLimits } from '../../core/input/readInputLim
 import { readInstant } from '../../core/input/readInstant.js';
 import { readOptions } from '../../core/input/readOptions.js';
 import { readRecordQuery } from '../../core/input/readRecordQuery.js';
+import { readStatsQuery } from '../../core/input/readStatsQuery.js';
 import { readSubjectRef } from '../../core/input/readSubjectRef.js';
 import { readSubjectUpdate, type SubjectUpdateRead } from '../../core/input/readSubjectUpdate.js';
 import { describeValue } from '../../core/ruleset/describeValue.js';
@@ -15,6 +16,7 @@ import type { AssignmentStore, OutboxEntry, RecordQuery, StoredSubject } from '.
 import { emptyMemoryState, type MemoryState, subjectKey } from './memoryState.js';
 import { openMemoryTransaction } from './memoryTransaction.js';
 import { decodeRecordCursor, encodeRecordCursor } from './recordCursor.js';
+import { recordStats } from './recordStats.js';
 
 /** Options of `createMemoryStore`. */
 export interface MemoryStoreOptions {
@@ -95,6 +97,9 @@ export function createMemoryStore(options?: MemoryStoreOptions): AssignmentStore
     },
     async queryRecords(query) {
       return queryRecords(state, readRecordQuery(query, 'query'));
+    },
+    async assignmentStats(query) {
+      return recordStats(state.records.values(), readStatsQuery(query, 'query'));
     },
     async claimOutbox(now, limit, leaseUntil) {
       readInstant(now, 'now');
