@@ -56,7 +56,7 @@ describe('schema.sql (schemaSql)', () => {
 
     const store = await createPostgresStore({ client: db, schema: 'by_hand' }).migrate();
     const { rows } = await db.query('SELECT version FROM by_hand.schema_version');
-    expect(rows).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }]);
+    expect(rows).toEqual(MIGRATIONS.map(({ version }) => ({ version })));
     await store.upsertAgents([{ id: 'a' }]);
     expect((await createAssignmentService({ store, ruleSet }).autoAssign({ id: 'c-1' })).agentId).toBe('a');
     // PGlite's first start and its information_schema scans take ~20 s alone on a 2-core machine; more under load.
@@ -97,7 +97,7 @@ describe('migration 2', () => {
     await db.query(`INSERT INTO upgraded.subjects (kind, id, agent_id, agent_since) VALUES ('customer', 'c-1', 'a', $1)`, [day1.toISOString()]);
 
     const store = await createPostgresStore({ client: db, schema: 'upgraded' }).migrate();
-    expect((await db.query('SELECT version FROM upgraded.schema_version ORDER BY version')).rows).toEqual([{ version: 1 }, { version: 2 }, { version: 3 }]);
+    expect((await db.query('SELECT version FROM upgraded.schema_version ORDER BY version')).rows).toEqual(MIGRATIONS.map(({ version }) => ({ version })));
     expect((await db.query(`SELECT count(*)::int AS n FROM upgraded.counters WHERE period = 'total'`)).rows).toEqual([{ n: 0 }]);
     const counts = async (at: Date) => {
       const [a] = await store.transaction(async (tx) => tx.agentSnapshots(periodsAt(at), ['a']));
@@ -151,5 +151,32 @@ describe('migration 3', () => {
     const before = await catalog('twice');
     await db.exec(`SET search_path TO twice;\n${MIGRATIONS[2]!.sql}\nRESET search_path;`);
     expect(await catalog('twice')).toEqual(before);
+  });
+});
+
+describe('migration 5', () => {
+  it("upgrades a version-3 schema: its records' outcomes are read from their history, so svc.stats counts them", async () => {
+    await db.exec(`CREATE SCHEMA upgraded5; SET search_path TO upgraded5;\n${SCHEMA_VERSION_TABLE_SQL}\n${MIGRATIONS[0]!.sql}\n${MIGRATIONS[1]!.sql}\n${MIGRATIONS[2]!.sql}
+      INSERT INTO schema_version (version, description) VALUES (1, 'initial schema'), (2, 'version 2'), (3, 'version 3'); RESET search_path;`);
+    const created = new Date('2026-11-03T10:00:00+08:00');
+    const step = (from: string | null, to: string, minutes: number) => ({
+      recordId: 'r-1',
+      from,
+      to,
+      at: new Date(created.getTime() + minutes * 60_000).toISOString(),
+      by: { id: 'system', role: 'system' },
+    });
+    await db.query(
+      `INSERT INTO upgraded5.records (id, type, status, subject_kind, subject_id, agent_id, rule_id, requested_by, created_at, updated_at, history, version)
+       VALUES ('r-1', 'auto', 'effective', 'customer', 'c-1', 'a', 'main', '{"id":"system","role":"system"}', $1, $1, $2, 2)`,
+      [created.toISOString(), JSON.stringify([step(null, 'pending_confirmation', 0), step('pending_confirmation', 'effective', 12)])],
+    );
+
+    const store = await createPostgresStore({ client: db, schema: 'upgraded5' }).migrate();
+    const svc = createAssignmentService({ store, ruleSet });
+    const stats = await svc.stats({ from: '2026-11-03T00:00+08:00', to: '2026-11-04T00:00+08:00', groupBy: ['agent'] });
+    expect(stats.agents?.map(({ agentId, asked, confirmed, confirmationTime }) => ({ agentId, asked, confirmed, confirmationTime }))).toEqual([
+      { agentId: 'a', asked: 1, confirmed: 1, confirmationTime: { count: 1, medianMs: 12 * 60_000, p90Ms: 12 * 60_000 } },
+    ]);
   });
 });
