@@ -28,7 +28,11 @@ describe('svc.stats', () => {
   ])('refuses %o with InputError naming %s, before asking the store', async (options, path) => {
     let asked = 0;
     const memory = createMemoryStore();
-    const store: AssignmentStore = { ...memory, assignmentStats: (query) => (asked++, memory.assignmentStats!(query)) };
+    const assignmentStats: AssignmentStore['assignmentStats'] = (query) => {
+      asked++;
+      return memory.assignmentStats!(query);
+    };
+    const store: AssignmentStore = { ...memory, assignmentStats };
     const svc = createAssignmentService({ store, ruleSet: ruleSetWith({}) });
     const failure = await svc.stats(options as unknown as StatsOptions).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(InputError);

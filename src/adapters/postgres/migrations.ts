@@ -918,65 +918,64 @@ UPDATE records SET history = history;
 CREATE INDEX records_stats ON records (created_at)
   INCLUDE (agent_id, type, status, rule_id, confirmation_asked, effective_at, effective_via);
 
--- The figures of StoreStats (see ports.ts) for the records created in
--- [from_at, to_at), the sections asked for only, as JSON arrays (rows in no
--- particular order). Days and hours are read in zone. Waiting times are in
--- milliseconds, at the 0.5 and 0.9 percentiles by nearest rank
--- (percentile_disc), exactly as the memory store computes them.
+-- The figures of StoreStats (see core/reports/types.ts) for the records
+-- created in [from_at, to_at), as JSON: 'groups', the counts of one pass over
+-- the window grouped by the sets the sections need (GROUPING SETS: one
+-- index-only scan of records_stats hashed into every set at once), each row
+-- with grouping(agent_id, rule_id, status, day, hour) to say which set it
+-- counts; a column no section needs is read as NULL and added to the
+-- (type, status) set, which is always there. With the agent section,
+-- 'times': per agent and way to effective (confirmation, approval), the count
+-- and the waiting time in milliseconds at the 0.5 and 0.9 percentiles by
+-- nearest rank (percentile_disc), exactly as the memory store computes them.
+-- Days and hours are read in zone. The sets are fixed text chosen by section
+-- name, never caller input.
 CREATE FUNCTION assignment_stats(from_at timestamptz, to_at timestamptz, zone text, sections text[]) RETURNS json
-LANGUAGE plpgsql STABLE SET search_path FROM CURRENT AS $$
+LANGUAGE plpgsql STABLE SET search_path FROM CURRENT SET work_mem = '64MB' AS $$
+DECLARE
+  by_agent boolean := sections && ARRAY['agent', 'rule', 'day'];
+  sets text[] := ARRAY[]::text[];
+  unused text := '';
+  groups json;
+  times json;
 BEGIN
-  RETURN json_build_object(
-    'records', (SELECT count(*) FROM records WHERE created_at >= from_at AND created_at < to_at),
-    'agents', CASE WHEN 'agent' = ANY (sections) THEN (
-      SELECT coalesce(json_agg(json_build_array(agent_id, n, auto, manual, applications, pending, effective, ended,
-        declined, expired, cancelled, rejected, asked, confirmed, confirmation_n, confirmation_ms, approval_n, approval_ms)), '[]')
+  IF 'agent' = ANY (sections) THEN sets := sets || '(agent_id, type, status)'::text; END IF;
+  IF 'rule' = ANY (sections) THEN sets := sets || '(rule_id, agent_id, type)'::text; END IF;
+  IF 'day' = ANY (sections) THEN sets := sets || '(day, agent_id, type)'::text; END IF;
+  IF 'hour' = ANY (sections) THEN sets := sets || '(hour, type)'::text; END IF;
+  IF NOT by_agent THEN unused := unused || ', agent_id'; END IF;
+  IF NOT 'rule' = ANY (sections) THEN unused := unused || ', rule_id'; END IF;
+  IF NOT 'day' = ANY (sections) THEN unused := unused || ', day'; END IF;
+  IF NOT 'hour' = ANY (sections) THEN unused := unused || ', hour'; END IF;
+  sets := ('(type, status' || unused || ')') || sets;
+  EXECUTE format($query$
+    SELECT coalesce(json_agg(json_build_array(mask, agent_id, rule_id, type, status, to_char(day, 'YYYY-MM-DD'), hour, n, asked, confirmed)), '[]')
+    FROM (
+      SELECT grouping(agent_id, rule_id, status, day, hour) AS mask, agent_id, rule_id, type, status, day, hour, count(*) AS n,
+        count(*) FILTER (WHERE confirmation_asked AND status <> 'pending_confirmation') AS asked,
+        count(*) FILTER (WHERE effective_via = 'confirmation') AS confirmed
       FROM (
-        SELECT agent_id, count(*) AS n,
-          count(*) FILTER (WHERE type = 'auto') AS auto,
-          count(*) FILTER (WHERE type = 'manual') AS manual,
-          count(*) FILTER (WHERE type = 'application') AS applications,
-          count(*) FILTER (WHERE status IN ('pending_approval', 'pending_confirmation')) AS pending,
-          count(*) FILTER (WHERE status = 'effective') AS effective,
-          count(*) FILTER (WHERE status = 'ended') AS ended,
-          count(*) FILTER (WHERE status = 'declined') AS declined,
-          count(*) FILTER (WHERE status = 'expired') AS expired,
-          count(*) FILTER (WHERE status = 'cancelled') AS cancelled,
-          count(*) FILTER (WHERE status = 'rejected') AS rejected,
-          count(*) FILTER (WHERE confirmation_asked AND status <> 'pending_confirmation') AS asked,
-          count(*) FILTER (WHERE effective_via = 'confirmation') AS confirmed,
-          count(*) FILTER (WHERE effective_via = 'confirmation') AS confirmation_n,
-          percentile_disc(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY (extract(epoch FROM effective_at) - extract(epoch FROM created_at)) * 1000)
-            FILTER (WHERE effective_via = 'confirmation') AS confirmation_ms,
-          count(*) FILTER (WHERE effective_via = 'approval') AS approval_n,
-          percentile_disc(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY (extract(epoch FROM effective_at) - extract(epoch FROM created_at)) * 1000)
-            FILTER (WHERE effective_via = 'approval') AS approval_ms
-        FROM records WHERE created_at >= from_at AND created_at < to_at
-        GROUP BY agent_id) per_agent) END,
-    'rules', CASE WHEN 'rule' = ANY (sections) THEN (
-      SELECT coalesce(json_agg(json_build_array(rule_id, agent_id, n)), '[]')
-      FROM (
-        SELECT rule_id, agent_id, count(*) AS n
-        FROM records WHERE created_at >= from_at AND created_at < to_at AND type = 'auto' AND rule_id IS NOT NULL
-        GROUP BY rule_id, agent_id) per_rule) END,
-    'statuses', CASE WHEN 'type' = ANY (sections) OR 'status' = ANY (sections) THEN (
-      SELECT coalesce(json_agg(json_build_array(type, status, n)), '[]')
-      FROM (
-        SELECT type, status, count(*) AS n
-        FROM records WHERE created_at >= from_at AND created_at < to_at
-        GROUP BY type, status) per_status) END,
-    'days', CASE WHEN 'day' = ANY (sections) THEN (
-      SELECT coalesce(json_agg(json_build_array(to_char(day, 'YYYY-MM-DD'), agent_id, type, n)), '[]')
-      FROM (
-        SELECT (created_at AT TIME ZONE zone)::date AS day, agent_id, type, count(*) AS n
-        FROM records WHERE created_at >= from_at AND created_at < to_at
-        GROUP BY 1, 2, 3) per_day) END,
-    'hours', CASE WHEN 'hour' = ANY (sections) THEN (
-      SELECT coalesce(json_agg(json_build_array(hour, type, n)), '[]')
-      FROM (
-        SELECT extract(hour FROM created_at AT TIME ZONE zone)::integer AS hour, type, count(*) AS n
-        FROM records WHERE created_at >= from_at AND created_at < to_at
-        GROUP BY 1, 2) per_hour) END);
+        SELECT CASE WHEN $4 THEN agent_id END AS agent_id, CASE WHEN $5 THEN rule_id END AS rule_id, type, status,
+          confirmation_asked, effective_via,
+          CASE WHEN $6 THEN (created_at AT TIME ZONE $3)::date END AS day,
+          CASE WHEN $7 THEN extract(hour FROM created_at AT TIME ZONE $3)::integer END AS hour
+        FROM records WHERE created_at >= $1 AND created_at < $2
+      ) in_window
+      GROUP BY GROUPING SETS (%s)
+    ) grouped
+    $query$, array_to_string(sets, ', ')) INTO groups
+    USING from_at, to_at, zone, by_agent, 'rule' = ANY (sections), 'day' = ANY (sections), 'hour' = ANY (sections);
+  IF 'agent' = ANY (sections) THEN
+    SELECT coalesce(json_agg(json_build_array(agent_id, effective_via, n, percentiles)), '[]') INTO times
+    FROM (
+      SELECT agent_id, effective_via, count(*) AS n,
+        percentile_disc(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY (extract(epoch FROM effective_at) - extract(epoch FROM created_at)) * 1000) AS percentiles
+      FROM records
+      WHERE created_at >= from_at AND created_at < to_at AND effective_via IN ('confirmation', 'approval')
+      GROUP BY agent_id, effective_via
+    ) per_agent;
+  END IF;
+  RETURN json_build_object('groups', groups, 'times', times);
 END
 $$;
 `;
