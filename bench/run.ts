@@ -20,6 +20,7 @@ import { latencySection } from './sections/latencySection.js';
 import { millionSection } from './sections/millionSection.js';
 import { postgresSection } from './sections/postgresSection.js';
 import { scaleSection } from './sections/scaleSection.js';
+import { statsSection } from './sections/statsSection.js';
 import type { BenchOptions } from './harness/benchOptions.js';
 
 const RUNNERS: Record<SectionName, (options: BenchOptions) => Promise<SectionResult>> = {
@@ -30,6 +31,7 @@ const RUNNERS: Record<SectionName, (options: BenchOptions) => Promise<SectionRes
   compile: compileSection,
   latency: latencySection,
   postgres: postgresSection,
+  stats: statsSection,
 };
 
 const quick = process.argv.includes('--quick');
