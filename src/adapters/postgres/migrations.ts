@@ -882,11 +882,11 @@ const STATISTICS_SQL = `-- Statistics (svc.stats) are aggregated where the recor
 -- record's history says about its way to effective is kept in columns, set
 -- by a trigger whenever the history is written, so an aggregate reads no
 -- JSON: whether the agent was asked to confirm, and the first transition to
--- effective (when, and from which status: by the agent's confirmation, by an
--- admin's approval, or directly).
+-- effective (how long after the request, in milliseconds, and from which
+-- status: by the agent's confirmation, by an admin's approval, or directly).
 ALTER TABLE records
   ADD COLUMN confirmation_asked boolean NOT NULL DEFAULT false,
-  ADD COLUMN effective_at timestamptz,
+  ADD COLUMN effective_ms bigint,
   ADD COLUMN effective_via text CHECK (effective_via IN ('confirmation', 'approval', 'direct'));
 
 CREATE FUNCTION record_outcome() RETURNS trigger
@@ -895,13 +895,13 @@ DECLARE
   step jsonb;
 BEGIN
   NEW.confirmation_asked := false;
-  NEW.effective_at := NULL;
+  NEW.effective_ms := NULL;
   NEW.effective_via := NULL;
   FOR step IN SELECT value FROM jsonb_array_elements(NEW.history) LOOP
     IF step ->> 'to' = 'pending_confirmation' THEN
       NEW.confirmation_asked := true;
-    ELSIF step ->> 'to' = 'effective' AND NEW.effective_at IS NULL THEN
-      NEW.effective_at := (step ->> 'at')::timestamptz;
+    ELSIF step ->> 'to' = 'effective' AND NEW.effective_via IS NULL THEN
+      NEW.effective_ms := round(extract(epoch FROM (step ->> 'at')::timestamptz - NEW.created_at) * 1000);
       NEW.effective_via := CASE step ->> 'from' WHEN 'pending_confirmation' THEN 'confirmation'
         WHEN 'pending_approval' THEN 'approval' ELSE 'direct' END;
     END IF;
@@ -916,7 +916,7 @@ UPDATE records SET history = history;
 -- A window of records by creation, with every column an aggregate reads, so
 -- statistics are an index-only scan of the window.
 CREATE INDEX records_stats ON records (created_at)
-  INCLUDE (agent_id, type, status, rule_id, confirmation_asked, effective_at, effective_via);
+  INCLUDE (agent_id, type, status, rule_id, confirmation_asked, effective_ms, effective_via);
 
 -- The figures of StoreStats (see core/reports/types.ts) for the records
 -- created in [from_at, to_at), as JSON: 'groups', the counts of one pass over
@@ -969,7 +969,7 @@ BEGIN
     SELECT coalesce(json_agg(json_build_array(agent_id, effective_via, n, percentiles)), '[]') INTO times
     FROM (
       SELECT agent_id, effective_via, count(*) AS n,
-        percentile_disc(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY (extract(epoch FROM effective_at) - extract(epoch FROM created_at)) * 1000) AS percentiles
+        percentile_disc(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY effective_ms) AS percentiles
       FROM records
       WHERE created_at >= from_at AND created_at < to_at AND effective_via IN ('confirmation', 'approval')
       GROUP BY agent_id, effective_via
