@@ -6,6 +6,7 @@ import { explainCommand } from './explainCommand.js';
 import { initCommand } from './initCommand.js';
 import { packageVersion } from './packageVersion.js';
 import { parseCommandArgs, usageError } from './parseCommandArgs.js';
+import { reportCommand } from './reportCommand.js';
 import { simulateCommand } from './simulateCommand.js';
 import { validateCommand } from './validateCommand.js';
 
@@ -19,6 +20,8 @@ Commands:
   explain <rules.json>    decide one customer at one instant and explain the decision rule by rule
   simulate <rules.json>   replay a stream of customers and show the resulting distribution,
                           optionally against a second rule set and as an HTML report
+  report                  statistics of the records a PostgreSQL or PGlite store committed
+                          in a window, as text, JSON or an HTML report
 
 Options:
   -V, --version           print the version
@@ -31,11 +34,12 @@ Exit status: 0 success, 1 invalid rule set (validate) or skipped customer lines
 (simulate), 2 unusable input or misuse.
 `;
 
-const COMMANDS: Record<string, (args: string[], io: CliIo) => number> = {
+const COMMANDS: Record<string, (args: string[], io: CliIo) => number | Promise<number>> = {
   init: initCommand,
   validate: validateCommand,
   explain: explainCommand,
   simulate: simulateCommand,
+  report: reportCommand,
 };
 
 const PROGRAM_OPTIONS = {
@@ -43,7 +47,7 @@ const PROGRAM_OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-function dispatch(argv: string[], io: CliIo): number {
+function dispatch(argv: string[], io: CliIo): number | Promise<number> {
   const [command, ...args] = argv;
   if (command === '--version' || command === '-V') {
     io.stdout.write(`${packageVersion()}\n`);
@@ -78,22 +82,28 @@ function dispatch(argv: string[], io: CliIo): number {
  * @returns the exit code
  * @example
  * ```ts
- * process.exitCode = runCli(process.argv.slice(2), process);
+ * process.exitCode = await runCli(process.argv.slice(2), process); // a promise only for commands that read a database
  * ```
  */
-export function runCli(argv: string[], io: CliIo): number {
+export function runCli(argv: string[], io: CliIo): number | Promise<number> {
   try {
-    return dispatch(argv, io);
+    const status = dispatch(argv, io);
+    return typeof status === 'number' ? status : status.catch((error: unknown) => failure(error, io));
   } catch (error) {
-    if (error instanceof CliError) {
-      io.stderr.write(`error: ${error.message}\n`);
-      return error.exitCode;
-    }
-    // The library refusing input it was handed (an AssignmentError) is the user's input too: same wording, no stack trace.
-    if (error instanceof AssignmentError) {
-      io.stderr.write(`error: ${error.message}\n`);
-      return EXIT_USAGE;
-    }
-    throw error;
+    return failure(error, io);
   }
+}
+
+/** A command's failure as the user sees it: `error: …` and the exit code, or the error rethrown when it is a bug. */
+function failure(error: unknown, io: CliIo): number {
+  if (error instanceof CliError) {
+    io.stderr.write(`error: ${error.message}\n`);
+    return error.exitCode;
+  }
+  // The library refusing input it was handed (an AssignmentError) is the user's input too: same wording, no stack trace.
+  if (error instanceof AssignmentError) {
+    io.stderr.write(`error: ${error.message}\n`);
+    return EXIT_USAGE;
+  }
+  throw error;
 }
