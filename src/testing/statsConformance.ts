@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { NotSupportedError } from '../core/errors.js';
+import { InputError, NotSupportedError } from '../core/errors.js';
 import type { AssignmentStats } from '../core/reports/types.js';
 import type { AssignmentStore } from '../ports.js';
 import { createAssignmentService } from '../service/createAssignmentService.js';
@@ -74,6 +74,18 @@ export function statsConformance({ describe, test }: ConformanceHarness): void {
       const midnight = new Date(T0 + 14 * HOUR); // Tuesday 00:00 in Beijing
       const types = await svc.stats({ from: FROM, to: midnight, groupBy: ['type'] });
       assert.deepEqual(types, { from: FROM, to: midnight, timeZone: 'Asia/Shanghai', records: 5, types: { auto: 4, manual: 0, application: 1 } });
+    });
+    test('refuses a malformed query with invalid_input naming the path, before reading anything', async (store) => {
+      if (store.assignmentStats === undefined) return;
+      const query = { from: FROM, to: TO, timeZone: 'Asia/Shanghai', sections: ['agent'] };
+      const refused = async (given: unknown, path: string) => {
+        await assert.rejects(async () => store.assignmentStats!(given as never), (error: unknown) => error instanceof InputError && error.path === path);
+      };
+      await refused({ ...query, from: 'yesterday' }, 'query.from');
+      await refused({ ...query, to: new Date(T0 - 1) }, 'query.to');
+      await refused({ ...query, timeZone: 'Asia/Shangai' }, 'query.timeZone');
+      await refused({ ...query, sections: ['agent', 'week'] }, 'query.sections[1]');
+      await refused({ ...query, groupBy: ['agent'] }, 'query.groupBy');
     });
   });
 }

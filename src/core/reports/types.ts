@@ -3,7 +3,7 @@
  * (`AssignmentStore.assignmentStats`) and what `svc.stats` makes of it.
  * Plain data, like every type of the core.
  */
-import type { RecordStatus, RecordType, StatsSection } from '../types.js';
+import type { Instant, RecordStatus, RecordType, StatsSection } from '../types.js';
 
 /**
  * What `AssignmentStore.assignmentStats` aggregates: the records created in
@@ -112,10 +112,10 @@ export interface StoreStats {
 
 /** What `svc.stats` accepts. */
 export interface StatsOptions {
-  /** Records created at or after (an instant: see `readInstant`). */
-  from: Date | string | number;
+  /** Records created at or after (an ISO-8601 string with an offset, epoch milliseconds or a Date). */
+  from: Instant;
   /** Records created before. */
-  to: Date | string | number;
+  to: Instant;
   /** The zone of days and hours; default the rule set's. */
   timeZone?: string;
   /** The sections to compute (default all): fewer sections, less work for the store. */
