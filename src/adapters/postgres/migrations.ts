@@ -878,12 +878,8 @@ END
 $$;
 `;
 
-const STATISTICS_SQL = `-- Statistics (svc.stats) are aggregated where the records are. What a
--- record's history says about its way to effective is kept in columns, set
--- by a trigger whenever the history is written, so an aggregate reads no
--- JSON: whether the agent was asked to confirm, and the first transition to
--- effective (how long after the request, in milliseconds, and from which
--- status: by the agent's confirmation, by an admin's approval, or directly).
+const STATISTICS_SQL = `-- Statistics (svc.stats; docs/reports.md): each record's way to effective,
+-- read from its history by a trigger, so aggregates read no JSON.
 ALTER TABLE records
   ADD COLUMN confirmation_asked boolean NOT NULL DEFAULT false,
   ADD COLUMN effective_ms bigint,
@@ -913,23 +909,14 @@ CREATE TRIGGER records_outcome BEFORE INSERT OR UPDATE OF history ON records
   FOR EACH ROW EXECUTE FUNCTION record_outcome();
 UPDATE records SET history = history;
 
--- A window of records by creation, with every column an aggregate reads, so
--- statistics are an index-only scan of the window.
+-- Index-only scans of a window.
 CREATE INDEX records_stats ON records (created_at)
   INCLUDE (agent_id, type, status, rule_id, confirmation_asked, effective_ms, effective_via);
 
--- The figures of StoreStats (see core/reports/types.ts) for the records
--- created in [from_at, to_at), as JSON: 'groups', the counts of one pass over
--- the window grouped by the sets the sections need (GROUPING SETS: one
--- index-only scan of records_stats hashed into every set at once), each row
--- with grouping(agent_id, rule_id, status, day, hour) to say which set it
--- counts; a column no section needs is read as NULL and added to the
--- (type, status) set, which is always there. With the agent section,
--- 'times': per agent and way to effective (confirmation, approval), the count
--- and the waiting time in milliseconds at the 0.5 and 0.9 percentiles by
--- nearest rank (percentile_disc), exactly as the memory store computes them.
--- Days and hours are read in zone. The sets are fixed text chosen by section
--- name, never caller input.
+-- StoreStats for [from_at, to_at): 'groups', one pass hashed into the
+-- grouping sets the sections need (a column none needs is NULL, in the
+-- (type, status) set), each row with grouping(); 'times', per agent and way to
+-- effective, percentile_disc of effective_ms. The sets are fixed text.
 CREATE FUNCTION assignment_stats(from_at timestamptz, to_at timestamptz, zone text, sections text[]) RETURNS json
 LANGUAGE plpgsql STABLE SET search_path FROM CURRENT SET work_mem = '64MB' AS $$
 DECLARE
