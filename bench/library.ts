@@ -1,6 +1,7 @@
 /**
- * The library under test, built the way it is published: `src/index.ts` and
- * the PostgreSQL adapter (`dedicated-agent/postgres`) bundled by tsup with the
+ * The library under test, built the way it is published: `src/index.ts`, the
+ * PostgreSQL adapter (`dedicated-agent/postgres`) and the memory store
+ * (`dedicated-agent/memory`) bundled by tsup with the
  * package's own `tsup.config.ts` (ESM only, no type declarations) into
  * `node_modules/.cache/dedicated-agent-bench/`, rebuilt whenever a file under
  * `src/` is newer than the bundle.
@@ -14,6 +15,7 @@
  */
 import { readdirSync, statSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import type * as MemoryAdapter from '../src/adapters/memory/index.js';
 import type * as PostgresAdapter from '../src/adapters/postgres/index.js';
 import type * as Library from '../src/index.js';
 
@@ -22,6 +24,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 export const LIBRARY_BUILD_DIR = `${root}node_modules/.cache/dedicated-agent-bench`;
 const bundle = `${LIBRARY_BUILD_DIR}/index.js`;
 const postgresBundle = `${LIBRARY_BUILD_DIR}/postgres.js`;
+const memoryBundle = `${LIBRARY_BUILD_DIR}/memory.js`;
 
 function newestSource(directory: string): number {
   let newest = 0;
@@ -34,7 +37,7 @@ function newestSource(directory: string): number {
 
 function builtAt(): number {
   try {
-    return Math.min(statSync(bundle).mtimeMs, statSync(postgresBundle).mtimeMs);
+    return Math.min(statSync(bundle).mtimeMs, statSync(postgresBundle).mtimeMs, statSync(memoryBundle).mtimeMs);
   } catch {
     return Number.NEGATIVE_INFINITY;
   }
@@ -48,7 +51,7 @@ if (builtAt() < newestSource(`${root}src`)) {
     // Loaded only when needed, so a process that finds the bundle fresh never has tsup on its heap.
     const { build } = await import('tsup');
     await build({
-      entry: { index: 'src/index.ts', postgres: 'src/adapters/postgres/index.ts' },
+      entry: { index: 'src/index.ts', postgres: 'src/adapters/postgres/index.ts', memory: 'src/adapters/memory/index.ts' },
       format: ['esm'],
       dts: false,
       outDir: LIBRARY_BUILD_DIR,
@@ -71,3 +74,6 @@ export const library: typeof Library = await import(pathToFileURL(bundle).href);
 
 /** The built PostgreSQL adapter (`dedicated-agent/postgres`), typed by its source; it shares chunks with `library`. */
 export const postgresAdapter: typeof PostgresAdapter = await import(pathToFileURL(postgresBundle).href);
+
+/** The built memory store (`dedicated-agent/memory`), typed by its source; it shares chunks with `library`. */
+export const memoryAdapter: typeof MemoryAdapter = await import(pathToFileURL(memoryBundle).href);

@@ -22,6 +22,7 @@ import { postgresSection } from './sections/postgresSection.js';
 import { queueSection } from './sections/queueSection.js';
 import { scaleSection } from './sections/scaleSection.js';
 import { variationsSection } from './sections/variationsSection.js';
+import { statsSection } from './sections/statsSection.js';
 import type { BenchOptions } from './harness/benchOptions.js';
 
 const RUNNERS: Record<SectionName, (options: BenchOptions) => Promise<SectionResult>> = {
@@ -34,6 +35,7 @@ const RUNNERS: Record<SectionName, (options: BenchOptions) => Promise<SectionRes
   latency: latencySection,
   postgres: postgresSection,
   queue: queueSection,
+  stats: statsSection,
 };
 
 const quick = process.argv.includes('--quick');

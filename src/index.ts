@@ -17,6 +17,7 @@ export {
   ConcurrencyError,
   InputError,
   NotFoundError,
+  NotSupportedError,
   RuleSetError,
   StoreError,
   WorkflowError,
@@ -48,6 +49,22 @@ export { compareWaiting } from './core/queue/compareWaiting.js';
 export { refusalWaitingUpdate } from './core/queue/refusalWaitingUpdate.js';
 export { waitingPriority } from './core/queue/waitingPriority.js';
 export { waitingUpdateOf } from './core/queue/waitingUpdateOf.js';
+export type {
+  AgentStats,
+  AgentStatsRow,
+  AssignmentStats,
+  DayStatsRow,
+  DurationFigures,
+  HourStatsRow,
+  RuleShare,
+  RuleStats,
+  RuleStatsRow,
+  StatsOptions,
+  StatsQuery,
+  StoreStats,
+  TypeCounts,
+  WaitingStats,
+} from './core/reports/types.js';
 export { type ExplainOptions, explain } from './core/trace.js';
 export * from './core/types.js';
 export { expirePending } from './core/workflow/expirePending.js';

@@ -8,6 +8,7 @@
  * effective and at most one pending record per subject, one record per
  * idempotency key, versions) can be enforced by the database itself.
  */
+import type { StatsQuery, StoreStats } from './core/reports/types.js';
 import type { Period, SubjectKind } from './core/ruleset/types.js';
 import type {
   AgentSnapshot,
@@ -383,6 +384,13 @@ export interface AssignmentStore {
   completeOutbox(ids: readonly string[]): Promise<void>;
   /** Schedules a failed entry's next attempt (due at `retryAt`) and records the error; an unknown id is ignored. */
   failOutbox(id: string, retryAt: Date, error: string): Promise<void>;
+  /**
+   * Optional: statistics of the records created in [`query.from`,
+   * `query.to`), aggregated by the store (a database aggregates them where
+   * they are, never loading the records). See `StoreStats` for each figure;
+   * `svc.stats` needs it and fails with `NotSupportedError` without it.
+   */
+  assignmentStats?(query: StatsQuery): Promisable<StoreStats>;
   /** Releases resources the store opened itself (never the caller's client). */
   close?(): Promise<void>;
 }

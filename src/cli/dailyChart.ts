@@ -1,5 +1,4 @@
 import { CHART_WIDTH } from './chartLayout.js';
-import type { ScenarioResult } from './simulationResult.js';
 import { escapeMarkup } from './escapeMarkup.js';
 import { niceAxis } from './niceAxis.js';
 import { svgNumber } from './svgNumber.js';
@@ -9,6 +8,14 @@ const LEFT = 56;
 const RIGHT = 16;
 const TOP = 12;
 const BOTTOM = 30;
+
+/** What the daily chart draws: local days, and per series (a rule, a record type) its count on each day. */
+export interface DailyChartInput {
+  /** `YYYY-MM-DD`, in order. */
+  readonly days: readonly string[];
+  /** The stacked series, bottom first; `daily[d]` is the count on `days[d]`. */
+  readonly rules: readonly { readonly id: string; readonly daily: readonly number[] }[];
+}
 
 function isWeekend(day: string): boolean {
   const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
@@ -20,15 +27,15 @@ function isWeekend(day: string): boolean {
  * shaded: shows how the load moves between rules over time (a holiday rule
  * taking over for a week, office-hour rules pausing at weekends).
  *
- * @param scenario - one scenario of a simulation
- * @param colourOf - the colour of a rule id
+ * @param scenario - one scenario of a simulation, or a report's days in the same shape
+ * @param colourOf - the colour of a series id
  * @returns an `<svg>` element
  * @example
  * ```ts
  * const svg = dailyChart(result.scenarios[0], ruleColours(ruleIds));
  * ```
  */
-export function dailyChart(scenario: ScenarioResult, colourOf: (ruleId: string) => string): string {
+export function dailyChart(scenario: DailyChartInput, colourOf: (ruleId: string) => string): string {
   const days = scenario.days;
   const plotWidth = CHART_WIDTH - LEFT - RIGHT;
   const plotHeight = HEIGHT - TOP - BOTTOM;

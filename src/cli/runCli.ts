@@ -8,14 +8,16 @@ import { cliMessagesFor } from './i18n/cliMessagesFor.js';
 import { initCommand } from './initCommand.js';
 import { packageVersion } from './packageVersion.js';
 import { parseCommandArgs, usageError } from './parseCommandArgs.js';
+import { reportCommand } from './reportCommand.js';
 import { simulateCommand } from './simulateCommand.js';
 import { validateCommand } from './validateCommand.js';
 
-const COMMANDS: Record<string, (args: string[], io: CliIo, locale: Locale) => number> = {
+const COMMANDS: Record<string, (args: string[], io: CliIo, locale: Locale) => number | Promise<number>> = {
   init: initCommand,
   validate: validateCommand,
   explain: explainCommand,
   simulate: simulateCommand,
+  report: reportCommand,
 };
 
 const PROGRAM_OPTIONS = {
@@ -23,7 +25,7 @@ const PROGRAM_OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-function dispatch(argv: string[], io: CliIo, locale: Locale): number {
+function dispatch(argv: string[], io: CliIo, locale: Locale): number | Promise<number> {
   const text = cliMessagesFor(locale);
   const [command, ...args] = argv;
   if (command === '--version' || command === '-V') {
@@ -60,26 +62,33 @@ function dispatch(argv: string[], io: CliIo, locale: Locale): number {
  * @returns the exit code
  * @example
  * ```ts
- * process.exitCode = runCli(process.argv.slice(2), process);
+ * process.exitCode = await runCli(process.argv.slice(2), process); // a promise only for commands that read a database
  * ```
  */
-export function runCli(argv: string[], io: CliIo): number {
+export function runCli(argv: string[], io: CliIo): number | Promise<number> {
   const env = io.env ?? {};
   let text = cliMessagesFor(cliLocale([], env).locale);
   try {
     const { locale, argv: args } = cliLocale(argv, env);
     text = cliMessagesFor(locale);
-    return dispatch(args, io, locale);
+    const status = dispatch(args, io, locale);
+    const said = text;
+    return typeof status === 'number' ? status : status.catch((error: unknown) => failure(error, io, said));
   } catch (error) {
-    if (error instanceof CliError) {
-      io.stderr.write(`${text.errorPrefix}${error.textIn(text)}\n`);
-      return error.exitCode;
-    }
-    // The library refusing input it was handed (an AssignmentError) is the user's input too: same wording, no stack trace.
-    if (error instanceof AssignmentError) {
-      io.stderr.write(`${text.errorPrefix}${new CliError({ key: 'input', params: { where: null, detail: error.message } }).textIn(text)}\n`);
-      return EXIT_USAGE;
-    }
-    throw error;
+    return failure(error, io, text);
   }
+}
+
+/** A command's failure as the user sees it: `error: …` in the chosen language and the exit code, or the error rethrown when it is a bug. */
+function failure(error: unknown, io: CliIo, text: ReturnType<typeof cliMessagesFor>): number {
+  if (error instanceof CliError) {
+    io.stderr.write(`${text.errorPrefix}${error.textIn(text)}\n`);
+    return error.exitCode;
+  }
+  // The library refusing input it was handed (an AssignmentError) is the user's input too: same wording, no stack trace.
+  if (error instanceof AssignmentError) {
+    io.stderr.write(`${text.errorPrefix}${new CliError({ key: 'input', params: { where: null, detail: error.message } }).textIn(text)}\n`);
+    return EXIT_USAGE;
+  }
+  throw error;
 }

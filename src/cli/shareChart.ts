@@ -1,5 +1,4 @@
 import { CHART_WIDTH, LABEL_WIDTH, VALUE_WIDTH } from './chartLayout.js';
-import type { ScenarioResult } from './simulationResult.js';
 import { escapeMarkup } from './escapeMarkup.js';
 import { niceAxis } from './niceAxis.js';
 import { svgNumber } from './svgNumber.js';
@@ -14,13 +13,35 @@ const FLAG_MIN_TARGET = 20;
 
 const percent = (fraction: number): string => `${(fraction * 100).toFixed(2)}%`;
 
+/** What the share chart draws: a simulation's scenario, or a report of what was committed. */
+export interface ShareChartInput {
+  /** One bar each, in this order. */
+  readonly agents: readonly {
+    readonly id: string;
+    readonly name: string | null;
+    /** Of all assignments the chart covers, 0–1. */
+    readonly share: number;
+    /** The fair share, 0–1. */
+    readonly target: number;
+    readonly assigned: number;
+    /** The fair number of assignments. */
+    readonly targetAssigned: number;
+    /** Assignments per rule id (the bar's segments). */
+    readonly byRule: Readonly<Record<string, number>>;
+  }[];
+  /** The rules, in segment order. */
+  readonly rules: readonly { readonly id: string }[];
+  /** Every assignment the chart covers. */
+  readonly assigned: number;
+}
+
 /**
  * The share chart: one horizontal bar per agent (a `g.share-bar`), made of
  * one segment per rule that gave the agent customers (so the chart also shows
  * which rule took each share), and a dark marker at the agent's fair target.
  * Agents far from their target have their numbers flagged.
  *
- * @param scenario - one scenario of a simulation
+ * @param scenario - one scenario of a simulation, or a report's figures in the same shape
  * @param colourOf - the colour of a rule id
  * @param axisLabel - the label over the numbers column, in the report's language
  * @returns an `<svg>` element
@@ -29,7 +50,7 @@ const percent = (fraction: number): string => `${(fraction * 100).toFixed(2)}%`;
  * const svg = shareChart(result.scenarios[0], ruleColours(ruleIds));
  * ```
  */
-export function shareChart(scenario: ScenarioResult, colourOf: (ruleId: string) => string, axisLabel = 'share · target'): string {
+export function shareChart(scenario: ShareChartInput, colourOf: (ruleId: string) => string, axisLabel = 'share · target'): string {
   const agents = scenario.agents;
   const plotWidth = CHART_WIDTH - LABEL_WIDTH - VALUE_WIDTH;
   const axis = niceAxis(Math.max(0.001, ...agents.map((agent) => Math.max(agent.share, agent.target))), 5);
@@ -53,7 +74,7 @@ export function shareChart(scenario: ScenarioResult, colourOf: (ruleId: string) 
       agent.targetAssigned >= FLAG_MIN_TARGET && Math.abs(agent.assigned / agent.targetAssigned - 1) > FLAG_RELATIVE ? ' flagged' : '';
     const row: string[] = [
       `<g class="share-bar${flagged}" data-agent="${escapeMarkup(agent.id)}">`,
-      `<title>${escapeMarkup(label)}: ${agent.assigned.toLocaleString('en-US')} customers, ${percent(agent.share)} (target ${percent(agent.target)})${byRule ? `; by rule: ${escapeMarkup(byRule)}` : ''}</title>`,
+      `<title>${escapeMarkup(label)}: ${agent.assigned.toLocaleString('en-US')} assigned, ${percent(agent.share)} (target ${percent(agent.target)})${byRule ? `; by rule: ${escapeMarkup(byRule)}` : ''}</title>`,
       `<text class="label" x="${LABEL_WIDTH - 8}" y="${svgNumber(y + BAR - 2)}" text-anchor="end">${escapeMarkup(label)}</text>`,
     ];
     let start = 0;

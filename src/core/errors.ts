@@ -19,6 +19,7 @@ export type AssignmentErrorCode =
   | 'invalid_rule_set'
   | WorkflowErrorCode
   | 'not_found'
+  | 'not_supported'
   | 'store_failure'
   | 'concurrency_conflict'
   | 'commit_unknown'
@@ -156,6 +157,25 @@ export class NotFoundError extends AssignmentError {
     this.name = 'NotFoundError';
     this.entity = entity;
     this.id = id;
+  }
+}
+
+/**
+ * The store lacks an optional port method the call needs (e.g.
+ * `assignmentStats` for `svc.stats`); `method` names it.
+ *
+ * @example
+ * ```ts
+ * catch (e) { if (e instanceof NotSupportedError) console.log(e.method); } // 'assignmentStats'
+ * ```
+ */
+export class NotSupportedError extends AssignmentError {
+  /** The store method that is missing. */
+  readonly method: string;
+  constructor(method: string) {
+    super('not_supported', `The store does not implement ${method}(), which this call needs`);
+    this.name = 'NotSupportedError';
+    this.method = method;
   }
 }
 

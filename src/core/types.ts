@@ -116,6 +116,12 @@ export const TERMINAL_STATUSES: readonly RecordStatus[] = ['rejected', 'declined
 /** Statuses that wait for somebody. */
 export const PENDING_STATUSES: readonly RecordStatus[] = ['pending_approval', 'pending_confirmation'];
 
+/** A section of the assignment statistics (`svc.stats({ groupBy })`). */
+export type StatsSection = 'agent' | 'rule' | 'type' | 'status' | 'day' | 'hour';
+
+/** Every statistics section, in the order a result lists them. */
+export const STATS_SECTIONS: readonly StatsSection[] = ['agent', 'rule', 'type', 'status', 'day', 'hour'];
+
 /** Workflow events accepted by `transition()`. */
 export type WorkflowEvent = 'approve' | 'reject' | 'confirm' | 'decline' | 'cancel' | 'expire' | 'end';
 

@@ -19,6 +19,7 @@ import { QueueDrainer } from './queue/queueDrainer.js';
 import { unqueueSubject } from './queue/unqueueSubject.js';
 import { upsertAgentsAndDrain } from './queue/upsertAgentsAndDrain.js';
 import { waitingPageOf } from './queue/waitingPageOf.js';
+import { collectStats } from './reports/collectStats.js';
 import { sendWorkflowEvent } from './sendWorkflowEvent.js';
 import type { ServiceContext } from './serviceContext.js';
 import type { AssignmentService, AssignmentServiceOptions, DispatchOptions, GroupCommitOptions, RetryOptions } from './types.js';
@@ -137,6 +138,7 @@ export function createAssignmentService(options: AssignmentServiceOptions): Assi
       return callStore('queryRecords', () => context.store.queryRecords(query));
     },
     dispatchNotifications: () => dispatchNotifications(context),
+    stats: (statsOptions) => collectStats(context, statsOptions),
   };
 }
 

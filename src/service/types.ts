@@ -2,6 +2,7 @@
  * Public types of the assignment service (SPEC §7): its options, inputs and
  * results. The service itself is `createAssignmentService`.
  */
+import type { AssignmentStats, StatsOptions } from '../core/reports/types.js';
 import type { FieldLimits } from '../core/input/readInputLimits.js';
 import type { CompiledRuleSet } from '../core/ruleset/compiledTypes.js';
 import type { RuleSet, SubjectKind } from '../core/ruleset/types.js';
@@ -326,4 +327,12 @@ export interface AssignmentService {
   unqueue(subject: SubjectLocator, options: { actor: Actor; note?: string }): Promise<WaitingEntry | null>;
   /** Stops the service's drain timer and waits for a running drain to finish. The store stays open. */
   close(): Promise<void>;
+  /**
+   * Statistics of the records created in [`from`, `to`), aggregated by the
+   * store (its `assignmentStats`): per agent, per rule (shares against the
+   * weights), per type, per status, per local day and hour (`timeZone`,
+   * default the rule set's). `groupBy` picks the sections (default all).
+   * Throws `NotSupportedError` when the store lacks `assignmentStats`.
+   */
+  stats(options: StatsOptions): Promise<AssignmentStats>;
 }

@@ -10,6 +10,7 @@ import { periodConformance } from './periodConformance.js';
 import { queueConformance } from './queueConformance.js';
 import { recordQueryConformance } from './recordQueryConformance.js';
 import { skillGroupConformance } from './skillGroupConformance.js';
+import { statsConformance } from './statsConformance.js';
 import { workflowConformance } from './workflowConformance.js';
 
 /** Options of `runStoreConformance`. */
@@ -41,7 +42,8 @@ export interface StoreConformanceOptions {
  * queries and cursor pagination, the outbox with leases, expiry, re-offer and
  * releasing an agent, and hostile input (ids with NUL or lone surrogates,
  * non-JSON fields, instants outside 0001–9999) refused with `invalid_input`
- * before it reaches the database. Framework-agnostic: pass your framework's `describe` and
+ * before it reaches the database, and statistics of a fixed history
+ * (`assignmentStats`) with exact figures. Framework-agnostic: pass your framework's `describe` and
  * `it` (or rely on globals); assertions use `node:assert/strict`.
  *
  * @param options - the store's name and factory, and optionally `describe`, `it` and a timeout
@@ -81,5 +83,6 @@ export function runStoreConformance(options: StoreConformanceOptions): void {
     queueConformance(harness);
     workflowConformance(harness);
     hostileInputConformance(harness);
+    statsConformance(harness);
   });
 }

@@ -167,3 +167,30 @@ describe('migration 4 (the waiting queue)', () => {
     await svc.close();
   });
 });
+
+describe('migration 5', () => {
+  it("upgrades a version-3 schema: its records' outcomes are read from their history, so svc.stats counts them", async () => {
+    await db.exec(`CREATE SCHEMA upgraded5; SET search_path TO upgraded5;\n${SCHEMA_VERSION_TABLE_SQL}\n${MIGRATIONS[0]!.sql}\n${MIGRATIONS[1]!.sql}\n${MIGRATIONS[2]!.sql}
+      INSERT INTO schema_version (version, description) VALUES (1, 'initial schema'), (2, 'version 2'), (3, 'version 3'); RESET search_path;`);
+    const created = new Date('2026-11-03T10:00:00+08:00');
+    const step = (from: string | null, to: string, minutes: number) => ({
+      recordId: 'r-1',
+      from,
+      to,
+      at: new Date(created.getTime() + minutes * 60_000).toISOString(),
+      by: { id: 'system', role: 'system' },
+    });
+    await db.query(
+      `INSERT INTO upgraded5.records (id, type, status, subject_kind, subject_id, agent_id, rule_id, requested_by, created_at, updated_at, history, version)
+       VALUES ('r-1', 'auto', 'effective', 'customer', 'c-1', 'a', 'main', '{"id":"system","role":"system"}', $1, $1, $2, 2)`,
+      [created.toISOString(), JSON.stringify([step(null, 'pending_confirmation', 0), step('pending_confirmation', 'effective', 12)])],
+    );
+
+    const store = await createPostgresStore({ client: db, schema: 'upgraded5' }).migrate();
+    const svc = createAssignmentService({ store, ruleSet });
+    const stats = await svc.stats({ from: '2026-11-03T00:00+08:00', to: '2026-11-04T00:00+08:00', groupBy: ['agent'] });
+    expect(stats.agents?.map(({ agentId, asked, confirmed, confirmationTime }) => ({ agentId, asked, confirmed, confirmationTime }))).toEqual([
+      { agentId: 'a', asked: 1, confirmed: 1, confirmationTime: { count: 1, medianMs: 12 * 60_000, p90Ms: 12 * 60_000 } },
+    ]);
+  });
+});

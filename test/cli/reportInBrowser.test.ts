@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { filledDatabase } from './reportDatabase.js';
 import { EXAMPLE, ROOT, spawnCli, tempFiles } from './spawnCli.js';
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -70,5 +71,49 @@ describe('the simulation report in headless Chromium', () => {
       }
     },
     120_000,
+  );
+
+  it.skipIf(!hasChromium && !browserRequired)(
+    'renders the report of committed records: both charts, one share bar per agent the rules served, nothing from the network',
+    async () => {
+      if (!hasChromium) {
+        expect.fail(`Chromium was not found at ${chromiumPath}: install it with "apt-get install -y chromium", or set CHROMIUM_PATH.`);
+      }
+      const { dir, rulesFile } = await filledDatabase();
+      const report = join(dir, 'report.html');
+      const run = spawnCli(['report', '--pglite', join(dir, 'db'), '--from', '2026-11-01T00:00+08:00', '--to', '2026-12-01T00:00+08:00', '--rules', rulesFile, '--report', report]);
+      expect(run.status).toBe(0);
+
+      const browser = await chromium.launch({ executablePath: chromiumPath, args: LAUNCH_ARGS });
+      try {
+        const page = await browser.newPage({ viewport: { width: 1100, height: 1400 } });
+        const requests: string[] = [];
+        page.on('request', (request) => requests.push(request.url()));
+        await page.goto(pathToFileURL(report).href);
+        const charts: ChartShape[] = await page.$$eval('svg.chart', (svgs) =>
+          svgs.map((svg) => {
+            const box = svg.getBoundingClientRect();
+            return { className: svg.getAttribute('class') ?? '', width: box.width, height: box.height, shapes: svg.querySelectorAll('rect, path, line').length };
+          }),
+        );
+        expect(charts.map((chart) => chart.className)).toEqual(['chart share-chart', 'chart daily-chart']);
+        for (const chart of charts) expect(chart.width * chart.height, chart.className).toBeGreaterThan(0);
+        const bars = await page.$$eval('svg.share-chart g.share-bar', (groups) =>
+          groups.map((group) => ({
+            agent: group.getAttribute('data-agent'),
+            visibleSegments: [...group.querySelectorAll('rect.segment')].filter((rect) => rect.getBoundingClientRect().width > 0).length,
+          })),
+        );
+        expect(bars).toEqual([
+          { agent: 'a', visibleSegments: 1 },
+          { agent: 'b', visibleSegments: 1 },
+        ]);
+        expect(await page.$$eval('table.agents tbody tr', (rows) => rows.map((row) => row.getAttribute('data-agent')))).toEqual(['a', 'b', 'c']);
+        expect(requests.every((url) => url.startsWith('file:'))).toBe(true);
+      } finally {
+        await browser.close();
+      }
+    },
+    180_000,
   );
 });

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/runCli.js';
 import { EXAMPLE, spawnCli } from './spawnCli.js';
 
-function run(argv: string[]) {
+async function run(argv: string[]) {
   let stdout = '';
   let stderr = '';
-  const status = runCli(argv, { stdout: { write: (text: string) => (stdout += text) }, stderr: { write: (text: string) => (stderr += text), isTTY: false } });
+  const status = await runCli(argv, { stdout: { write: (text: string) => (stdout += text) }, stderr: { write: (text: string) => (stderr += text), isTTY: false } });
   return { status, stdout, stderr };
 }
 
@@ -36,16 +36,23 @@ const MISUSE: [string[], string][] = [
   [['simulate'], 'missing the rule-set file'],
   [['init', 'a', 'b'], 'init takes one directory, got 2'],
   [['init', '--frce'], 'unknown option --frce, did you mean --force?'],
+  [['report', '--from', '2026-11-01T00:00Z', '--to', '2026-12-01T00:00Z'], 'give exactly one of --database <url> and --pglite <dir>'],
+  [['report', '--pglite', 'data', '--database', 'postgres://db', '--from', '2026-11-01T00:00Z'], 'give exactly one of --database <url> and --pglite <dir>'],
+  [['report', '--pglite', 'data', '--to', '2026-12-01T00:00Z'], 'missing --from <instant>'],
+  [['report', '--pglite', 'data', '--from', '2026-11-01T00:00Z'], 'missing --to <instant>'],
+  [['report', '--pglite', 'data', '--from', '2026-12-01T00:00Z', '--to', '2026-11-01T00:00Z'], '--to is before --from'],
+  [['report', '--pglite', 'data', '--from', '2026-11-01T00:00Z', '--to', '2026-12-01T00:00Z', '--time-zone', 'Mars/Olympus'], '--time-zone must be an IANA zone such as Asia/Shanghai, got "Mars/Olympus"'],
+  [['report', '--pglite', 'data', '--form', '2026-11-01T00:00Z'], 'unknown option --form, did you mean --from?'],
 ];
 
 describe('CLI usage errors', () => {
-  it.each(MISUSE)('%j: one format, exit 2, nothing on stdout', (argv, message) => {
+  it.each(MISUSE)('%j: one format, exit 2, nothing on stdout', async (argv, message) => {
     const command = argv[0]!.startsWith('-') || argv[0] === 'simulte' || argv[0] === 'frobnicate' ? '' : `${argv[0]} `;
-    expect(run(argv)).toEqual({ status: 2, stdout: '', stderr: `error: ${message}\nRun "dedicated-agent ${command}--help" for usage.\n` });
+    expect(await run(argv)).toEqual({ status: 2, stdout: '', stderr: `error: ${message}\nRun "dedicated-agent ${command}--help" for usage.\n` });
   });
 
-  it('never words an error as Node does ("Option \'--agents <value>\' argument missing")', () => {
-    for (const [argv] of MISUSE) expect(run(argv).stderr).not.toMatch(/Option '|argument missing|ERR_PARSE_ARGS|^error: [A-Z]/);
+  it('never words an error as Node does ("Option \'--agents <value>\' argument missing")', async () => {
+    for (const [argv] of MISUSE) expect((await run(argv)).stderr).not.toMatch(/Option '|argument missing|ERR_PARSE_ARGS|^error: [A-Z]/);
   });
 
   it('reaches the user of the real program in the same words', () => {

@@ -7,6 +7,7 @@ import { type FieldLimits, readInputLimits } from '../../core/input/readInputLim
 import { readInstant } from '../../core/input/readInstant.js';
 import { readOptions } from '../../core/input/readOptions.js';
 import { readRecordQuery } from '../../core/input/readRecordQuery.js';
+import { readStatsQuery } from '../../core/input/readStatsQuery.js';
 import { readSubjectRef } from '../../core/input/readSubjectRef.js';
 import { readSubjectUpdate, type SubjectUpdateRead } from '../../core/input/readSubjectUpdate.js';
 import { describeValue } from '../../core/ruleset/describeValue.js';
@@ -19,6 +20,7 @@ import { emptyMemoryState, type MemoryState } from './memoryState.js';
 import { subjectKey } from './subjectKey.js';
 import { openMemoryTransaction } from './memoryTransaction.js';
 import { decodeRecordCursor, encodeRecordCursor } from './recordCursor.js';
+import { recordStats } from './recordStats.js';
 
 /** Options of `createMemoryStore`. */
 export interface MemoryStoreOptions {
@@ -114,6 +116,9 @@ export function createMemoryStore(options?: MemoryStoreOptions): AssignmentStore
         if (entry.alertedAt === null && (unalertedSince === null || entry.since.getTime() < unalertedSince)) unalertedSince = entry.since.getTime();
       }
       return { retryAt: retryAt === null ? null : new Date(retryAt), unalertedSince: unalertedSince === null ? null : new Date(unalertedSince) };
+    },
+    async assignmentStats(query) {
+      return recordStats(state.records.values(), readStatsQuery(query, 'query'));
     },
     async claimOutbox(now, limit, leaseUntil) {
       readInstant(now, 'now');

@@ -6,6 +6,7 @@ import { type FieldLimits, readInputLimits } from '../../core/input/readInputLim
 import { readInstant } from '../../core/input/readInstant.js';
 import { readOptions } from '../../core/input/readOptions.js';
 import { readRecordQuery } from '../../core/input/readRecordQuery.js';
+import { readStatsQuery } from '../../core/input/readStatsQuery.js';
 import { readSubjectRef } from '../../core/input/readSubjectRef.js';
 import { readSubjectUpdate } from '../../core/input/readSubjectUpdate.js';
 import { describeValue } from '../../core/ruleset/describeValue.js';
@@ -25,6 +26,7 @@ import { openPostgresTransaction } from './postgresTransaction.js';
 import { encodeRecordCursor } from './recordCursor.js';
 import { type RecordRow, recordFromRow } from './recordFromRow.js';
 import { recordPageQuery } from './recordPageQuery.js';
+import { type StatsJson, statsFromJson } from './statsFromJson.js';
 import { type SubjectRow, subjectFromRow } from './subjectFromRow.js';
 import { quoteIdentifier } from './quoteIdentifier.js';
 
@@ -180,6 +182,16 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
       const [row] = await connector.query<{ retry_at: Date | string | null; unalerted_since: Date | string | null }>(sql.waitingWake, []);
       const instant = (value: Date | string | null) => (value === null ? null : new Date(value));
       return { retryAt: instant(row!.retry_at), unalertedSince: instant(row!.unalerted_since) };
+    },
+    async assignmentStats(given) {
+      const query = readStatsQuery(given, 'query');
+      const [row] = await connector.query<{ stats: StatsJson }>(sql.assignmentStats, [
+        query.from.toISOString(),
+        query.to.toISOString(),
+        query.timeZone,
+        query.sections,
+      ]);
+      return statsFromJson(row!.stats, query);
     },
     async claimOutbox(now, limit, leaseUntil) {
       const rows = await connector.query<{ notification: StoredNotification; attempts: number; last_error: string | null }>(sql.claimOutbox, [

@@ -42,6 +42,10 @@ export function postgresStatements(schema: string, prepared: boolean) {
        RETURNING ${SUBJECT_COLUMNS}`,
     ),
     lockSubjects: statement('lockSubjects', `SELECT ${schema}.lock_subjects($1::jsonb) AS locked`),
+    assignmentStats: statement(
+      'assignmentStats',
+      `SELECT ${schema}.assignment_stats($1::timestamptz, $2::timestamptz, $3::text, $4::text[]) AS stats`,
+    ),
     subject: statement('subject', `SELECT ${SUBJECT_COLUMNS} FROM ${schema}.subjects WHERE kind = $1 AND id = $2`),
     lockAssignment: statement(
       'lockAssignment',

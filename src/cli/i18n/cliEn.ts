@@ -19,6 +19,13 @@ const FILE_WORDS = { rule_set: 'rule set', customer_file: 'customer file', agent
 export const cliEn: CliMessages = {
   locale: 'en',
   problem: {
+    takes_no_file: ({ command, value }) => `${command} takes no file, got "${value}"`,
+    one_database: () => 'give exactly one of --database <url> and --pglite <dir>',
+    needs_name: ({ option }) => `${option} needs a name`,
+    to_before_from: () => '--to is before --from',
+    bad_time_zone: ({ option, value }) => `${option} must be an IANA zone such as Asia/Shanghai, got "${value}"`,
+    old_schema: ({ source, schema, version }) =>
+      `${source}: schema "${schema}" is at version ${version}, without statistics; upgrade it (createPostgresStore(…).migrate()) first.`,
     unknown_command: ({ command, suggestion }) =>
       `unknown command ${JSON.stringify(command)}${suggestion === null ? '' : `, did you mean "${suggestion}"?`}`,
     unknown_option: ({ option, suggestion }) => `unknown option ${option}${suggestion === null ? '' : `, did you mean --${suggestion}?`}`,

@@ -28,6 +28,12 @@ export interface CliProblems {
   invalid_rule_set: { path: string; issues: ValidationIssue[] };
   /** A library error message (English, for developers) about a file or option. */
   input: { where: string | null; detail: string };
+  takes_no_file: { command: string; value: string };
+  one_database: Record<string, never>;
+  needs_name: { option: string };
+  to_before_from: Record<string, never>;
+  bad_time_zone: { option: string; value: string };
+  old_schema: { source: string; schema: string; version: number };
 }
 
 /** Why a file cannot be read: a known reason, or the system's own (English) message. */

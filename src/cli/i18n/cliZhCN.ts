@@ -18,6 +18,13 @@ const FILE_WORDS = { rule_set: '规则集', customer_file: '客户文件', agent
 export const cliZhCN: CliMessages = {
   locale: 'zh-CN',
   problem: {
+    takes_no_file: ({ command, value }) => `${command} 不接受文件参数，收到 "${value}"`,
+    one_database: () => '请只给出 --database <url> 与 --pglite <dir> 之一',
+    needs_name: ({ option }) => `${option} 需要一个名称`,
+    to_before_from: () => '--to 早于 --from',
+    bad_time_zone: ({ option, value }) => `${option} 必须是 IANA 时区（如 Asia/Shanghai），收到 "${value}"`,
+    old_schema: ({ source, schema, version }) =>
+      `${source}：schema "${schema}" 的版本为 ${version}，尚无统计功能；请先升级（createPostgresStore(…).migrate()）。`,
     unknown_command: ({ command, suggestion }) =>
       `未知命令 ${JSON.stringify(command)}${suggestion === null ? '' : `，你是不是想用 "${suggestion}"？`}`,
     unknown_option: ({ option, suggestion }) => `未知选项 ${option}${suggestion === null ? '' : `，你是不是想用 --${suggestion}？`}`,
