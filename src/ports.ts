@@ -19,6 +19,7 @@ import type {
   RecordType,
   RuleState,
   SubjectRef,
+  QueueStats,
   WaitingEntry,
   WaitingReason,
   WaitingUpdate,
@@ -164,21 +165,7 @@ export interface WaitingPage {
   nextCursor: string | null;
 }
 
-/**
- * The waiting queue at an instant. Ages are `now - since` in milliseconds;
- * percentiles by nearest rank (the smallest age with at least p% of the
- * entries at or below it); every age null when the queue is empty.
- */
-export interface QueueStats {
-  size: number;
-  /** Entries per reason (every reason present, 0 when none). */
-  byReason: Record<WaitingReason, number>;
-  /** Entries per rule that found nobody (`null`: no rule reached), largest first, then by rule id. */
-  byRule: { ruleId: string | null; size: number }[];
-  oldestAgeMs: number | null;
-  p50AgeMs: number | null;
-  p95AgeMs: number | null;
-}
+export type { QueueStats };
 
 /** When the queue next needs the service without any event: its earliest `retryAt`, and the oldest `since` not yet alerted. */
 export interface WaitingWake {

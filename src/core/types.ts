@@ -240,6 +240,22 @@ export interface WaitingEntry {
 }
 
 /**
+ * The waiting queue at an instant. Ages are `now - since` in milliseconds;
+ * percentiles by nearest rank (the smallest age with at least p% of the
+ * entries at or below it); every age null when the queue is empty.
+ */
+export interface QueueStats {
+  size: number;
+  /** Entries per reason (every reason present, 0 when none). */
+  byReason: Record<WaitingReason, number>;
+  /** Entries per rule that found nobody (`null`: no rule reached), largest first, then by rule id. */
+  byRule: { ruleId: string | null; size: number }[];
+  oldestAgeMs: number | null;
+  p50AgeMs: number | null;
+  p95AgeMs: number | null;
+}
+
+/**
  * What a decision does to the subject's place in the waiting queue (see
  * `waitingUpdateOf`): `leave` it, `wait` (joining at the back of its priority
  * with `since`, or staying in place with its `since` when already waiting),

@@ -3,7 +3,7 @@
  * (`AssignmentStore.assignmentStats`) and what `svc.stats` makes of it.
  * Plain data, like every type of the core.
  */
-import type { Instant, RecordStatus, RecordType, StatsSection } from '../types.js';
+import type { Instant, QueueStats, RecordStatus, RecordType, StatsSection } from '../types.js';
 
 /**
  * What `AssignmentStore.assignmentStats` aggregates: the records created in
@@ -159,11 +159,8 @@ export interface RuleStats {
   maxDeviation: number;
 }
 
-/**
- * The waiting queue's figures, which `svc.queueStats()` gives once the
- * waiting queue exists; `svc.stats` leaves this slot absent until then.
- */
-export type WaitingStats = Readonly<Record<string, unknown>>;
+/** The waiting queue as `svc.stats` found it: its figures (`QueueStats`) at the instant of the call (`at`), whatever the window. */
+export type WaitingStats = QueueStats & { at: Date };
 
 /**
  * Statistics of the records created in [`from`, `to`), from `svc.stats`.
@@ -188,6 +185,6 @@ export interface AssignmentStats {
   days?: DayStatsRow[];
   /** The 24 hours of the local day, in order. */
   hours?: HourStatsRow[];
-  /** The waiting queue's figures (see `WaitingStats`); absent in this version. */
+  /** The waiting queue now (see `WaitingStats`): `svc.stats` always adds it. */
   waiting?: WaitingStats;
 }

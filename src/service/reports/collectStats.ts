@@ -36,5 +36,7 @@ export async function collectStats(context: ServiceContext, options: unknown): P
   if (stored.rules !== undefined && rules.some((rule) => rule.selectors.length > 0)) {
     agents = await callStore('agents', () => store.transaction(async (tx) => tx.agents()));
   }
-  return statsReport(stored, query, ruleSet, agents);
+  const at = context.clock.now();
+  const waiting = await callStore('queueStats', () => store.queueStats(at));
+  return { ...statsReport(stored, query, ruleSet, agents), waiting: { ...waiting, at: new Date(at.getTime()) } };
 }
