@@ -37,6 +37,20 @@ export { compareWaiting } from './core/queue/compareWaiting.js';
 export { refusalWaitingUpdate } from './core/queue/refusalWaitingUpdate.js';
 export { waitingPriority } from './core/queue/waitingPriority.js';
 export { waitingUpdateOf } from './core/queue/waitingUpdateOf.js';
+export { type DiffRuleSetsOptions, diffRuleSets } from './core/governance/diffRuleSets.js';
+export { formatRuleSetChange } from './core/governance/formatRuleSetChange.js';
+export type {
+  DiffLocale,
+  OrderSummary,
+  ParticipantName,
+  RuleSetChange,
+  RuleSetChangeCode,
+  RuleSetChangeParams,
+  ScheduleSummary,
+  SettingName,
+  SettingValue,
+  UnwordedChange,
+} from './core/governance/ruleSetChange.js';
 export { type ExplainOptions, explain } from './core/trace.js';
 export * from './core/types.js';
 export { expirePending } from './core/workflow/expirePending.js';
