@@ -144,6 +144,14 @@ function ruleTable(scenarios: readonly ScenarioResult[], lines: string[]): void 
   lines.push(...textTable(header, rows, header.map((_, c) => (c < 2 ? 'left' : 'right'))));
 }
 
+function ruleChangesSection(result: SimulationResult, lines: string[]): void {
+  const changes = result.ruleChanges;
+  if (changes === null) return;
+  // The list `dedicated-agent diff A B` prints, in the same words.
+  lines.push('', `Rule changes from A to B: ${changes.length === 0 ? 'none, the rule sets mean the same' : count(changes.length)}`);
+  for (const change of changes) lines.push(`  ${change.message}`);
+}
+
 function changesSection(result: SimulationResult, lines: string[]): void {
   const changes = result.changes;
   if (changes === null) return;
@@ -165,8 +173,9 @@ function changesSection(result: SimulationResult, lines: string[]): void {
  * Renders a simulation for people: the span replayed, per-agent totals and
  * shares against the fair target, the largest deviation from fair, what was
  * not assigned and why (on arrival, on retry and in the end), counts by rule
- * and, when two rule sets were compared, both side by side and the customers
- * that would change hands.
+ * and, when two rule sets were compared, both side by side, what changed in
+ * the rules (as `dedicated-agent diff` words it) and the customers that would
+ * change hands.
  *
  * @param result - what `simulate` returned
  * @returns the text, ending with a line break
@@ -181,6 +190,7 @@ export function formatSimulationText(result: SimulationResult): string {
   agentTable(result.scenarios, lines);
   unassignedTable(result.scenarios, lines);
   ruleTable(result.scenarios, lines);
+  ruleChangesSection(result, lines);
   changesSection(result, lines);
   return `${lines.join('\n')}\n`;
 }

@@ -168,7 +168,12 @@ function changesSection(result: SimulationResult): string {
   ]
     .map(([what, x, y]) => `<tr><td>${what}</td><td class="n">${x}</td><td class="n">${y}</td></tr>`)
     .join('');
+  const ruleChanges = result.ruleChanges ?? [];
+  const ruleList =
+    ruleChanges.length === 0 ? '<p>No change: the rule sets mean the same.</p>' : `<ul>${ruleChanges.map((change) => `<li>${escapeMarkup(change.message)}</li>`).join('')}</ul>`;
   return `<section class="changes">
+<h2>A → B: what changed in the rules</h2>
+${ruleList}
 <h2>A → B: customers that would change hands</h2>
 <div class="cards"><div class="card"><b>${count(changes.count)}</b><span>customers change hands (${percent(a.total ? changes.count / a.total : 0)})</span></div></div>
 <table><thead><tr><th></th><th class="n">A <code>${escapeMarkup(a.label)}</code></th><th class="n">B <code>${escapeMarkup(b.label)}</code></th></tr></thead><tbody>${summary}</tbody></table>
@@ -185,7 +190,8 @@ function changesSection(result: SimulationResult): string {
  * the customers), assignments per day by rule, a per-agent-per-day heat map,
  * customers not assigned on arrival by hour and reason, each agent's
  * assignments beside their on-shift hours, and the rule table;
- * with two rule sets, also the customers that would change hands.
+ * with two rule sets, also what changed in the rules (as `dedicated-agent
+ * diff` lists it) and the customers that would change hands.
  *
  * @param result - what `simulate` returned
  * @param context - input file names and the generation time

@@ -2,6 +2,7 @@ import { closestName } from '../core/text/closestName.js';
 import { AssignmentError } from '../index.js';
 import { CliError, EXIT_USAGE } from './cliError.js';
 import type { CliIo } from './cliIo.js';
+import { diffCommand } from './diffCommand.js';
 import { explainCommand } from './explainCommand.js';
 import { initCommand } from './initCommand.js';
 import { packageVersion } from './packageVersion.js';
@@ -19,6 +20,8 @@ Commands:
   explain <rules.json>    decide one customer at one instant and explain the decision rule by rule
   simulate <rules.json>   replay a stream of customers and show the resulting distribution,
                           optionally against a second rule set and as an HTML report
+  diff <old.json> <new.json>
+                          list what changed between two rule sets, rule by rule (--lang zh-CN)
 
 Options:
   -V, --version           print the version
@@ -27,8 +30,8 @@ Options:
 Run "dedicated-agent <command> --help" for a command's options, and
 "dedicated-agent init demo" for files to try them on.
 
-Exit status: 0 success, 1 invalid rule set (validate) or skipped customer lines
-(simulate), 2 unusable input or misuse.
+Exit status: 0 success, 1 invalid rule set (validate), skipped customer lines
+(simulate) or rule sets that differ (diff), 2 unusable input or misuse.
 `;
 
 const COMMANDS: Record<string, (args: string[], io: CliIo) => number> = {
@@ -36,6 +39,7 @@ const COMMANDS: Record<string, (args: string[], io: CliIo) => number> = {
   validate: validateCommand,
   explain: explainCommand,
   simulate: simulateCommand,
+  diff: diffCommand,
 };
 
 const PROGRAM_OPTIONS = {

@@ -19,8 +19,9 @@ Replays a stream of customers through the rule set with createAssigner, each
 decided at its createdAt, so schedules, holidays, periods and capacity act as
 in production. Prints per-agent totals and shares against the fair target,
 the largest deviation from fair, what was not assigned and why, and counts by
-rule. With --compare, replays a second rule set side by side and lists the
-customers that would change hands.
+rule. With --compare, replays a second rule set side by side, lists what
+changed in the rules (as "dedicated-agent diff" does) and the customers that
+would change hands.
 
 Options:
   --customers <file>      JSONL, one customer per line: {"id","kind"?,"createdAt","fields"}

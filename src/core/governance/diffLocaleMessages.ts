@@ -12,6 +12,8 @@ export interface DiffLocaleMessages {
   defaultRule(name: string): string;
   /** Between the rule's name and what changed in it (`: ` or `：`). */
   separator: string;
+  /** How many changes there are, for a heading: `3 changes`, `no change`. */
+  count(changes: number): string;
   /** What changed, per code. */
   changes: { [C in RuleSetChangeCode]: (params: RuleSetChangeParams[C]) => string };
 }

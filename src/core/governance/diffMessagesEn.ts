@@ -79,6 +79,7 @@ export const diffMessagesEn: DiffLocaleMessages = {
   rule: (name, id) => `Rule ${JSON.stringify(name)} (${id})`,
   defaultRule: (name) => `Default rule ${JSON.stringify(name)}`,
   separator: ': ',
+  count: (changes) => (changes === 0 ? 'no change' : `${changes} change${changes === 1 ? '' : 's'}`),
   changes: {
     time_zone_changed: ({ from, to }) => `Time zone: ${from} → ${to}`,
     week_start_changed: ({ from, to }) => `Weeks start on: ${weekStart(from)} → ${weekStart(to)}`,

@@ -79,6 +79,7 @@ export const diffMessagesZhCn: DiffLocaleMessages = {
   rule: (name, id) => `规则“${name}”（${id}）`,
   defaultRule: (name) => `默认规则“${name}”`,
   separator: '：',
+  count: (changes) => (changes === 0 ? '无变更' : `${changes} 处变更`),
   changes: {
     time_zone_changed: ({ from, to }) => `时区：${from} → ${to}`,
     week_start_changed: ({ from, to }) => `每周起始日：${weekStart(from)} → ${weekStart(to)}`,
