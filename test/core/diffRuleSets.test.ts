@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileRuleSet, diffRuleSets, formatRuleSetChange, InputError, type RuleSet, RuleSetError } from '../../src/index.js';
+import type { DiffLocaleMessages } from '../../src/core/governance/diffLocaleMessages.js';
+import { diffMessages } from '../../src/core/governance/diffMessages.js';
 import { seedRuleSet } from '../fixtures/seedRuleSet.js';
 
 /** The seed's rule set, edited as an admin would in the rule form. */
@@ -192,5 +194,14 @@ describe('diffRuleSets on the seed rule set', () => {
     expect((thrown as RuleSetError).message).toContain('after.timeZone');
     expect(() => diffRuleSets(null as unknown as RuleSet, seedRuleSet())).toThrow(RuleSetError);
     expect(() => diffRuleSets(seedRuleSet(), seedRuleSet(), { locale: 'fr' as 'en' })).toThrow(InputError);
+    expect(() => diffRuleSets(seedRuleSet(), seedRuleSet(), { lang: 'zh-CN' } as never)).toThrow(/options\.lang/);
+  });
+
+  it('words every code in every locale: a locale missing one fails to compile', () => {
+    const { rule_moved: _, ...withoutOne } = diffMessages.en.changes;
+    // @ts-expect-error rule_moved has no wording
+    const incomplete: DiffLocaleMessages['changes'] = withoutOne;
+    expect(Object.keys(incomplete)).not.toContain('rule_moved');
+    expect(Object.keys(diffMessages['zh-CN'].changes).sort()).toEqual(Object.keys(diffMessages.en.changes).sort());
   });
 });
