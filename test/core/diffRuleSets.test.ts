@@ -62,7 +62,7 @@ describe('diffRuleSets on the seed rule set', () => {
     ]);
   });
 
-  it('says a schedule moved (适用时间), with the defaults written out', () => {
+  it('says a schedule moved (适用时间): only the parts that changed, with the defaults written out', () => {
     const after = edited((rs) => {
       rule(rs, 'holiday').schedule!.dates = [{ from: '2026-10-02', to: '2026-10-08' }];
     });
@@ -70,16 +70,27 @@ describe('diffRuleSets on the seed rule set', () => {
       [
         'schedule_changed',
         'rules.0.schedule',
-        'Rule "National Day duty" (holiday): schedule: every day 00:00–24:00, only 2026-10-01 to 2026-10-07 → every day 00:00–24:00, only 2026-10-02 to 2026-10-08',
-        '规则“National Day duty”（holiday）：适用时间：每天 00:00–24:00，仅 2026-10-01 至 2026-10-07 → 每天 00:00–24:00，仅 2026-10-02 至 2026-10-08',
+        'Rule "National Day duty" (holiday): schedule: dates 2026-10-01 to 2026-10-07 → 2026-10-02 to 2026-10-08',
+        '规则“National Day duty”（holiday）：适用时间：指定日期 2026-10-01 至 2026-10-07 → 2026-10-02 至 2026-10-08',
       ],
     ]);
     const weekdays = edited((rs) => {
       rule(rs, 'beijing').schedule = { weekdays: [6, 7], hours: [{ from: '09:00', to: '17:00' }] };
     });
+    expect(diffRuleSets(seedRuleSet(), weekdays)[0]!.params).toMatchObject({
+      from: { weekdays: [1, 2, 3, 4, 5], hours: [{ from: '08:00', to: '18:00' }], dates: null, timeZone: null },
+      to: { weekdays: [6, 7], hours: [{ from: '09:00', to: '17:00' }], exceptDates: [] },
+    });
+    const added = edited((rs) => {
+      rs.defaultRule!.schedule = { timeZone: 'Europe/Berlin' };
+    });
+    expect(changes(added)[0]!.slice(2)).toEqual([
+      'Default rule "Everyone else": schedule: always → Mon–Fri 08:00–18:00 (Europe/Berlin)',
+      '默认规则“Everyone else”：适用时间：不限时间 → 周一至周五 08:00–18:00（时区 Europe/Berlin）',
+    ]);
     expect(changes(weekdays)[0]!.slice(2)).toEqual([
-      'Rule "Beijing customers" (beijing): schedule: Mon–Fri 08:00–18:00, except 2026-10-01 to 2026-10-07 → Sat, Sun 09:00–17:00',
-      '规则“Beijing customers”（beijing）：适用时间：周一至周五 08:00–18:00，2026-10-01 至 2026-10-07 除外 → 周六、周日 09:00–17:00',
+      'Rule "Beijing customers" (beijing): schedule: days Mon–Fri → Sat, Sun; hours 08:00–18:00 → 09:00–17:00; except 2026-10-01 to 2026-10-07 → none',
+      '规则“Beijing customers”（beijing）：适用时间：星期 周一至周五 → 周六、周日；时段 08:00–18:00 → 09:00–17:00；除外日期 2026-10-01 至 2026-10-07 → 无',
     ]);
   });
 

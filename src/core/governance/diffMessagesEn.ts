@@ -1,6 +1,7 @@
 import type { DateRange, HourRange, IsoWeekday, Period, Presence, SubjectKind, WeekStartsOn } from '../ruleset/types.js';
 import type { DiffLocaleMessages } from './diffLocaleMessages.js';
 import type { OrderSummary, ScheduleSummary, SettingName, SettingValue } from './ruleSetChange.js';
+import { stableJson } from './stableJson.js';
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 const WEEK_START = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
@@ -46,6 +47,21 @@ function schedule(summary: ScheduleSummary | null): string {
   if (summary.dates !== null) parts.push(`only ${dates(summary.dates)}`);
   if (summary.exceptDates.length > 0) parts.push(`except ${dates(summary.exceptDates)}`);
   return `${parts.join(', ')}${summary.timeZone === null ? '' : ` (${summary.timeZone})`}`;
+}
+
+/** Only the parts that differ, when the rule had a schedule before and still has one. */
+function scheduleChange(from: ScheduleSummary | null, to: ScheduleSummary | null): string {
+  if (from === null || to === null) return `${schedule(from)} → ${schedule(to)}`;
+  const parts: string[] = [];
+  const differ = (part: keyof ScheduleSummary) => stableJson(from[part]) !== stableJson(to[part]);
+  if (differ('weekdays')) parts.push(`days ${weekdays(from.weekdays)} → ${weekdays(to.weekdays)}`);
+  if (differ('hours')) parts.push(`hours ${hours(from.hours)} → ${hours(to.hours)}`);
+  if (differ('dates')) parts.push(`dates ${from.dates === null ? 'any' : dates(from.dates)} → ${to.dates === null ? 'any' : dates(to.dates)}`);
+  if (differ('exceptDates')) {
+    parts.push(`except ${from.exceptDates.length === 0 ? 'none' : dates(from.exceptDates)} → ${to.exceptDates.length === 0 ? 'none' : dates(to.exceptDates)}`);
+  }
+  if (differ('timeZone')) parts.push(`zone ${from.timeZone ?? "the rule set's"} → ${to.timeZone ?? "the rule set's"}`);
+  return parts.join('; ');
 }
 
 function order(summary: OrderSummary): string {
@@ -101,7 +117,7 @@ export const diffMessagesEn: DiffLocaleMessages = {
     applies_to_changed: ({ from, to }) => `applies to: ${APPLIES_TO[from]} → ${APPLIES_TO[to]}`,
     condition_changed: ({ from, to }) => `condition: ${from ?? 'none (every subject)'} → ${to ?? 'none (every subject)'}`,
     agent_condition_changed: ({ from, to }) => `agent condition: ${from ?? 'none (every participant)'} → ${to ?? 'none (every participant)'}`,
-    schedule_changed: ({ from, to }) => `schedule: ${schedule(from)} → ${schedule(to)}`,
+    schedule_changed: ({ from, to }) => `schedule: ${scheduleChange(from, to)}`,
     participant_added: ({ participant: name, group, weight }) => `participant added: ${participant(name, group)}${weight === 1 ? '' : ` (weight ${weight})`}`,
     participant_removed: ({ participant: name, group }) => `participant removed: ${participant(name, group)}`,
     weight_changed: ({ participant: name, group, from, to }) => `weight of ${participant(name, group)}: ${from} → ${to}`,

@@ -1,6 +1,7 @@
 import type { DateRange, HourRange, IsoWeekday, Period, Presence, SubjectKind, WeekStartsOn } from '../ruleset/types.js';
 import type { DiffLocaleMessages } from './diffLocaleMessages.js';
 import type { OrderSummary, ScheduleSummary, SettingName, SettingValue } from './ruleSetChange.js';
+import { stableJson } from './stableJson.js';
 
 const DAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六', '周日'];
 
@@ -44,6 +45,21 @@ function schedule(summary: ScheduleSummary | null): string {
   if (summary.dates !== null) parts.push(`仅 ${dates(summary.dates)}`);
   if (summary.exceptDates.length > 0) parts.push(`${dates(summary.exceptDates)} 除外`);
   return `${parts.join('，')}${summary.timeZone === null ? '' : `（时区 ${summary.timeZone}）`}`;
+}
+
+/** Only the parts that differ (the seed's 星期, 时段, 指定日期), when the rule had a schedule before and still has one. */
+function scheduleChange(from: ScheduleSummary | null, to: ScheduleSummary | null): string {
+  if (from === null || to === null) return `${schedule(from)} → ${schedule(to)}`;
+  const parts: string[] = [];
+  const differ = (part: keyof ScheduleSummary) => stableJson(from[part]) !== stableJson(to[part]);
+  if (differ('weekdays')) parts.push(`星期 ${weekdays(from.weekdays)} → ${weekdays(to.weekdays)}`);
+  if (differ('hours')) parts.push(`时段 ${hours(from.hours)} → ${hours(to.hours)}`);
+  if (differ('dates')) parts.push(`指定日期 ${from.dates === null ? '不限' : dates(from.dates)} → ${to.dates === null ? '不限' : dates(to.dates)}`);
+  if (differ('exceptDates')) {
+    parts.push(`除外日期 ${from.exceptDates.length === 0 ? '无' : dates(from.exceptDates)} → ${to.exceptDates.length === 0 ? '无' : dates(to.exceptDates)}`);
+  }
+  if (differ('timeZone')) parts.push(`时区 ${from.timeZone ?? '同规则集'} → ${to.timeZone ?? '同规则集'}`);
+  return parts.join('；');
 }
 
 // The seed's wording of 分配顺序规则.
@@ -101,7 +117,7 @@ export const diffMessagesZhCn: DiffLocaleMessages = {
     applies_to_changed: ({ from, to }) => `适用对象：${APPLIES_TO[from]} → ${APPLIES_TO[to]}`,
     condition_changed: ({ from, to }) => `适用条件：${from ?? '无（全部适用）'} → ${to ?? '无（全部适用）'}`,
     agent_condition_changed: ({ from, to }) => `客服条件：${from ?? '无（全部参与分配人员）'} → ${to ?? '无（全部参与分配人员）'}`,
-    schedule_changed: ({ from, to }) => `适用时间：${schedule(from)} → ${schedule(to)}`,
+    schedule_changed: ({ from, to }) => `适用时间：${scheduleChange(from, to)}`,
     participant_added: ({ participant: name, group, weight }) => `新增参与分配人员：${participant(name, group)}${weight === 1 ? '' : `（比例 ${weight}）`}`,
     participant_removed: ({ participant: name, group }) => `移除参与分配人员：${participant(name, group)}`,
     weight_changed: ({ participant: name, group, from, to }) => `${participant(name, group)} 的分配比例：${from} → ${to}`,
