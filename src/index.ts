@@ -65,6 +65,20 @@ export type {
   TypeCounts,
   WaitingStats,
 } from './core/reports/types.js';
+export { type DiffRuleSetsOptions, diffRuleSets } from './core/governance/diffRuleSets.js';
+export { formatRuleSetChange } from './core/governance/formatRuleSetChange.js';
+export type {
+  DiffLocale,
+  OrderSummary,
+  ParticipantName,
+  RuleSetChange,
+  RuleSetChangeCode,
+  RuleSetChangeParams,
+  ScheduleSummary,
+  SettingName,
+  SettingValue,
+  UnwordedChange,
+} from './core/governance/ruleSetChange.js';
 export { type ExplainOptions, explain } from './core/trace.js';
 export * from './core/types.js';
 export { expirePending } from './core/workflow/expirePending.js';

@@ -1,4 +1,4 @@
-import type { Locale, UnassignedReason } from '../index.js';
+import { formatRuleSetChange, type Locale, type UnassignedReason } from '../index.js';
 import { formatLocalTime } from './formatLocalTime.js';
 import { formatWait } from './formatWait.js';
 import type { SimulationWords } from './i18n/cliMessages.js';
@@ -168,6 +168,14 @@ function waitingSection(scenarios: readonly ScenarioResult[], lines: string[], w
   });
 }
 
+function ruleChangesSection(result: SimulationResult, lines: string[], w: SimulationWords, locale: Locale): void {
+  const changes = result.ruleChanges;
+  if (changes === null) return;
+  // The list `dedicated-agent diff A B` prints, in the same words.
+  lines.push('', w.ruleChanges(changes.length === 0 ? null : count(changes.length)));
+  for (const change of changes) lines.push(`  ${formatRuleSetChange(change, locale)}`);
+}
+
 function changesSection(result: SimulationResult, lines: string[], w: SimulationWords): void {
   const changes = result.changes;
   if (changes === null) return;
@@ -189,8 +197,9 @@ function changesSection(result: SimulationResult, lines: string[], w: Simulation
  * Renders a simulation for people: the span replayed, per-agent totals and
  * shares against the fair target, the largest deviation from fair, what was
  * not assigned and why (on arrival, on retry and in the end), counts by rule
- * and, when two rule sets were compared, both side by side and the customers
- * that would change hands.
+ * and, when two rule sets were compared, both side by side, what changed in
+ * the rules (as `dedicated-agent diff` words it) and the customers that would
+ * change hands.
  *
  * @param result - what `simulate` returned
  * @param locale - the language of the labels and sentences (default `'en'`)
@@ -208,6 +217,7 @@ export function formatSimulationText(result: SimulationResult, locale: Locale = 
   unassignedTable(result.scenarios, lines, w);
   ruleTable(result.scenarios, lines, w);
   waitingSection(result.scenarios, lines, w);
+  ruleChangesSection(result, lines, w, locale);
   changesSection(result, lines, w);
   return `${lines.join('\n')}\n`;
 }

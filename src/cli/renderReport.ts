@@ -1,3 +1,4 @@
+import { formatRuleSetChange } from '../core/governance/formatRuleSetChange.js';
 import type { Locale, UnassignedReason } from '../index.js';
 import type { ReportWords } from './i18n/cliMessages.js';
 import { cliMessagesFor } from './i18n/cliMessagesFor.js';
@@ -153,7 +154,7 @@ function caption([bold, rest]: [string, string]): string {
   return `<b>${bold}</b>${rest}`;
 }
 
-function changesSection(result: SimulationResult, w: ReportWords): string {
+function changesSection(result: SimulationResult, w: ReportWords, locale: Locale): string {
   const changes = result.changes;
   if (changes === null) return '';
   const [a, b] = result.scenarios as [ScenarioResult, ScenarioResult];
@@ -171,7 +172,14 @@ function changesSection(result: SimulationResult, w: ReportWords): string {
   ]
     .map(([what, x, y]) => `<tr><td>${what}</td><td class="n">${x}</td><td class="n">${y}</td></tr>`)
     .join('');
+  const ruleChanges = result.ruleChanges ?? [];
+  const ruleList =
+    ruleChanges.length === 0
+      ? `<p>${escapeMarkup(w.noRuleChange)}</p>`
+      : `<ul>${ruleChanges.map((change) => `<li>${escapeMarkup(formatRuleSetChange(change, locale))}</li>`).join('')}</ul>`;
   return `<section class="changes">
+<h2>${escapeMarkup(w.ruleChangesHeading)}</h2>
+${ruleList}
 <h2>${w.changesHeading}</h2>
 <div class="cards"><div class="card"><b>${count(changes.count)}</b><span>${w.changeHands(percent(a.total ? changes.count / a.total : 0))}</span></div></div>
 <table><thead><tr><th></th><th class="n">A <code>${escapeMarkup(a.label)}</code></th><th class="n">B <code>${escapeMarkup(b.label)}</code></th></tr></thead><tbody>${summary}</tbody></table>
@@ -189,7 +197,8 @@ function changesSection(result: SimulationResult, w: ReportWords): string {
  * customers not assigned on arrival by hour and reason, the waiting queue's
  * length by hour and waiting times per rule, each agent's
  * assignments beside their on-shift hours, and the rule table;
- * with two rule sets, also the customers that would change hands.
+ * with two rule sets, also what changed in the rules (as `dedicated-agent
+ * diff` lists it) and the customers that would change hands.
  *
  * @param result - what `simulate` returned
  * @param context - input file names, the generation time and the language of the page
@@ -219,7 +228,7 @@ export function renderReport(result: SimulationResult, context: ReportContext): 
 <main>
 <h1>${escapeMarkup(title)}</h1>
 <p class="sub">${fromCustomers}<code>${escapeMarkup(context.customersSource)}</code>${fromAgents}<code>${escapeMarkup(context.agentsSource)}</code>${end}</p>
-${changesSection(result, w)}
+${changesSection(result, w, context.locale ?? 'en')}
 ${sections}
 <footer>${generatedBy}<code>dedicated-agent simulate</code>${generatedAt}</footer>
 </main>

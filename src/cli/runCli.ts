@@ -3,6 +3,7 @@ import { AssignmentError, type Locale } from '../index.js';
 import { CliError, EXIT_USAGE } from './cliError.js';
 import type { CliIo } from './cliIo.js';
 import { cliLocale } from './cliLocale.js';
+import { diffCommand } from './diffCommand.js';
 import { explainCommand } from './explainCommand.js';
 import { cliMessagesFor } from './i18n/cliMessagesFor.js';
 import { initCommand } from './initCommand.js';
@@ -18,6 +19,7 @@ const COMMANDS: Record<string, (args: string[], io: CliIo, locale: Locale) => nu
   explain: explainCommand,
   simulate: simulateCommand,
   report: reportCommand,
+  diff: diffCommand,
 };
 
 const PROGRAM_OPTIONS = {

@@ -1,4 +1,4 @@
-import type { AgentSnapshot, RuleSet } from '../index.js';
+import { type AgentSnapshot, diffRuleSets, type RuleSet } from '../index.js';
 import { ScenarioRun } from './scenarioRun.js';
 import type { ChangeSummary, CustomerChange, SimulationCustomer, SimulationResult } from './simulationResult.js';
 
@@ -69,7 +69,7 @@ function changeSummary(
  * without `endedAt` is never released, so `serving` only grows.
  *
  * @param input - rule sets, agents, customers and options
- * @returns per rule set the distribution, and with two rule sets the customers that change hands
+ * @returns per rule set the distribution, and with two rule sets the customers that change hands and the changes of the rules
  * @throws RangeError when a `createdAt` is not a number, an `endedAt` is before it, or customers are not in `createdAt` order; RuleSetError from the core for an invalid rule set
  * @example
  * ```ts
@@ -114,5 +114,7 @@ export function simulate(input: SimulationInput): SimulationResult {
   const changes = comparing
     ? changeSummary(ids, runs[0]!.agentOrder, finals[0]!, finals[1]!, input.changeSampleSize ?? 10, input.flowCount ?? 10)
     : null;
-  return { scenarios: results, changes };
+  // The same list `dedicated-agent diff` prints, so both commands agree on what changed.
+  const ruleChanges = comparing ? diffRuleSets(scenarios[0]!.ruleSet, scenarios[1]!.ruleSet) : null;
+  return { scenarios: results, changes, ruleChanges };
 }

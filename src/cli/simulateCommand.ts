@@ -23,8 +23,10 @@ in production. Customers who find nobody wait in a queue (priority, then the
 longest wait) until an agent comes on shift, a rule opens or a care ends.
 Prints per-agent totals and shares against the fair target, the largest
 deviation from fair, what was not assigned and why, counts by rule, waiting
-times per rule (p50, p95, max by nearest rank) and the queue's length. With --compare, replays a second rule set side by side and lists the
-customers that would change hands.
+times per rule (p50, p95, max by nearest rank) and the queue's length. With
+--compare, replays a second rule set side by side, lists what changed in the
+rules (as "dedicated-agent diff" does) and the customers that would change
+hands.
 
 Options:
   --customers <file>      JSONL, one customer per line: {"id","kind"?,"createdAt","endedAt"?,"fields"}

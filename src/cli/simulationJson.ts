@@ -1,3 +1,4 @@
+import { ruleChangeJson } from './ruleChangeJson.js';
 import type { ScenarioResult, SimulationResult, WaitingOutcome, WaitingTimes } from './simulationResult.js';
 
 /** Shares are fractions; six decimals are more than a report needs and keep the JSON readable. */
@@ -64,7 +65,9 @@ function waitingJson(waiting: WaitingOutcome) {
  * The machine-readable form of a simulation (`simulate --format json`):
  * `{ total, perAgent: { id: { assigned, share, target, onShiftHours, … } }, unassigned: { reason: n },
  * byRule: { ruleId: n }, … }` for the rule set, and with a second rule set a
- * `compare` object of the same shape plus `changes`. `unassigned` counts the
+ * `compare` object of the same shape plus `changes` (the customers that
+ * change hands) and `ruleChanges` (what changed in the rules, as
+ * `dedicated-agent diff --format json` lists it). `unassigned` counts the
  * customers without an agent in the end; `onArrival` and `retry` tell how
  * many found nobody on arrival and how many the waiting queue then assigned;
  * `waiting` gives waiting times per rule (`byRule`: p50Ms, p95Ms, maxMs by
@@ -82,6 +85,8 @@ export function simulationJson(result: SimulationResult): object {
   const [main, other] = result.scenarios;
   return {
     ...scenarioJson(main!),
-    ...(other !== undefined && { compare: { ...scenarioJson(other), changes: result.changes } }),
+    ...(other !== undefined && {
+      compare: { ...scenarioJson(other), changes: result.changes, ruleChanges: (result.ruleChanges ?? []).map(ruleChangeJson) },
+    }),
   };
 }

@@ -3,7 +3,7 @@
  * customers over agents and rules, what could not be assigned and why, and,
  * when two rule sets are compared, the customers that would change hands.
  */
-import type { SubjectKind, UnassignedReason } from '../index.js';
+import type { RuleSetChange, SubjectKind, UnassignedReason } from '../index.js';
 
 /** A customer as the simulator replays it. */
 export interface SimulationCustomer {
@@ -166,4 +166,6 @@ export interface SimulationResult {
   scenarios: ScenarioResult[];
   /** With two scenarios: the customers that change hands; otherwise null. */
   changes: ChangeSummary | null;
+  /** With two scenarios: what changed from the first rule set to the second (`diffRuleSets`, the same list as `dedicated-agent diff`); otherwise null. */
+  ruleChanges: RuleSetChange[] | null;
 }

@@ -19,6 +19,7 @@ const FILE_WORDS = { rule_set: 'rule set', customer_file: 'customer file', agent
 export const cliEn: CliMessages = {
   locale: 'en',
   problem: {
+    two_rule_set_files: ({ count }) => `expected two rule-set files, got ${count}: dedicated-agent diff <old.json> <new.json>`,
     takes_no_file: ({ command, value }) => `${command} takes no file, got "${value}"`,
     one_database: () => 'give exactly one of --database <url> and --pglite <dir>',
     needs_name: ({ option }) => `${option} needs a name`,
@@ -151,6 +152,7 @@ Exit status: 0 success, 1 invalid rule set (validate) or skipped customer lines
     byRule: 'By rule (served = participants who received at least one customer from the rule)',
     unassigned: '(unassigned)',
     changeHands: (count, percent) => `Customers that would change hands from A to B: ${count} (${percent})`,
+    ruleChanges: (count) => `Rule changes from A to B: ${count ?? 'none, the rule sets mean the same'}`,
     firstChanges: (count) => `First ${count}:`,
     frequentMoves: 'Most frequent moves:',
     badLinesSkipped: (file, badLines, customers) =>
@@ -210,6 +212,8 @@ Exit status: 0 success, 1 invalid rule set (validate) or skipped customer lines
     agentColumns: ['Agent', 'On shift (h)', 'Assigned', 'Per on-shift hour'],
     unassigned: '(unassigned)',
     changesHeading: 'A → B: customers that would change hands',
+    ruleChangesHeading: 'A → B: what changed in the rules',
+    noRuleChange: 'No change: the rule sets mean the same.',
     changeHands: (percent) => `customers change hands (${percent})`,
     summaryRows: ['Assigned', 'Not assigned in the end', 'Largest deviation from fair'],
     frequentMoves: 'Most frequent moves',

@@ -29,6 +29,7 @@ export interface CliProblems {
   /** A library error message (English, for developers) about a file or option. */
   input: { where: string | null; detail: string };
   takes_no_file: { command: string; value: string };
+  two_rule_set_files: { count: number };
   one_database: Record<string, never>;
   needs_name: { option: string };
   to_before_from: Record<string, never>;
@@ -71,6 +72,8 @@ export interface SimulationWords {
   byRule: string;
   unassigned: string;
   changeHands(count: string, percent: string): string;
+  /** The changes of the rules from A to B (null: none, the rule sets mean the same). */
+  ruleChanges(count: string | null): string;
   firstChanges(count: number): string;
   frequentMoves: string;
   /** stderr: lines of the customers file that were skipped; the list of problems follows. */
@@ -124,6 +127,8 @@ export interface ReportWords {
   unassigned: string;
   changesHeading: string;
   changeHands(percent: string): string;
+  ruleChangesHeading: string;
+  noRuleChange: string;
   summaryRows: [assigned: string, notAssigned: string, largestDeviation: string];
   frequentMoves: string;
   moveColumns: [underA: string, underB: string, customers: string];

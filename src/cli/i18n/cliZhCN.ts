@@ -18,6 +18,7 @@ const FILE_WORDS = { rule_set: '规则集', customer_file: '客户文件', agent
 export const cliZhCN: CliMessages = {
   locale: 'zh-CN',
   problem: {
+    two_rule_set_files: ({ count }) => `需要两个规则集文件，收到 ${count} 个：dedicated-agent diff <old.json> <new.json>`,
     takes_no_file: ({ command, value }) => `${command} 不接受文件参数，收到 "${value}"`,
     one_database: () => '请只给出 --database <url> 与 --pglite <dir> 之一',
     needs_name: ({ option }) => `${option} 需要一个名称`,
@@ -147,6 +148,7 @@ export const cliZhCN: CliMessages = {
     byRule: '按规则（有分配的人员 = 从该规则分到至少一个客户的参与分配人员）',
     unassigned: '（未分配）',
     changeHands: (count, percent) => `从 A 换到 B 后会更换专属客服的客户：${count}（${percent}）`,
+    ruleChanges: (count) => `规则变更（A → B）：${count ?? '无，两套规则含义相同'}`,
     firstChanges: (count) => `前 ${count} 个：`,
     frequentMoves: '最常见的变更：',
     badLinesSkipped: (file, badLines, customers) =>
@@ -205,6 +207,8 @@ export const cliZhCN: CliMessages = {
     agentColumns: ['客服', '在班（小时）', '已分配', '每在班小时'],
     unassigned: '（未分配）',
     changesHeading: 'A → B：会更换专属客服的客户',
+    ruleChangesHeading: 'A → B：规则有哪些变更',
+    noRuleChange: '无变更：两套规则含义相同。',
     changeHands: (percent) => `个客户更换专属客服（${percent}）`,
     summaryRows: ['已分配', '最终未分配', '与公平分配的最大偏差'],
     frequentMoves: '最常见的变更',
