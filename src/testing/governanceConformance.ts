@@ -180,6 +180,28 @@ export function governanceConformance({ describe, test }: ConformanceHarness): v
       assert.deepEqual(again.participants.map((participant) => participant.before), [4, 4, 2, 2]);
     });
 
+    test('a rebalance stopped by a crash and run again ends with the moves of its preview, none twice', async (store) => {
+      await store.upsertAgents([{ id: 'a' }, { id: 'b' }, { id: 'c' }]);
+      const clock = testClock();
+      const seed = createAssignmentService({ store, ruleSet: ruleSetWith(['a']), clock });
+      for (const subject of customers(9)) {
+        await seed.autoAssign(subject);
+        clock.advance(MINUTE);
+      }
+      const ruleSet = ruleSetWith(['a', 'b', 'c']);
+      const preview = await createAssignmentService({ store, ruleSet, clock }).rebalance({ ruleId: 'main', actor: admin, dryRun: true });
+      assert.equal(preview.moves.length, 5);
+      await assert.rejects(createAssignmentService({ store: crashAfterCommits(store, 2), ruleSet, clock }).rebalance({ ruleId: 'main', actor: admin }), /crash/);
+      const rerun = await createAssignmentService({ store, ruleSet, clock }).rebalance({ ruleId: 'main', actor: admin });
+      assert.deepEqual(withoutRecordIds(rerun.moves), withoutRecordIds(preview.moves.slice(2)));
+      const manual = (await allRecords(store)).filter((record) => record.type === 'manual');
+      assert.deepEqual(
+        manual.map((record) => [record.subject.id, record.agentId]).sort(bySubject),
+        preview.moves.map((move) => [move.subject.id, move.to]).sort(bySubject),
+      );
+      assert.deepEqual(rerun.participants.map((participant) => participant.before), [7, 1, 1], 'the re-run counts the moves made before the crash (a to b, a to c)');
+    });
+
     test('refuses anyone but an admin, and names the path of bad input', async (store) => {
       await store.upsertAgents([{ id: 'a' }, { id: 'b' }]);
       const svc = createAssignmentService({ store, ruleSet: { ...ruleSetWith(['a', 'b']), fields: { city: 'string' } }, clock: testClock() });

@@ -10,6 +10,7 @@ import { readNote } from '../../core/input/readNote.js';
 import { readOptions } from '../../core/input/readOptions.js';
 import { describeValue } from '../../core/ruleset/describeValue.js';
 import type { Actor, SubjectRef } from '../../core/types.js';
+import { assertAgentAvailable } from '../assertAgentAvailable.js';
 import { callStore } from '../callStore.js';
 import { HeldAssignmentLock } from '../heldAssignmentLock.js';
 import { readSubjectState } from '../readSubjectState.js';
@@ -49,7 +50,7 @@ interface Transfer {
  * @param context - the service's context
  * @param input - from, to, where, limit, actor, note, dryRun
  * @returns the moves made (or planned) and the subjects left, with why
- * @throws InputError naming the path; WorkflowError `forbidden` unless an admin acts; NotFoundError (agent); StoreError; ConcurrencyError
+ * @throws InputError naming the path; WorkflowError `forbidden` unless an admin acts or when the named receiver is disabled; NotFoundError (agent); StoreError; ConcurrencyError
  * @example
  * ```ts
  * const preview = await transferPortfolio(context, { from: 'li-lei', to: 'rules', actor: admin, note: 'team change', dryRun: true });
@@ -72,8 +73,10 @@ export async function transferPortfolio(context: ServiceContext, input: Transfer
 
   const refs = await callStore('subjectsOfAgent', () => context.store.subjectsOfAgent(from));
   const plan = await runTransaction(context, ruleSet, async (call) => {
-    const named = await call.tx.agents(to === 'rules' ? [from] : [from, to]);
-    for (const id of to === 'rules' ? [from] : [from, to]) if (!named.some((agent) => agent.id === id)) throw new NotFoundError('agent', id);
+    const [giver] = await call.tx.agents([from]);
+    if (giver === undefined) throw new NotFoundError('agent', from);
+    // A named receiver must be able to take subjects now, as for a manual assignment.
+    if (to !== 'rules') await assertAgentAvailable(call.tx, to);
     const portfolio = await readPortfolio(call.tx, refs);
     const lock = to === 'rules' ? await HeldAssignmentLock.take(call) : null;
     return planTransfer({
