@@ -2,13 +2,17 @@ import type { PortfolioEntry } from '../../core/governance/types.js';
 import type { SubjectRef } from '../../core/types.js';
 import type { StoreTransaction } from '../../ports.js';
 import { compareSubjects } from '../compareSubjects.js';
-import { readSubjectState } from '../readSubjectState.js';
+import { readSubjectStates } from '../readSubjectStates.js';
+
+// Subjects locked per store call: bounds one statement of a store that locks them in one step.
+const CHUNK = 500;
 
 /**
  * Reads subjects with their open records for a governance plan, locking each
  * (kind, then id: the service's lock order) so the plan sees one consistent
- * state. Subjects that no longer exist are left out; a subject named twice is
- * read once.
+ * state — in steps of 500 with a store that has `lockSubjects`. The subjects
+ * come from the store (`subjectsOfAgent`, records), so they exist; a subject
+ * named twice is read once.
  *
  * @internal
  * @param tx - the planning transaction
@@ -22,20 +26,21 @@ import { readSubjectState } from '../readSubjectState.js';
 export async function readPortfolio(tx: StoreTransaction, refs: readonly SubjectRef[]): Promise<PortfolioEntry[]> {
   const unique = new Map<string, SubjectRef>();
   for (const ref of refs) unique.set(`${ref.kind}:${ref.id}`, { id: ref.id, kind: ref.kind });
+  const sorted = [...unique.values()].sort(compareSubjects);
   const entries: PortfolioEntry[] = [];
-  for (const ref of [...unique.values()].sort(compareSubjects)) {
-    const state = await readSubjectState(tx, ref);
-    if (state === null) continue;
-    const { subject } = state;
-    entries.push({
-      subject: ref,
-      fields: subject.fields,
-      agentId: subject.agentId,
-      previousAgentId: subject.previousAgentId,
-      agentSince: subject.agentSince,
-      pending: state.pending,
-      effective: state.effective,
-    });
+  for (let start = 0; start < sorted.length; start += CHUNK) {
+    const states = await readSubjectStates(tx, sorted.slice(start, start + CHUNK).map((subject) => ({ subject, fields: undefined })));
+    for (const { subject, pending, effective } of states) {
+      entries.push({
+        subject: { id: subject.id, kind: subject.kind },
+        fields: subject.fields,
+        agentId: subject.agentId,
+        previousAgentId: subject.previousAgentId,
+        agentSince: subject.agentSince,
+        pending,
+        effective,
+      });
+    }
   }
   return entries;
 }
