@@ -44,6 +44,10 @@ export {
 export { isScheduleOpen } from './core/time/isScheduleOpen.js';
 export { nextScheduleOpening } from './core/time/nextScheduleOpening.js';
 export { periodRange } from './core/time/periodRange.js';
+export { compileSubjectFilter, type SubjectFilter } from './core/governance/compileSubjectFilter.js';
+export { planRebalance, type RebalanceParticipant, type RebalancePlan, type RebalancePlanInput } from './core/governance/planRebalance.js';
+export { planTransfer, type TransferPlan, type TransferPlanInput } from './core/governance/planTransfer.js';
+export type { GovernanceMove, GovernanceSkip, GovernanceSkipReason, PortfolioEntry } from './core/governance/types.js';
 export { applyWaitingUpdate } from './core/queue/applyWaitingUpdate.js';
 export { compareWaiting } from './core/queue/compareWaiting.js';
 export { refusalWaitingUpdate } from './core/queue/refusalWaitingUpdate.js';
@@ -121,17 +125,22 @@ export type {
   DispatchResult,
   DrainDecision,
   DrainResult,
+  GovernanceMoveOutcome,
   GroupCommitOptions,
   ManualAssignmentInput,
   NotificationFailure,
   RecordFilter,
   RecordOutcome,
+  RebalanceInput,
+  RebalanceResult,
   ReleaseOptions,
   ReleaseResult,
   RetryOptions,
   SubjectLocator,
   SubjectUpdate,
   SubjectView,
+  TransferInput,
+  TransferResult,
   WaitingFilter,
   WorkflowOutcome,
 } from './service/types.js';

@@ -13,6 +13,8 @@ import { readOptions } from '../core/input/readOptions.js';
 import { readRecordQuery } from '../core/input/readRecordQuery.js';
 import { describeValue } from '../core/ruleset/describeValue.js';
 import { readSubjectRef } from '../core/input/readSubjectRef.js';
+import { rebalanceRule } from './governance/rebalanceRule.js';
+import { transferPortfolio } from './governance/transferPortfolio.js';
 import { releaseAgent } from './releaseAgent.js';
 import { assignWaiting } from './queue/assignWaiting.js';
 import { QueueDrainer } from './queue/queueDrainer.js';
@@ -112,6 +114,8 @@ export function createAssignmentService(options: AssignmentServiceOptions): Assi
     cancel: (recordId, actor, note) => settled(sendWorkflowEvent(context, 'cancel', recordId, actor, note)),
     expirePending: () => settled(expireOverdueRecords(context)),
     releaseAgent: (agentId, releaseOptions) => settled(releaseAgent(context, agentId, releaseOptions)),
+    transfer: (input) => settled(transferPortfolio(context, input)),
+    rebalance: (input) => settled(rebalanceRule(context, input)),
     upsertAgents: (agents) => upsertAgentsAndDrain(context, drainer, agents),
     async assignWaiting(drainOptions) {
       const { limit } = readOptions(drainOptions ?? {}, 'options', ['limit']);

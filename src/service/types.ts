@@ -5,7 +5,9 @@
 import type { AssignmentStats, StatsOptions } from '../core/reports/types.js';
 import type { FieldLimits } from '../core/input/readInputLimits.js';
 import type { CompiledRuleSet } from '../core/ruleset/compiledTypes.js';
-import type { RuleSet, SubjectKind } from '../core/ruleset/types.js';
+import type { Condition, RuleSet, SubjectKind } from '../core/ruleset/types.js';
+import type { RebalanceParticipant } from '../core/governance/planRebalance.js';
+import type { GovernanceMove, GovernanceSkip } from '../core/governance/types.js';
 import type {
   Actor,
   AssignmentRecord,
@@ -280,6 +282,60 @@ export interface WaitingFilter {
   limit?: number;
 }
 
+/** Input of `svc.transfer`. */
+export interface TransferInput {
+  /** The agent whose subjects move. */
+  from: string;
+  /** A named agent, or `'rules'`: whoever the rules pick with `from` excluded. */
+  to: string;
+  /** Only the subjects whose fields pass this condition (checked like a rule's `when`); absent: all of them. */
+  where?: string | Condition;
+  /** The most subjects to move (default: all). */
+  limit?: number;
+  /** An admin. */
+  actor: Actor;
+  /** Kept in every record the transfer creates. */
+  note: string;
+  /** Plan only: return the moves a real run would make now, and change nothing. */
+  dryRun?: boolean;
+}
+
+/** A governance move, with the record that made it (null in a dry run). */
+export interface GovernanceMoveOutcome extends GovernanceMove {
+  recordId: string | null;
+}
+
+/** What `svc.transfer` did, or would do (`dryRun`). */
+export interface TransferResult {
+  dryRun: boolean;
+  /** The subjects moved (or to be moved), in the order of the moves. */
+  moves: GovernanceMoveOutcome[];
+  /** The subjects in scope left where they are, and why. */
+  skipped: GovernanceSkip[];
+}
+
+/** Input of `svc.rebalance`. */
+export interface RebalanceInput {
+  /** The rule whose portfolio is balanced (`'$default'`: the default rule). */
+  ruleId: string;
+  /** An admin. */
+  actor: Actor;
+  /** Kept in every record the rebalance creates. */
+  note?: string;
+  /** The most moves (default: as many as needed). */
+  maxMoves?: number;
+  /** Plan only: return the moves a real run would make now, and change nothing. */
+  dryRun?: boolean;
+}
+
+/** What `svc.rebalance` did, or would do (`dryRun`). */
+export interface RebalanceResult extends TransferResult {
+  /** The eligible participants: weight, share, and counts before and after the planned moves. */
+  participants: RebalanceParticipant[];
+  /** Whether the planned moves bring every participant within 1 of its share. */
+  balanced: boolean;
+}
+
 /** The assignment service: the only code that performs effects (SPEC §7). */
 export interface AssignmentService {
   /** Stores or updates the subject, decides by the rules and commits the decision (sharing the transaction with concurrent calls; see `groupCommit`). */
@@ -325,6 +381,18 @@ export interface AssignmentService {
    * removed, or null when the subject was not waiting.
    */
   unqueue(subject: SubjectLocator, options: { actor: Actor; note?: string }): Promise<WaitingEntry | null>;
+  /**
+   * An admin moves the care of `from`'s subjects (those passing `where`) to a
+   * named agent or to whoever the rules pick, one transaction and one manual
+   * record per subject; `dryRun` returns the same moves without making them.
+   */
+  transfer(input: TransferInput): Promise<TransferResult>;
+  /**
+   * An admin evens out one rule's portfolio: the fewest moves so that every
+   * eligible participant is within 1 of its weighted share, never above
+   * capacity, the most recently joined subjects first; `dryRun` previews.
+   */
+  rebalance(input: RebalanceInput): Promise<RebalanceResult>;
   /** Stops the service's drain timer and waits for a running drain to finish. The store stays open. */
   close(): Promise<void>;
   /**

@@ -2,6 +2,7 @@ import { atomicityConformance } from './atomicityConformance.js';
 import { availabilityConformance } from './availabilityConformance.js';
 import { concurrencyConformance } from './concurrencyConformance.js';
 import { type StoreUnderTest, type SuiteFunction, type TestFunction, conformanceHarness } from './conformanceHarness.js';
+import { governanceConformance } from './governanceConformance.js';
 import { groupCommitConformance } from './groupCommitConformance.js';
 import { hostileInputConformance } from './hostileInputConformance.js';
 import { idempotencyConformance } from './idempotencyConformance.js';
@@ -40,7 +41,8 @@ export interface StoreConformanceOptions {
  * agents' schedule, leave and caps as given and their `lastAssignedAt`, skill
  * groups that take in agents added later and keep round robin exact, record
  * queries and cursor pagination, the outbox with leases, expiry, re-offer and
- * releasing an agent, and hostile input (ids with NUL or lone surrogates,
+ * releasing an agent, portfolio transfer and rebalance (previews equal to
+ * runs, re-runs after a crash moving nothing twice), and hostile input (ids with NUL or lone surrogates,
  * non-JSON fields, instants outside 0001–9999) refused with `invalid_input`
  * before it reaches the database, and statistics of a fixed history
  * (`assignmentStats`) with exact figures. Framework-agnostic: pass your framework's `describe` and
@@ -82,6 +84,7 @@ export function runStoreConformance(options: StoreConformanceOptions): void {
     outboxConformance(harness);
     queueConformance(harness);
     workflowConformance(harness);
+    governanceConformance(harness);
     hostileInputConformance(harness);
     statsConformance(harness);
   });

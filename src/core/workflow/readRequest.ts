@@ -25,6 +25,8 @@ export interface ReadRequest {
   pendingRecord: AssignmentRecord | undefined;
   /** `requestApplication`: whether the user may view the subject. */
   canView: boolean;
+  /** `requestManualAssignment`: the rule a governance move acts for (null: none). */
+  ruleId: string | null;
 }
 
 const COMMON_KEYS = ['ruleSet', 'subject', 'agentId', 'actor', 'now', 'recordId', 'note'] as const;
@@ -32,7 +34,7 @@ const COMMON_KEYS = ['ruleSet', 'subject', 'agentId', 'actor', 'now', 'recordId'
 /**
  * Reads what a manual assignment or an application names — a subject (kind
  * defaulting to `'customer'`), an agent id, an actor, an instant, an optional
- * record id and note — plus `pendingRecord` (manual) or `canView` (application).
+ * record id and note — plus `pendingRecord` and `ruleId` (manual) or `canView` (application).
  * Unknown keys are refused with "did you mean".
  *
  * @internal
@@ -47,7 +49,7 @@ const COMMON_KEYS = ['ruleSet', 'subject', 'agentId', 'actor', 'now', 'recordId'
  * ```
  */
 export function readRequest(input: unknown, kind: 'manual' | 'application'): ReadRequest {
-  const request = readOptions(input, 'request', [...COMMON_KEYS, kind === 'manual' ? 'pendingRecord' : 'canView']);
+  const request = readOptions(input, 'request', [...COMMON_KEYS, ...(kind === 'manual' ? (['pendingRecord', 'ruleId'] as const) : (['canView'] as const))]);
   if (input === undefined) throw new InputError('request', 'an object', describeValue(input));
   const subject = readSubject(request.subject, 'subject');
   const canView = request.canView;
@@ -63,6 +65,7 @@ export function readRequest(input: unknown, kind: 'manual' | 'application'): Rea
     note: readNote(request.note, 'note'),
     pendingRecord: request.pendingRecord === undefined ? undefined : readRecord(request.pendingRecord, 'pendingRecord'),
     canView: canView === true,
+    ruleId: request.ruleId === undefined || request.ruleId === null ? null : readId(request.ruleId, 'ruleId'),
   };
 }
 

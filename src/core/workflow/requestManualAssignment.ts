@@ -24,6 +24,12 @@ export interface ManualAssignmentRequest {
   /** The subject's pending record, which this assignment cancels. */
   pendingRecord?: AssignmentRecord;
   note?: string;
+  /**
+   * The rule the move acts for, kept as the record's `ruleId` (default null):
+   * a transfer the rules decided, or a rebalance of the rule's portfolio, so
+   * the subject still counts as the rule's.
+   */
+  ruleId?: string | null;
 }
 
 /**
@@ -40,7 +46,7 @@ export interface ManualAssignmentRequest {
  * cancelling `pendingRecord` (e.g. `not_pending` for a record that is no longer
  * pending; `invalid_input` for a record of another subject).
  *
- * @param request - rule set, subject, agent, acting admin, time, and optionally the record id, pending record and note
+ * @param request - rule set, subject, agent, acting admin, time, and optionally the record id, pending record, note and rule id
  * @returns the new record; `others` holds the cancelled pending record, if any
  * @throws WorkflowError when refused; RuleSetError when the rule set is invalid
  * @example
@@ -53,7 +59,7 @@ export interface ManualAssignmentRequest {
  * ```
  */
 export function requestManualAssignment(request: ManualAssignmentRequest): WorkflowResult {
-  const { subject, currentAgentId, pending, agentId, actor, nowMs, recordId: givenId, note, pendingRecord } = readRequest(request, 'manual');
+  const { subject, currentAgentId, pending, agentId, actor, nowMs, recordId: givenId, note, pendingRecord, ruleId } = readRequest(request, 'manual');
   const ruleSet = resolveRuleSet(request.ruleSet);
   if (actor.role !== 'admin') {
     throw new WorkflowError('forbidden', `Only an admin may assign an agent manually (actor ${actor.role} "${actor.id}")`);
@@ -80,7 +86,7 @@ export function requestManualAssignment(request: ManualAssignmentRequest): Workf
     subject,
     agentId,
     previousAgentId: currentAgentId,
-    ruleId: null,
+    ruleId,
     requestedBy: actor,
     at: nowMs,
     pendingTimeoutMs: ruleSet.pendingTimeoutMs,
