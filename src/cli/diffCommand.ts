@@ -15,7 +15,7 @@ included), the zone, the declared fields and the default rule. Rules are
 matched by id; a default written out (sticky: false) is no change.
 
 Options:
-  --lang <en|zh-CN>       language of the text output (default: en)
+  --lang <zh-CN|en>       language of the text output (default: from LC_ALL or LANG, else en)
   --format <text|json>    output format (default: text); JSON is language-neutral:
                           { before, after, changes: [{ code, ruleId?, path, params }] }
   -h, --help              show this help

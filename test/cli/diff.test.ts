@@ -72,7 +72,7 @@ describe('dedicated-agent diff', () => {
     const misuse: [string[], string][] = [
       [['diff', EXAMPLE.rules], 'expected two rule-set files, got 1: dedicated-agent diff <old.json> <new.json>'],
       [['diff', EXAMPLE.rules, EXAMPLE.rulesAlt, EXAMPLE.rules], 'expected two rule-set files, got 3'],
-      [['diff', EXAMPLE.rules, EXAMPLE.rulesAlt, '--lang', 'fr'], '--lang must be "en" or "zh-CN", got "fr"'],
+      [['diff', EXAMPLE.rules, EXAMPLE.rulesAlt, '--lang', 'fr'], '--lang must be "zh-CN" or "en", got "fr"'],
       [['diff', EXAMPLE.rules, EXAMPLE.rulesAlt, '--format', 'yaml'], '--format must be "text" or "json", got "yaml"'],
       [['diff', EXAMPLE.rules, EXAMPLE.rulesAlt, '--language', 'en'], 'unknown option --language'],
       [['diff', EXAMPLE.rules, 'no-such.json'], 'cannot read rule set "no-such.json"'],

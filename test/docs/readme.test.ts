@@ -165,8 +165,8 @@ describe('the packed package', () => {
     expect(names['dedicated-agent']![0]).toContain('createAssignmentService');
   });
 
-  it('stays small: the package’s own files unpack to under 1.4 MB (the README reports the measured figures)', () => {
-    expect(installed.pack.unpackedSize).toBeLessThan(1_400_000);
+  it('stays small: the package’s own files unpack to under 2.1 MB (the README reports the measured figures)', () => {
+    expect(installed.pack.unpackedSize).toBeLessThan(2_100_000);
   });
 });
 

@@ -67,6 +67,10 @@ Commands:
   explain <rules.json>    decide one customer at one instant and explain the decision rule by rule
   simulate <rules.json>   replay a stream of customers and show the resulting distribution,
                           optionally against a second rule set and as an HTML report
+  diff <old.json> <new.json>
+                          list what changed between two rule sets, rule by rule
+  report                  statistics of the records a PostgreSQL or PGlite store committed
+                          in a window, as text, JSON or an HTML report
 
 Options:
   --lang <zh-CN|en>       the language of the output (default: from LC_ALL or LANG, else en)
@@ -76,8 +80,8 @@ Options:
 Run "dedicated-agent <command> --help" for a command's options, and
 "dedicated-agent init demo" for files to try them on.
 
-Exit status: 0 success, 1 invalid rule set (validate) or skipped customer lines
-(simulate), 2 unusable input or misuse.
+Exit status: 0 success, 1 invalid rule set (validate), skipped customer lines
+(simulate) or rule sets that differ (diff), 2 unusable input or misuse.
 `,
   decisionAt: (local, timeZone, iso) => `Decision at ${local} ${timeZone} (${iso})`,
   validRuleSet: (path, rules, hasDefaultRule, timeZone) =>

@@ -66,6 +66,10 @@ export const cliZhCN: CliMessages = {
   explain <rules.json>    在某一时刻为一个客户做分配决定，并逐条规则解释原因
   simulate <rules.json>   回放一批新客户，显示分配结果的分布，
                           可与第二个规则集对比，并生成 HTML 报告
+  diff <old.json> <new.json>
+                          逐条规则列出两个规则集之间的变更
+  report                  PostgreSQL 或 PGlite 存储中某段时间内分配记录的统计（分配报表），
+                          输出文本、JSON 或 HTML 报告
 
 选项：
   --lang <zh-CN|en>       输出语言（默认取自 LC_ALL 或 LANG，否则为 en）
@@ -75,7 +79,7 @@ export const cliZhCN: CliMessages = {
 运行 "dedicated-agent <命令> --help" 查看命令的选项（英文），
 运行 "dedicated-agent init demo" 生成可以试用的文件。
 
-退出码：0 成功；1 规则集无效（validate）或跳过了客户行（simulate）；2 输入不可用或用法错误。
+退出码：0 成功；1 规则集无效（validate）、跳过了客户行（simulate）或两个规则集不同（diff）；2 输入不可用或用法错误。
 `,
   decisionAt: (local, timeZone, iso) => `分配决定时间 ${local} ${timeZone}（${iso}）`,
   validRuleSet: (path, rules, hasDefaultRule, timeZone) =>
