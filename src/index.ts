@@ -38,6 +38,7 @@ export { refusalWaitingUpdate } from './core/queue/refusalWaitingUpdate.js';
 export { waitingPriority } from './core/queue/waitingPriority.js';
 export { waitingUpdateOf } from './core/queue/waitingUpdateOf.js';
 export { type ExplainOptions, explain } from './core/trace.js';
+export { ruleSetRevision } from './core/versions/ruleSetRevision.js';
 export * from './core/types.js';
 export { expirePending } from './core/workflow/expirePending.js';
 export { type ApplicationRequest, requestApplication } from './core/workflow/requestApplication.js';
@@ -57,8 +58,12 @@ export type {
   PeriodRanges,
   Promisable,
   QueueStats,
+  RecordDecision,
   RecordPage,
   RecordQuery,
+  RuleSetVersion,
+  RuleSetVersionPage,
+  RuleSetVersionQuery,
   StoredSubject,
   StoreTransaction,
   SubjectAgentChange,
@@ -69,6 +74,7 @@ export type {
   WaitingWake,
 } from './ports.js';
 export { createAssignmentService } from './service/createAssignmentService.js';
+export type { RecordExplanation } from './service/versions/explainRecord.js';
 export type {
   ApplicationInput,
   AssignmentService,

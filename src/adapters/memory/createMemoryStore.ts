@@ -18,6 +18,7 @@ import { memoryQueueStats } from './memoryQueueStats.js';
 import { emptyMemoryState, type MemoryState } from './memoryState.js';
 import { subjectKey } from './subjectKey.js';
 import { openMemoryTransaction } from './memoryTransaction.js';
+import { memoryRuleSetVersions } from './memoryRuleSetVersions.js';
 import { decodeRecordCursor, encodeRecordCursor } from './recordCursor.js';
 
 /** Options of `createMemoryStore`. */
@@ -139,6 +140,7 @@ export function createMemoryStore(options?: MemoryStoreOptions): AssignmentStore
       row.dueMs = retryAt.getTime();
       row.lastError = error;
     },
+    ...memoryRuleSetVersions(state, serialised),
   };
 }
 

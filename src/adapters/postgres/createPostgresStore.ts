@@ -20,6 +20,7 @@ import { AgentSnapshotReader } from './agentSnapshotReader.js';
 import { migrateSchema } from './migrateSchema.js';
 import type { PostgresClient } from './postgresClient.js';
 import { postgresConnector } from './postgresConnector.js';
+import { postgresRuleSetVersions } from './postgresRuleSetVersions.js';
 import { postgresStatements } from './postgresStatements.js';
 import { openPostgresTransaction } from './postgresTransaction.js';
 import { encodeRecordCursor } from './recordCursor.js';
@@ -203,6 +204,7 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
     async failOutbox(id, retryAt, error) {
       await connector.query(sql.failOutbox, [readId(id, 'id'), new Date(readInstant(retryAt, 'retryAt')).toISOString(), error]);
     },
+    ...postgresRuleSetVersions(connector, schema),
   };
   return store;
 }

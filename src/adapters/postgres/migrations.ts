@@ -8,6 +8,7 @@
  * find their own schema's tables whatever the caller's `search_path` is.
  */
 
+import { RULE_SET_VERSIONS_SQL } from './ruleSetVersionsSql.js';
 import { WAITING_QUEUE_SQL } from './waitingQueueSql.js';
 
 /** One step of the schema's history. Never edit a released migration: add the next one. */
@@ -886,4 +887,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, description: 'counts in place, cached agent profiles, several calls per transaction', sql: FEWER_WRITES_SQL },
   { version: 3, description: 'latest automatic assignment per agent (lastAssignedAt)', sql: LAST_ASSIGNED_SQL },
   { version: 4, description: 'the waiting queue', sql: WAITING_QUEUE_SQL },
+  { version: 7, description: 'rule-set versions and the decision kept for each record', sql: RULE_SET_VERSIONS_SQL },
 ];
