@@ -12,7 +12,16 @@ import { describeValue } from '../../core/ruleset/describeValue.js';
 import type { SubjectKind } from '../../core/ruleset/types.js';
 import { readWaitingQuery } from '../../core/input/readWaitingQuery.js';
 import { WAITING_REASONS } from '../../core/types.js';
-import type { AssignmentStore, Notification, OutboxEntry, QueueStats } from '../../ports.js';
+import type {
+  AssignmentStore,
+  Notification,
+  OutboxEntry,
+  QueueStats,
+  RecordDecision,
+  RuleSetVersion,
+  RuleSetVersionPage,
+  RuleSetVersionQuery,
+} from '../../ports.js';
 import { encodeWaitingCursor } from '../waitingCursor.js';
 import { waitingEntryFromRow } from './waitingEntryFromRow.js';
 import { type WaitingRow, waitingPageQuery } from './waitingSql.js';
@@ -45,8 +54,14 @@ export interface PostgresStoreOptions {
   limits?: FieldLimits;
 }
 
-/** The PostgreSQL store: an `AssignmentStore` plus `migrate()`. */
+/** The PostgreSQL store: an `AssignmentStore` with rule-set versions and kept decisions, plus `migrate()`. */
 export interface PostgresStore extends AssignmentStore {
+  saveRuleSet(version: RuleSetVersion): Promise<void>;
+  currentRuleSet(): Promise<RuleSetVersion | null>;
+  ruleSetRevision(): Promise<string | null>;
+  ruleSetVersion(revision: string): Promise<RuleSetVersion | null>;
+  ruleSetVersions(query: RuleSetVersionQuery): Promise<RuleSetVersionPage>;
+  recordDecision(recordId: string): Promise<RecordDecision | null>;
   /** The schema name, unquoted. */
   readonly schema: string;
   /**
