@@ -220,13 +220,14 @@ export interface RuleSetVersionPage {
  * What a store keeps of one record's decision, written in the commit that
  * creates the record (`ChangeSet.decisions`) and read back by
  * `recordDecision`: the revision of the rule set the record was made under,
- * and for automatic records the decision's trace — JSON data the service
- * wrote (instants as ISO strings), kept verbatim; null for other records.
+ * and for automatic records the decision's trace — JSON text the service
+ * wrote, which a store keeps verbatim (as text, or as JSON it gives back as
+ * text); null for other records.
  */
 export interface RecordDecision {
   recordId: string;
   revision: string;
-  trace: unknown;
+  trace: string | null;
 }
 
 /**

@@ -10,7 +10,7 @@ import {
 } from '../core/types.js';
 import { transition } from '../core/workflow/transition.js';
 import type { ChangeSet, CounterChange, Notification, PeriodBuckets, StoredSubject, SubjectAgentChange } from '../ports.js';
-import { type KeptTrace, keptTraceOf } from './versions/keptTraceOf.js';
+import { keptTraceOf } from './versions/keptTraceOf.js';
 import { periodRangesAt } from './periodRangesAt.js';
 import type { SubjectState } from './readSubjectState.js';
 import type { TransactionCall } from './serviceContext.js';
@@ -67,7 +67,7 @@ export class ChangeSetBuilder {
   #waiting: WaitingUpdate | null = null;
   #alertedAt: Date | null = null;
   /** Record id → the trace of the automatic decision that created it. */
-  readonly #traces = new Map<string, KeptTrace>();
+  readonly #traces = new Map<string, string>();
 
   /**
    * @param call - the transaction attempt (rule set, now, ids)

@@ -130,7 +130,8 @@ export function ruleSetVersionConformance({ describe, test }: ConformanceHarness
       const revision = compileRuleSet(ruleSet).revision;
       const kept = await store.recordDecision(auto.record!.id);
       assert.equal(kept?.revision, revision);
-      assert.equal(typeof kept?.trace, 'object');
+      assert.equal(typeof kept?.trace, 'string');
+      assert.equal(JSON.parse(kept!.trace!).outcome, 'assigned');
       assert.deepEqual(await store.recordDecision(manual.record.id), { recordId: manual.record.id, revision, trace: null });
       assert.equal(await store.recordDecision('no-such-record'), null);
       // A refused commit keeps no decision either.

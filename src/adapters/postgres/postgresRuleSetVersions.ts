@@ -80,11 +80,11 @@ export function postgresRuleSetVersions(connector: PostgresConnector, schema: st
       return { items: page.map(versionFromRow), nextCursor: rows.length > limit && last !== undefined ? encodeRuleSetCursor(Number(last.position)) : null };
     },
     async recordDecision(recordId) {
-      const [row] = await connector.query<{ revision: string; trace: unknown }>(
-        { label: 'recordDecision', text: `SELECT revision, trace FROM ${schema}.record_decisions WHERE record_id = $1` },
+      const [row] = await connector.query<{ revision: string; trace: string | null }>(
+        { label: 'recordDecision', text: `SELECT revision, trace::text AS trace FROM ${schema}.record_decisions WHERE record_id = $1` },
         [readId(recordId, 'recordId')],
       );
-      return row === undefined ? null : { recordId, revision: row.revision, trace: row.trace ?? null };
+      return row === undefined ? null : { recordId, revision: row.revision, trace: row.trace };
     },
   };
 }

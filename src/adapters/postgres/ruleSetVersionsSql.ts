@@ -4,7 +4,7 @@
  * and deletes; `save_rule_set` appends one at a time, so positions are
  * committed in the order they are given); `record_decisions` holds, per
  * record, the revision it was made under and, for automatic records, the
- * trace as JSON. The `commit_changes` before it is kept (renamed
+ * trace (JSON text, kept as jsonb). The `commit_changes` before it is kept (renamed
  * `commit_changes_before_v7`) and wrapped by one that writes the change
  * set's `decisions` after it, in the same transaction. Like the migrations
  * before it, it can run again over itself and change nothing.
@@ -66,7 +66,7 @@ BEGIN
   PERFORM commit_changes_before_v7(changes, idempotent_results);
   IF jsonb_typeof(changes -> 'decisions') = 'array' THEN
     INSERT INTO record_decisions (record_id, revision, trace)
-    SELECT value ->> 'recordId', value ->> 'revision', CASE WHEN jsonb_typeof(value -> 'trace') = 'null' THEN NULL ELSE value -> 'trace' END
+    SELECT value ->> 'recordId', value ->> 'revision', (value ->> 'trace')::jsonb
     FROM jsonb_array_elements(changes -> 'decisions');
   END IF;
 END

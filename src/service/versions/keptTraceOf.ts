@@ -18,24 +18,21 @@ export interface KeptTrace {
 }
 
 /**
- * The kept form of an automatic decision that created a record. Reads the
- * result's trace now (it is computed on first read, from inputs a later
- * decision of the same transaction may change).
+ * The kept form of an automatic decision that created a record, as JSON
+ * text (`KeptTrace`): written once, so neither store copies a deep object
+ * per record. Reads the result's trace now (it is computed on first read,
+ * from inputs a later decision of the same transaction may change).
  *
  * @internal
  * @param result - what `assignCustomer` returned, with a record
- * @returns JSON data
+ * @returns JSON text of a `KeptTrace`
  * @example
  * ```ts
- * keptTraceOf(result).entries.length === result.trace.length; // true
+ * JSON.parse(keptTraceOf(result)).entries.length === result.trace.length; // true
  * ```
  */
-export function keptTraceOf(result: AssignmentResult): KeptTrace {
-  return {
-    format: 1,
-    outcome: result.outcome === 'pending_confirmation' ? 'pending_confirmation' : 'assigned',
-    at: result.at.toISOString(),
-    entries: JSON.parse(JSON.stringify(result.trace)) as unknown[],
-    fieldFindings: JSON.parse(JSON.stringify(result.fieldFindings)) as SubjectFieldFinding[],
-  };
+export function keptTraceOf(result: AssignmentResult): string {
+  const outcome = result.outcome === 'pending_confirmation' ? 'pending_confirmation' : 'assigned';
+  // Dates become ISO strings through their toJSON.
+  return JSON.stringify({ format: 1, outcome, at: result.at, entries: result.trace, fieldFindings: result.fieldFindings });
 }

@@ -10,16 +10,22 @@ import type { AssignmentRecord, AssignmentResult, TraceEntry, TraceExclusion } f
  *
  * @internal
  * @param record - the record the decision created
- * @param kept - the record's kept trace (JSON data from the store)
+ * @param kept - the record's kept trace (JSON text from the store)
  * @returns the result, or null
  * @example
  * ```ts
- * explain(resultFromKeptTrace(record, decision.trace)!);
+ * explain(resultFromKeptTrace(record, decision.trace!)!);
  * ```
  */
-export function resultFromKeptTrace(record: AssignmentRecord, kept: unknown): AssignmentResult | null {
-  if (typeof kept !== 'object' || kept === null) return null;
-  const { format, outcome, at, entries, fieldFindings } = kept as Record<string, unknown>;
+export function resultFromKeptTrace(record: AssignmentRecord, kept: string): AssignmentResult | null {
+  let data: unknown;
+  try {
+    data = JSON.parse(kept);
+  } catch {
+    return null;
+  }
+  if (typeof data !== 'object' || data === null) return null;
+  const { format, outcome, at, entries, fieldFindings } = data as Record<string, unknown>;
   const readable =
     format === 1 &&
     (outcome === 'assigned' || outcome === 'pending_confirmation') &&
