@@ -8,22 +8,6 @@ export type VersionStore = AssignmentStore &
 const METHODS = ['saveRuleSet', 'currentRuleSet', 'ruleSetRevision', 'ruleSetVersion', 'ruleSetVersions'] as const;
 
 /**
- * Tells whether a store keeps rule-set versions (implements all five
- * optional methods).
- *
- * @internal
- * @param store - the service's store
- * @returns true when every method is there
- * @example
- * ```ts
- * keepsVersions(createMemoryStore()); // true
- * ```
- */
-export function keepsVersions(store: AssignmentStore): store is VersionStore {
-  return METHODS.every((method) => typeof store[method] === 'function');
-}
-
-/**
  * The store, when it keeps rule-set versions.
  *
  * @internal
