@@ -1,4 +1,5 @@
-import { createAssignmentService, explain, type RuleSet } from 'dedicated-agent';
+import fc from 'fast-check';
+import { createAssignmentService, explain, type RuleSet, type RuleSetVersion } from 'dedicated-agent';
 import { createMemoryStore } from 'dedicated-agent/memory';
 import { describe, expect, it } from 'vitest';
 import { admin, handClock } from './serviceFixtures.js';
@@ -60,5 +61,31 @@ describe('rule-set versions through the service', () => {
     await expect(svc.explainRecord('')).rejects.toThrow(/recordId/);
     expect(await svc.ruleSet()).toBeNull();
     expect((await svc.ruleSetVersions()).items).toEqual([]);
+  });
+});
+
+describe('rule-set history (property)', () => {
+  it('is every save in order, newest first, the last current and each revision found at its first save, whatever the page size', async () => {
+    const contents = ['a', 'b', 'c', 'd'].map((agent) => rules([agent], false));
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.integer({ min: 0, max: 3 }), { maxLength: 12 }), fc.integer({ min: 1, max: 5 }), async (saves, limit) => {
+        const store = createMemoryStore();
+        const svc = createAssignmentService({ store, clock: handClock(), autoDrain: false });
+        const saved: RuleSetVersion[] = [];
+        for (const [n, content] of saves.entries()) saved.push(await svc.saveRuleSet(contents[content]!, { actor: admin, note: `save ${n}` }));
+        const history: RuleSetVersion[] = [];
+        let cursor: string | undefined;
+        do {
+          const page = await svc.ruleSetVersions({ limit, ...(cursor === undefined ? {} : { cursor }) });
+          expect(page.items.length).toBeLessThanOrEqual(limit);
+          history.push(...page.items);
+          cursor = page.nextCursor ?? undefined;
+        } while (cursor !== undefined);
+        expect(history).toEqual([...saved].reverse());
+        expect(await svc.ruleSet()).toEqual(saved[saved.length - 1] ?? null);
+        for (const version of saved) expect(await store.ruleSetVersion!(version.revision)).toEqual(saved.find((first) => first.revision === version.revision));
+      }),
+      { numRuns: 40 },
+    );
   });
 });
