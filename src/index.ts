@@ -84,6 +84,7 @@ export type {
   UnwordedChange,
 } from './core/governance/ruleSetChange.js';
 export { type ExplainOptions, explain } from './core/trace.js';
+export { ruleSetRevision } from './core/versions/ruleSetRevision.js';
 export * from './core/types.js';
 export { expirePending } from './core/workflow/expirePending.js';
 export { type ApplicationRequest, requestApplication } from './core/workflow/requestApplication.js';
@@ -103,8 +104,12 @@ export type {
   PeriodRanges,
   Promisable,
   QueueStats,
+  RecordDecision,
   RecordPage,
   RecordQuery,
+  RuleSetVersion,
+  RuleSetVersionPage,
+  RuleSetVersionQuery,
   StoredSubject,
   StoreTransaction,
   SubjectAgentChange,
@@ -115,6 +120,7 @@ export type {
   WaitingWake,
 } from './ports.js';
 export { createAssignmentService } from './service/createAssignmentService.js';
+export type { RecordExplanation } from './service/versions/explainRecord.js';
 export type {
   ApplicationInput,
   AssignmentService,

@@ -9,8 +9,9 @@
  * idempotency key, versions) can be enforced by the database itself.
  */
 import type { StatsQuery, StoreStats } from './core/reports/types.js';
-import type { Period, SubjectKind } from './core/ruleset/types.js';
+import type { Period, RuleSet, SubjectKind } from './core/ruleset/types.js';
 import type {
+  Actor,
   AgentSnapshot,
   AssignmentRecord,
   NotifyEvent,
@@ -174,6 +175,50 @@ export interface WaitingWake {
 }
 
 /**
+ * One entry of the rule-set history (`saveRuleSet`): the validated rule set,
+ * its `revision` (derived from the content, see `ruleSetRevision`), when and
+ * by whom it was saved, and why. Entries never change once stored; saving
+ * content that is already in the history appends another entry with the same
+ * revision, which becomes the current one.
+ */
+export interface RuleSetVersion {
+  revision: string;
+  ruleSet: RuleSet;
+  createdAt: Date;
+  actor: Actor;
+  note: string | null;
+}
+
+/** Page of the rule-set history (`AssignmentStore.ruleSetVersions`). */
+export interface RuleSetVersionQuery {
+  /** Opaque cursor from a previous page; an unreadable one is refused with `AssignmentError` `invalid_input`. */
+  cursor?: string;
+  /** Page size, 1–500. */
+  limit: number;
+}
+
+/** One page of the rule-set history, newest first (the current version is the first item of the first page). */
+export interface RuleSetVersionPage {
+  items: RuleSetVersion[];
+  /** Cursor of the next (older) page, or null on the last page. */
+  nextCursor: string | null;
+}
+
+/**
+ * What a store keeps of one record's decision, written in the commit that
+ * creates the record (`ChangeSet.decisions`) and read back by
+ * `recordDecision`: the revision of the rule set the record was made under,
+ * and for automatic records the decision's trace — JSON text the service
+ * wrote, which a store keeps verbatim (as text, or as JSON it gives back as
+ * text); null for other records.
+ */
+export interface RecordDecision {
+  recordId: string;
+  revision: string;
+  trace: string | null;
+}
+
+/**
  * Everything one transaction writes, committed atomically by
  * `StoreTransaction.commit`: one service call's changes, or those of several
  * `autoAssign` calls on distinct subjects that share one transaction (group
@@ -209,6 +254,12 @@ export interface ChangeSet {
    * (`alerted` changes apply after them). Absent: none.
    */
   waiting?: WaitingChange[];
+  /**
+   * The decisions of the records this change set creates, one per new
+   * record (see `RecordDecision`), for stores that implement
+   * `recordDecision`; others may ignore them. Absent: none.
+   */
+  decisions?: RecordDecision[];
 }
 
 /** Filters of the assignment-record screen (seed section 5). */
@@ -380,6 +431,27 @@ export interface AssignmentStore {
   assignmentStats?(query: StatsQuery): Promisable<StoreStats>;
   /** Releases resources the store opened itself (never the caller's client). */
   close?(): Promise<void>;
+  /**
+   * Optional (rule-set versions, with the four methods after it): appends a
+   * version to the history and makes it the current one, atomically. Never
+   * changes or removes an entry. Two processes saving at once both append,
+   * one after the other; the later becomes current. A malformed version is
+   * refused with `AssignmentError` `invalid_input` and nothing is written.
+   */
+  saveRuleSet?(version: RuleSetVersion): Promise<void>;
+  /** Optional: the current version (the latest saved), or null when none was saved. */
+  currentRuleSet?(): Promise<RuleSetVersion | null>;
+  /** Optional: the current version's revision only (null when none) — one small read, which services make before every call. */
+  ruleSetRevision?(): Promise<string | null>;
+  /** Optional: the first entry of the history with this revision, or null when it was never saved. */
+  ruleSetVersion?(revision: string): Promise<RuleSetVersion | null>;
+  /** Optional: the history, newest first, with a stable cursor (entries saved meanwhile never shift a page). */
+  ruleSetVersions?(query: RuleSetVersionQuery): Promise<RuleSetVersionPage>;
+  /**
+   * Optional: the decision kept for a record (`ChangeSet.decisions`), or
+   * null when none was (records made before the store kept them).
+   */
+  recordDecision?(recordId: string): Promise<RecordDecision | null>;
 }
 
 /** Delivers notifications (e-mail, chat, in-app); called by `dispatchNotifications`. */

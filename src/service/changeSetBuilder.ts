@@ -10,6 +10,7 @@ import {
 } from '../core/types.js';
 import { transition } from '../core/workflow/transition.js';
 import type { ChangeSet, CounterChange, Notification, PeriodBuckets, StoredSubject, SubjectAgentChange } from '../ports.js';
+import { keptTraceOf } from './versions/keptTraceOf.js';
 import { periodRangesAt } from './periodRangesAt.js';
 import type { SubjectState } from './readSubjectState.js';
 import type { TransactionCall } from './serviceContext.js';
@@ -32,7 +33,10 @@ import type { TransactionCall } from './serviceContext.js';
  * - rule state, and `notify` effects as outbox notifications with fresh ids;
  * - the subject's place in the waiting queue: the latest `wait(update)`, and
  *   `leave` whenever the subject ends the change set with an agent it got or
- *   kept through a change here (a subject with an agent never waits).
+ *   kept through a change here (a subject with an agent never waits);
+ * - per record created, its decision: the rule set's revision, and for
+ *   automatic records the trace (`keptTraceOf`), so the decision can be
+ *   explained later whatever the rules became.
  *
  * Tracks the subject's pending and effective records as they change, so later
  * steps of the same transaction (a re-offer, a reassignment) see them.
@@ -62,6 +66,8 @@ export class ChangeSetBuilder {
   #idempotency: ChangeSet['idempotency'][number] | null = null;
   #waiting: WaitingUpdate | null = null;
   #alertedAt: Date | null = null;
+  /** Record id → the trace of the automatic decision that created it. */
+  readonly #traces = new Map<string, string>();
 
   /**
    * @param call - the transaction attempt (rule set, now, ids)
@@ -115,7 +121,10 @@ export class ChangeSetBuilder {
    * @returns nothing
    */
   addAssignment(result: AssignmentResult): void {
-    if (result.record !== null) this.#put(result.record);
+    if (result.record !== null) {
+      this.#traces.set(result.record.id, keptTraceOf(result));
+      this.#put(result.record);
+    }
     this.#apply(result.effects);
   }
 
@@ -206,6 +215,9 @@ export class ChangeSetBuilder {
       outbox: this.#outbox,
       idempotency: this.#idempotency === null ? [] : [this.#idempotency],
       waiting: this.#waitingChanges(),
+      decisions: records
+        .filter((entry) => entry.expectedVersion === null)
+        .map(({ record }) => ({ recordId: record.id, revision: this.#call.ruleSet.revision, trace: this.#traces.get(record.id) ?? null })),
     };
   }
 

@@ -22,6 +22,11 @@ import { unqueueSubject } from './queue/unqueueSubject.js';
 import { upsertAgentsAndDrain } from './queue/upsertAgentsAndDrain.js';
 import { waitingPageOf } from './queue/waitingPageOf.js';
 import { collectStats } from './reports/collectStats.js';
+import { explainRecord } from './versions/explainRecord.js';
+import { saveRuleSet } from './versions/saveRuleSet.js';
+import { storedRuleSetLoader } from './versions/storedRuleSetLoader.js';
+import { versionStore } from './versions/versionStore.js';
+import { readRuleSetVersionQuery } from '../core/input/readRuleSetVersionQuery.js';
 import { sendWorkflowEvent } from './sendWorkflowEvent.js';
 import type { ServiceContext } from './serviceContext.js';
 import type { AssignmentService, AssignmentServiceOptions, DispatchOptions, GroupCommitOptions, RetryOptions } from './types.js';
@@ -71,7 +76,14 @@ const SERVICE_OPTION_KEYS: readonly (keyof AssignmentServiceOptions)[] = [
  *
  * With `loadRuleSet`, the rule set is loaded at the start of every call, so an
  * admin's change applies to the next call; compiling is cached by object
- * identity, so return the same object while the rule set is unchanged.
+ * identity, so return the same object while the rule set is unchanged. With
+ * neither `ruleSet` nor `loadRuleSet`, the service follows the store's
+ * current rule-set version (`saveRuleSet`): each call reads the current
+ * revision (one small read) and compiles a version once per revision.
+ *
+ * Every record the service creates keeps, in the same commit, the revision
+ * of the rule set it was made under and, for automatic records, the
+ * decision's trace, so `explainRecord` tells it as it was made.
  *
  * @param options - store, rule set (or loader), and optionally notifier, `onNotificationError`, clock, id generator, retry, dispatch, group-commit, `autoDrain` and `onDrainError` options
  * @returns the service
@@ -88,6 +100,7 @@ const SERVICE_OPTION_KEYS: readonly (keyof AssignmentServiceOptions)[] = [
  */
 export function createAssignmentService(options: AssignmentServiceOptions): AssignmentService {
   const context = serviceContext(options);
+  const followsStore = options.ruleSet === undefined && options.loadRuleSet === undefined;
   const drainer = new QueueDrainer(context, options.autoDrain !== false, options.onDrainError ?? null);
   context.observeCommit = (changes) => drainer.observe(changes);
   const loadRuleSet = context.loadRuleSet;
@@ -132,6 +145,23 @@ export function createAssignmentService(options: AssignmentServiceOptions): Assi
     },
     unqueue: (subject, unqueueOptions) => unqueueSubject(context, subject, unqueueOptions),
     close: () => drainer.close(),
+    async saveRuleSet(ruleSet, saveOptions) {
+      const version = await saveRuleSet(context, ruleSet, saveOptions);
+      // A service that follows the store decides by the new version from now: give the queue a chance with it.
+      if (followsStore) drainer.request();
+      await drainer.settle();
+      return version;
+    },
+    async ruleSet() {
+      const store = versionStore(context.store, 'options.store');
+      return callStore('currentRuleSet', () => store.currentRuleSet());
+    },
+    async ruleSetVersions(query) {
+      const read = readRuleSetVersionQuery(query ?? {}, 'query', DEFAULT_PAGE_SIZE);
+      const store = versionStore(context.store, 'options.store');
+      return callStore('ruleSetVersions', () => store.ruleSetVersions(read));
+    },
+    explainRecord: (recordId, explainOptions) => explainRecord(context, recordId, explainOptions),
     async getSubject(locator) {
       const ref = readSubjectRef(locator, 'subject');
       const stored = await callStore('subject', () => context.store.subject(ref));
@@ -182,9 +212,11 @@ function serviceContext(options: AssignmentServiceOptions): ServiceContext {
 
 function ruleSetLoader(options: AssignmentServiceOptions): ServiceContext['loadRuleSet'] {
   const { ruleSet, loadRuleSet } = options;
-  if ((ruleSet === undefined) === (loadRuleSet === undefined)) {
-    const both = ruleSet !== undefined;
-    throw new InputError('options', 'an object with exactly one of ruleSet and loadRuleSet', both ? 'both' : 'neither');
+  if (ruleSet !== undefined && loadRuleSet !== undefined) {
+    throw new InputError('options', 'an object with at most one of ruleSet and loadRuleSet', 'both');
+  }
+  if (ruleSet === undefined && loadRuleSet === undefined) {
+    return storedRuleSetLoader(versionStore(options.store, 'options.store'));
   }
   if (loadRuleSet !== undefined) {
     if (typeof loadRuleSet !== 'function') throw new InputError('options.loadRuleSet', 'a function returning a promise of a rule set', describeValue(loadRuleSet));

@@ -3,7 +3,7 @@ import type { ChangeSet } from '../ports.js';
 
 /**
  * One change set holding several, for calls that commit together: records,
- * subjects, counters, notifications and idempotency results in order (each
+ * subjects, counters, notifications, idempotency results and decisions in order (each
  * call's own safe record order kept; the calls are on distinct subjects), and
  * per rule the state the last call left.
  *
@@ -17,7 +17,7 @@ import type { ChangeSet } from '../ports.js';
  */
 export function mergeChangeSets(sets: readonly ChangeSet[]): ChangeSet {
   if (sets.length === 1) return sets[0]!;
-  const merged: ChangeSet = { records: [], subjects: [], ruleState: [], counters: [], outbox: [], idempotency: [], waiting: [] };
+  const merged: ChangeSet = { records: [], subjects: [], ruleState: [], counters: [], outbox: [], idempotency: [], waiting: [], decisions: [] };
   const ruleState = new Map<string, RuleState>();
   for (const set of sets) {
     merged.records.push(...set.records);
@@ -27,6 +27,7 @@ export function mergeChangeSets(sets: readonly ChangeSet[]): ChangeSet {
     merged.outbox.push(...set.outbox);
     merged.idempotency.push(...set.idempotency);
     merged.waiting!.push(...(set.waiting ?? []));
+    merged.decisions!.push(...(set.decisions ?? []));
   }
   merged.ruleState = [...ruleState].map(([ruleId, state]) => ({ ruleId, state }));
   return merged;

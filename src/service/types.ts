@@ -22,7 +22,19 @@ import type {
   WaitingEntry,
   WaitingReason,
 } from '../core/types.js';
-import type { AgentProfileInput, AssignmentStore, Clock, Notifier, QueueStats, RecordPage, WaitingPage } from '../ports.js';
+import type { ExplainOptions } from '../core/trace.js';
+import type {
+  AgentProfileInput,
+  AssignmentStore,
+  Clock,
+  Notifier,
+  QueueStats,
+  RecordPage,
+  RuleSetVersion,
+  RuleSetVersionPage,
+  WaitingPage,
+} from '../ports.js';
+import type { RecordExplanation } from './versions/explainRecord.js';
 
 /** How the service retries a transaction that conflicted with a concurrent one. */
 export interface RetryOptions {
@@ -118,14 +130,16 @@ export interface GroupCommitOptions {
 
 /**
  * Options of `createAssignmentService`: a fixed `ruleSet`, or `loadRuleSet`,
- * called at the start of every call. Compiling is cached by object identity,
- * so the loader should return the same object while the rule set is unchanged
- * (and a new object when it changes).
+ * called at the start of every call (compiling is cached by object identity,
+ * so the loader should return the same object while the rule set is unchanged,
+ * and a new object when it changes), or neither: the store's current rule-set
+ * version (`saveRuleSet`), checked by revision at the start of every call.
  */
 export type AssignmentServiceOptions = AssignmentServiceBase &
   (
     | { ruleSet: RuleSet | CompiledRuleSet; loadRuleSet?: undefined }
     | { loadRuleSet: () => Promise<RuleSet | CompiledRuleSet>; ruleSet?: undefined }
+    | { ruleSet?: undefined; loadRuleSet?: undefined }
   );
 
 /** A subject as `autoAssign` receives it from the CRM. */
@@ -403,4 +417,23 @@ export interface AssignmentService {
    * Throws `NotSupportedError` when the store lacks `assignmentStats`.
    */
   stats(options: StatsOptions): Promise<AssignmentStats>;
+  /**
+   * An admin stores a new version of the rule set and makes it current
+   * (validated first: an invalid one is refused with `RuleSetError` and
+   * nothing is stored). Services that follow the store (created with neither
+   * `ruleSet` nor `loadRuleSet`) use it from their next call; this one also
+   * drains the waiting queue with it (when `autoDrain` is on).
+   */
+  saveRuleSet(ruleSet: RuleSet, options: { actor: Actor; note?: string }): Promise<RuleSetVersion>;
+  /** The store's current rule-set version, or null when none was saved. */
+  ruleSet(): Promise<RuleSetVersion | null>;
+  /** The rule-set history, newest first, one page at a time (default 50 a page). */
+  ruleSetVersions(query?: { cursor?: string; limit?: number }): Promise<RuleSetVersionPage>;
+  /**
+   * The decision behind a record in words, as it was made: an automatic
+   * record from the trace kept with it (identical after any number of rule
+   * changes), others — and records made before decisions were kept — from
+   * the record itself (`basis: 'record'`). `options` go to `explain`.
+   */
+  explainRecord(recordId: string, options?: ExplainOptions): Promise<RecordExplanation>;
 }

@@ -10,6 +10,7 @@ import { outboxConformance } from './outboxConformance.js';
 import { periodConformance } from './periodConformance.js';
 import { queueConformance } from './queueConformance.js';
 import { recordQueryConformance } from './recordQueryConformance.js';
+import { ruleSetVersionConformance } from './ruleSetVersionConformance.js';
 import { skillGroupConformance } from './skillGroupConformance.js';
 import { statsConformance } from './statsConformance.js';
 import { workflowConformance } from './workflowConformance.js';
@@ -83,6 +84,7 @@ export function runStoreConformance(options: StoreConformanceOptions): void {
     recordQueryConformance(harness);
     outboxConformance(harness);
     queueConformance(harness);
+    ruleSetVersionConformance(harness);
     workflowConformance(harness);
     governanceConformance(harness);
     hostileInputConformance(harness);

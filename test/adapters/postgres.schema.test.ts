@@ -1,5 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
-import { compileRuleSet, createAssignmentService, PERIODS, type PeriodRanges, periodRange, type RuleSet } from 'dedicated-agent';
+import { compileRuleSet, createAssignmentService, explain as explainText, PERIODS, type PeriodRanges, periodRange, type RuleSet } from 'dedicated-agent';
 import { createPostgresStore } from 'dedicated-agent/postgres';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MIGRATIONS, SCHEMA_VERSION_TABLE_SQL } from '../../src/adapters/postgres/migrations.js';
@@ -159,7 +159,9 @@ describe('migration 4 (the waiting queue)', () => {
   it('can run again over itself (idempotent), changing nothing, and commits still reach the queue', async () => {
     const store = await createPostgresStore({ client: db, schema: 'twice4' }).migrate();
     const before = await catalog('twice4');
-    await db.exec(`SET search_path TO twice4;\n${MIGRATIONS[3]!.sql}\nRESET search_path;`);
+    // Run again as a re-applied schema.sql would: with the migrations after it, which wrap its commit function again.
+    const fromFour = MIGRATIONS.filter((migration) => migration.version >= 4).map((migration) => migration.sql).join('\n');
+    await db.exec(`SET search_path TO twice4;\n${fromFour}\nRESET search_path;`);
     expect(await catalog('twice4')).toEqual(before);
     const svc = createAssignmentService({ store, ruleSet, clock: { now: () => new Date('2026-11-04T10:00:00+08:00') } });
     expect((await svc.autoAssign({ id: 'c-1' })).reason).toBe('no_eligible_agent');
@@ -192,5 +194,39 @@ describe('migration 5', () => {
     expect(stats.agents?.map(({ agentId, asked, confirmed, confirmationTime }) => ({ agentId, asked, confirmed, confirmationTime }))).toEqual([
       { agentId: 'a', asked: 1, confirmed: 1, confirmationTime: { count: 1, medianMs: 12 * 60_000, p90Ms: 12 * 60_000 } },
     ]);
+  });
+});
+
+describe('migration 7 (rule-set versions and kept decisions)', () => {
+  it('can run again over itself (idempotent), changing nothing, and commits still keep decisions', async () => {
+    const store = await createPostgresStore({ client: db, schema: 'twice7' }).migrate();
+    const before = await catalog('twice7');
+    const seven = MIGRATIONS.find((migration) => migration.version === 7)!;
+    await db.exec(`SET search_path TO twice7;\n${seven.sql}\nRESET search_path;`);
+    expect(await catalog('twice7')).toEqual(before);
+    await store.upsertAgents([{ id: 'a' }]);
+    const svc = createAssignmentService({ store, ruleSet, autoDrain: false });
+    const { record } = await svc.autoAssign({ id: 'c-1' });
+    expect((await store.recordDecision!(record!.id))?.revision).toBe(compileRuleSet(ruleSet).revision);
+  });
+
+  it('upgrades a version-4 schema: its records explain from the record and say so, new ones from their trace', async () => {
+    const upToFour = MIGRATIONS.filter((migration) => migration.version <= 4);
+    const recorded = upToFour.map((m) => `INSERT INTO schema_version (version, description) VALUES (${m.version}, 'v${m.version}');`).join('\n');
+    await db.exec(
+      `CREATE SCHEMA old4; SET search_path TO old4;\n${SCHEMA_VERSION_TABLE_SQL}\n${upToFour.map((m) => m.sql).join('\n')}\n${recorded}\nRESET search_path;`,
+    );
+    const store = createPostgresStore({ client: db, schema: 'old4' });
+    await store.upsertAgents([{ id: 'a' }]);
+    const before = await createAssignmentService({ store, ruleSet, autoDrain: false }).autoAssign({ id: 'c-1' });
+    await store.migrate();
+    const svc = createAssignmentService({ store, ruleSet, autoDrain: false });
+    const old = await svc.explainRecord(before.record!.id);
+    expect([old.basis, old.revision]).toEqual(['record', null]);
+    expect(old.text).toMatch(/^c-1 \(customer\) → a by rule main .*\n.*not kept/);
+    const after = await svc.autoAssign({ id: 'c-2' });
+    const fresh = await svc.explainRecord(after.record!.id);
+    expect(fresh.basis).toBe('trace');
+    expect(fresh.text).toBe(explainText(after));
   });
 });

@@ -80,7 +80,10 @@ describe('bad input at the service boundary', () => {
     const store = createMemoryStore();
     const ruleSet = seedWith();
     expect(() => createAssignmentService({ store: {} as never, ruleSet })).toThrow(/options.store/);
-    expect(() => createAssignmentService({ store } as never)).toThrow(/ruleSet and loadRuleSet/);
+    expect(() => createAssignmentService({ store, ruleSet, loadRuleSet: async () => ruleSet } as never)).toThrow(/at most one of ruleSet and loadRuleSet/);
+    // Neither: the rule set comes from the store, which must keep rule-set versions.
+    const { saveRuleSet: _omitted, ...withoutVersions } = store;
+    expect(() => createAssignmentService({ store: withoutVersions })).toThrow(/options.store.*without saveRuleSet/);
     expect(() => createAssignmentService({ store, ruleSet, retry: { attempts: 0 } })).toThrow(/options.retry.attempts/);
     expect(() => createAssignmentService({ store, ruleSet, dispatch: { leaseMs: -1 } })).toThrow(/options.dispatch.leaseMs/);
     expect(() => createAssignmentService({ store, ruleSet: { ...ruleSet, timeZone: 'Mars/Olympus' } })).toThrow(/rule set/i);

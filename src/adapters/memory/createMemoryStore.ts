@@ -19,6 +19,7 @@ import { memoryQueueStats } from './memoryQueueStats.js';
 import { emptyMemoryState, type MemoryState } from './memoryState.js';
 import { subjectKey } from './subjectKey.js';
 import { openMemoryTransaction } from './memoryTransaction.js';
+import { memoryRuleSetVersions } from './memoryRuleSetVersions.js';
 import { decodeRecordCursor, encodeRecordCursor } from './recordCursor.js';
 import { recordStats } from './recordStats.js';
 
@@ -144,6 +145,7 @@ export function createMemoryStore(options?: MemoryStoreOptions): AssignmentStore
       row.dueMs = retryAt.getTime();
       row.lastError = error;
     },
+    ...memoryRuleSetVersions(state, serialised),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { AgentProfileInput, Notification, StoredSubject } from '../../ports.js';
+import type { AgentProfileInput, Notification, RecordDecision, RuleSetVersion, StoredSubject } from '../../ports.js';
 import type { AssignmentRecord, RuleState } from '../../core/types.js';
 import { RecordTimeline } from './recordTimeline.js';
 import { WaitingIndex } from './waitingIndex.js';
@@ -42,6 +42,10 @@ export interface MemoryState {
   idempotency: Map<string, unknown>;
   /** The waiting queue, by subject and in queue order. */
   waiting: WaitingIndex;
+  /** The rule-set history in the order saved (an entry's sequence number is its index + 1); the last is current. */
+  ruleSetVersions: RuleSetVersion[];
+  /** Record id → the decision kept for it. */
+  decisions: Map<string, RecordDecision>;
 }
 
 /**
@@ -69,5 +73,7 @@ export function emptyMemoryState(): MemoryState {
     outboxSeq: 0,
     idempotency: new Map(),
     waiting: new WaitingIndex(),
+    ruleSetVersions: [],
+    decisions: new Map(),
   };
 }

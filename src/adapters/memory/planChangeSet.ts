@@ -50,6 +50,7 @@ export function planChangeSet(
   const counters = structuredClone(changes.counters);
   counters.forEach(checkCounterChange);
   const waiting = plannedWaiting(state, subjectOf, changes);
+  const decisions = structuredClone(changes.decisions ?? []);
 
   return () => {
     for (const record of records.values()) writeRecord(state, record);
@@ -66,6 +67,7 @@ export function planChangeSet(
       });
     }
     for (const { key, result } of idempotency) state.idempotency.set(key, result);
+    for (const decision of decisions) state.decisions.set(decision.recordId, decision);
     for (const [key, entry] of waiting) {
       if (entry === null) state.waiting.delete(key);
       else state.waiting.put(entry);

@@ -46,6 +46,7 @@ export function commitArguments(changes: ChangeSet): CommitValues {
     waiting: (changes.waiting ?? []).flatMap(({ subject, update }) =>
       update.type === 'stay' ? [] : [{ ...update, kind: subject.kind, id: subject.id }],
     ),
+    decisions: changes.decisions ?? [],
   };
   const idempotent = changes.idempotency.map(({ key, result }) => `{"key":${JSON.stringify(key)},"result":${JSON.stringify(result) ?? 'null'}}`);
   return [JSON.stringify(payload), `[${idempotent.join(',')}]`];

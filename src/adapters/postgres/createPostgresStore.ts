@@ -13,7 +13,16 @@ import { describeValue } from '../../core/ruleset/describeValue.js';
 import type { SubjectKind } from '../../core/ruleset/types.js';
 import { readWaitingQuery } from '../../core/input/readWaitingQuery.js';
 import { WAITING_REASONS } from '../../core/types.js';
-import type { AssignmentStore, Notification, OutboxEntry, QueueStats } from '../../ports.js';
+import type {
+  AssignmentStore,
+  Notification,
+  OutboxEntry,
+  QueueStats,
+  RecordDecision,
+  RuleSetVersion,
+  RuleSetVersionPage,
+  RuleSetVersionQuery,
+} from '../../ports.js';
 import { encodeWaitingCursor } from '../waitingCursor.js';
 import { waitingEntryFromRow } from './waitingEntryFromRow.js';
 import { type WaitingRow, waitingPageQuery } from './waitingSql.js';
@@ -21,6 +30,7 @@ import { AgentSnapshotReader } from './agentSnapshotReader.js';
 import { migrateSchema } from './migrateSchema.js';
 import type { PostgresClient } from './postgresClient.js';
 import { postgresConnector } from './postgresConnector.js';
+import { postgresRuleSetVersions } from './postgresRuleSetVersions.js';
 import { postgresStatements } from './postgresStatements.js';
 import { openPostgresTransaction } from './postgresTransaction.js';
 import { encodeRecordCursor } from './recordCursor.js';
@@ -46,8 +56,14 @@ export interface PostgresStoreOptions {
   limits?: FieldLimits;
 }
 
-/** The PostgreSQL store: an `AssignmentStore` plus `migrate()`. */
+/** The PostgreSQL store: an `AssignmentStore` with rule-set versions and kept decisions, plus `migrate()`. */
 export interface PostgresStore extends AssignmentStore {
+  saveRuleSet(version: RuleSetVersion): Promise<void>;
+  currentRuleSet(): Promise<RuleSetVersion | null>;
+  ruleSetRevision(): Promise<string | null>;
+  ruleSetVersion(revision: string): Promise<RuleSetVersion | null>;
+  ruleSetVersions(query: RuleSetVersionQuery): Promise<RuleSetVersionPage>;
+  recordDecision(recordId: string): Promise<RecordDecision | null>;
   /** The schema name, unquoted. */
   readonly schema: string;
   /**
@@ -215,6 +231,7 @@ export function createPostgresStore(options: PostgresStoreOptions): PostgresStor
     async failOutbox(id, retryAt, error) {
       await connector.query(sql.failOutbox, [readId(id, 'id'), new Date(readInstant(retryAt, 'retryAt')).toISOString(), error]);
     },
+    ...postgresRuleSetVersions(connector, schema),
   };
   return store;
 }

@@ -8,6 +8,7 @@
  * find their own schema's tables whatever the caller's `search_path` is.
  */
 
+import { RULE_SET_VERSIONS_SQL } from './ruleSetVersionsSql.js';
 import { WAITING_QUEUE_SQL } from './waitingQueueSql.js';
 
 /** One step of the schema's history. Never edit a released migration: add the next one. */
@@ -883,11 +884,11 @@ $$;
 const STATISTICS_SQL = `-- Statistics (svc.stats; docs/reports.md): each record's way to effective,
 -- read from its history by a trigger, so aggregates read no JSON.
 ALTER TABLE records
-  ADD COLUMN confirmation_asked boolean NOT NULL DEFAULT false,
-  ADD COLUMN effective_ms bigint,
-  ADD COLUMN effective_via text CHECK (effective_via IN ('confirmation', 'approval', 'direct'));
+  ADD COLUMN IF NOT EXISTS confirmation_asked boolean NOT NULL DEFAULT false,
+  ADD COLUMN IF NOT EXISTS effective_ms bigint,
+  ADD COLUMN IF NOT EXISTS effective_via text CHECK (effective_via IN ('confirmation', 'approval', 'direct'));
 
-CREATE FUNCTION record_outcome() RETURNS trigger
+CREATE OR REPLACE FUNCTION record_outcome() RETURNS trigger
 LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
 DECLARE
   step jsonb;
@@ -907,19 +908,20 @@ BEGIN
   RETURN NEW;
 END
 $$;
+DROP TRIGGER IF EXISTS records_outcome ON records;
 CREATE TRIGGER records_outcome BEFORE INSERT OR UPDATE OF history ON records
   FOR EACH ROW EXECUTE FUNCTION record_outcome();
 UPDATE records SET history = history;
 
 -- Index-only scans of a window.
-CREATE INDEX records_stats ON records (created_at)
+CREATE INDEX IF NOT EXISTS records_stats ON records (created_at)
   INCLUDE (agent_id, type, status, rule_id, confirmation_asked, effective_ms, effective_via);
 
 -- StoreStats for [from_at, to_at): 'groups', one pass hashed into the
 -- grouping sets the sections need (a column none needs is NULL, in the
 -- (type, status) set), each row with grouping(); 'times', per agent and way to
 -- effective, percentile_disc of effective_ms. The sets are fixed text.
-CREATE FUNCTION assignment_stats(from_at timestamptz, to_at timestamptz, zone text, sections text[]) RETURNS json
+CREATE OR REPLACE FUNCTION assignment_stats(from_at timestamptz, to_at timestamptz, zone text, sections text[]) RETURNS json
 LANGUAGE plpgsql STABLE SET search_path FROM CURRENT SET work_mem = '64MB' AS $$
 DECLARE
   by_agent boolean := sections && ARRAY['agent', 'rule', 'day'];
@@ -976,4 +978,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, description: 'latest automatic assignment per agent (lastAssignedAt)', sql: LAST_ASSIGNED_SQL },
   { version: 4, description: 'the waiting queue', sql: WAITING_QUEUE_SQL },
   { version: 5, description: 'statistics: outcome columns, a covering index and assignment_stats()', sql: STATISTICS_SQL },
+  { version: 7, description: 'rule-set versions and the decision kept for each record', sql: RULE_SET_VERSIONS_SQL },
 ];

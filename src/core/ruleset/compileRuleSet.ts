@@ -8,6 +8,7 @@ import { conditionKey } from './issueCollector.js';
 import { type AgentParticipant, DEFAULT_RULE_ID, type Order, type Rule, type RuleSet, type Schedule } from './types.js';
 import { checkRuleSet } from './validateRuleSet.js';
 import { compileExpression } from '../expr/compileExpression.js';
+import { ruleSetRevision } from '../versions/ruleSetRevision.js';
 
 // Compiled sets are recognised by identity, never by a flag found in data.
 const compiledSets = new WeakSet<CompiledRuleSet>();
@@ -40,6 +41,7 @@ export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
   const compiled: CompiledRuleSet = {
     compiled: true,
     source,
+    revision: ruleSetRevision(source),
     timeZone: source.timeZone,
     weekStartsOn: source.weekStartsOn ?? 1,
     settings: source.settings,

@@ -83,6 +83,8 @@ export interface CompiledRuleSet {
   readonly compiled: true;
   /** The validated rule set (a copy of the input; later changes to the input do not leak in). */
   readonly source: RuleSet;
+  /** The content's revision (`ruleSetRevision(source)`): the id of its version in a store's history. */
+  readonly revision: string;
   readonly timeZone: string;
   readonly weekStartsOn: WeekStartsOn;
   readonly settings: Settings;
