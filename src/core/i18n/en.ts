@@ -159,6 +159,14 @@ export const en: Messages = {
     invalid_duration: () => 'Not an ISO-8601 duration such as "PT24H" or "P3D".',
   },
   issueHeading: (path, sentence, code) => `${path}: ${sentence} [${code}]`,
+  recordStory: {
+    headline: (subject, kind, agent, how) => `${subject} (${kind}) → ${agent} ${how}.`,
+    byRule: (ruleId, recordId) => `by rule ${ruleId ?? 'unknown'} (automatic record ${recordId})`,
+    byHand: (recordId, role, actorId) => `by hand (manual record ${recordId}, ${role} ${actorId})`,
+    byApplication: (recordId, role, actorId) => `on application (record ${recordId}, ${role} ${actorId})`,
+    notKept: 'The rules’ verdicts were not kept for this record (it was made before the store kept decisions): only the record is shown.',
+    step: (at, from, to, role, actorId, note) => `  ${at} ${from ?? 'created'} → ${to} by ${role} ${actorId}${note === null ? '' : ` — ${note}`}`,
+  },
   waitingReason: {
     no_eligible_agent: 'nobody eligible',
     outside_schedule: 'outside the rule\'s hours',

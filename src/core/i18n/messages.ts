@@ -101,4 +101,15 @@ export interface Messages {
   workflow: WorkflowMessages;
   /** Why a subject waits in the queue (reports, the queue's screens). */
   waitingReason: Record<WaitingReason, string>;
+  /** `svc.explainRecord` for a record whose decision's trace was not kept: what the record itself tells. */
+  recordStory: {
+    /** "c-1 (customer) → li-lei by rule vip (automatic record r-1)." */
+    headline(subject: string, kind: SubjectKind, agent: string, how: string): string;
+    byRule(ruleId: string | null, recordId: string): string;
+    byHand(recordId: string, role: string, actorId: string): string;
+    byApplication(recordId: string, role: string, actorId: string): string;
+    notKept: string;
+    /** One history line; `from` null: created. */
+    step(at: string, from: RecordStatus | null, to: RecordStatus, role: string, actorId: string, note: string | null): string;
+  };
 }

@@ -164,6 +164,14 @@ export const zhCN: Messages = {
     invalid_duration: () => '不是 ISO-8601 时长，例如“PT24H”或“P3D”。',
   },
   issueHeading: (path, sentence, code) => `${path}：${sentence} [${code}]`,
+  recordStory: {
+    headline: (subject, kind, agent, how) => `${subject}（${kind === 'customer' ? '客户' : '联系人'}）→ ${agent}，${how}。`,
+    byRule: (ruleId, recordId) => `自动分配，规则 ${ruleId ?? '未知'}（分配记录 ${recordId}）`,
+    byHand: (recordId, role, actorId) => `管理员手动分配（分配记录 ${recordId}，${role} ${actorId}）`,
+    byApplication: (recordId, role, actorId) => `业务申请分配（分配记录 ${recordId}，${role} ${actorId}）`,
+    notKept: '这条记录产生时尚未保存规则的判定过程（早于保存决策的版本）：只能显示记录本身。',
+    step: (at, from, to, role, actorId, note) => `  ${at} ${from ?? '创建'} → ${to}，操作人 ${role} ${actorId}${note === null ? '' : `，备注：${note}`}`,
+  },
   waitingReason: {
     no_eligible_agent: '无可分配客服',
     outside_schedule: '不在适用时间内',

@@ -50,7 +50,7 @@ export async function explainRecord(context: ServiceContext, recordId: string, o
   // Read through explain's own option check, so both paths refuse the same options.
   explain(emptyResult(record), options);
   const agentName = options?.agentName ?? ((agentId: string) => agentId);
-  return { recordId: id, revision: decision?.revision ?? null, basis: 'record', text: recordStory(record, agentName, decision !== null).join('\n') };
+  return { recordId: id, revision: decision?.revision ?? null, basis: 'record', text: recordStory(record, agentName, decision !== null, options?.locale ?? 'en').join('\n') };
 }
 
 function emptyResult(record: AssignmentRecord): AssignmentResult {

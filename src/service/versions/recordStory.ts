@@ -1,3 +1,5 @@
+import { messagesFor } from '../../core/i18n/messagesFor.js';
+import type { Locale } from '../../core/i18n/messages.js';
 import type { AssignmentRecord } from '../../core/types.js';
 
 /**
@@ -10,27 +12,26 @@ import type { AssignmentRecord } from '../../core/types.js';
  * @param record - the record
  * @param name - display name of an agent
  * @param kept - whether the decision's trace was kept (false: say that it was not)
+ * @param locale - the language (default `'en'`)
  * @returns lines of text
  * @example
  * ```ts
  * recordStory(record, (id) => id, false)[0]; // 'c-1 (customer) → li-lei by rule vip (automatic record r-1).'
  * ```
  */
-export function recordStory(record: AssignmentRecord, name: (agentId: string) => string, kept: boolean): string[] {
-  const subject = `${record.subject.id} (${record.subject.kind})`;
+export function recordStory(record: AssignmentRecord, name: (agentId: string) => string, kept: boolean, locale: Locale = 'en'): string[] {
+  const words = messagesFor(locale).recordStory;
+  const by = record.requestedBy;
   const how =
     record.type === 'auto'
-      ? `by rule ${record.ruleId ?? 'unknown'} (automatic record ${record.id})`
+      ? words.byRule(record.ruleId, record.id)
       : record.type === 'manual'
-        ? `by hand (manual record ${record.id}, ${record.requestedBy.role} ${record.requestedBy.id})`
-        : `on application (record ${record.id}, ${record.requestedBy.role} ${record.requestedBy.id})`;
-  const lines = [`${subject} → ${name(record.agentId)} ${how}.`];
-  if (!kept && record.type === 'auto') {
-    lines.push('The rules’ verdicts were not kept for this record (it was made before the store kept decisions): only the record is shown.');
-  }
+        ? words.byHand(record.id, by.role, by.id)
+        : words.byApplication(record.id, by.role, by.id);
+  const lines = [words.headline(record.subject.id, record.subject.kind, name(record.agentId), how)];
+  if (!kept && record.type === 'auto') lines.push(words.notKept);
   for (const step of record.history) {
-    const note = step.note === undefined ? '' : ` — ${step.note}`;
-    lines.push(`  ${step.at.toISOString()} ${step.from ?? 'created'} → ${step.to} by ${step.by.role} ${step.by.id}${note}`);
+    lines.push(words.step(step.at.toISOString(), step.from, step.to, step.by.role, step.by.id, step.note ?? null));
   }
   return lines;
 }
