@@ -67,6 +67,7 @@ export type {
   StatsQuery,
   StoreStats,
   TypeCounts,
+  RuleSetChangeMark,
   WaitingStats,
 } from './core/reports/types.js';
 export { type DiffRuleSetsOptions, diffRuleSets } from './core/governance/diffRuleSets.js';

@@ -38,7 +38,8 @@ export function statsConformance({ describe, test }: ConformanceHarness): void {
         await assert.rejects(svc.stats({ from: FROM, to: TO }), typedError(NotSupportedError, 'not_supported'));
         return;
       }
-      const { waiting, ...stats } = await svc.stats({ from: FROM, to: TO });
+      const { waiting, ruleSetChanges, ...stats } = await svc.stats({ from: FROM, to: TO });
+      assert.deepEqual(ruleSetChanges, []);
       assert.deepEqual(stats, EXPECTED);
       // The queue as it is now, whatever the window: everyone of this history got an agent or was refused by hand.
       assert.equal(waiting?.size, (await store.queueStats(waiting!.at)).size);
@@ -47,7 +48,7 @@ export function statsConformance({ describe, test }: ConformanceHarness): void {
     test('reads days and hours in the zone asked for, and computes only the sections asked for', async (store) => {
       const svc = await driveHistory(store);
       if (store.assignmentStats === undefined) return;
-      const { waiting: _now, ...utc } = await svc.stats({ from: FROM.toISOString(), to: TO.getTime(), timeZone: 'UTC', groupBy: ['hour', 'day'] });
+      const { waiting: _now, ruleSetChanges: _none, ...utc } = await svc.stats({ from: FROM.toISOString(), to: TO.getTime(), timeZone: 'UTC', groupBy: ['hour', 'day'] });
       assert.deepEqual(Object.keys(utc).sort(), ['days', 'from', 'hours', 'records', 'timeZone', 'to']);
       assert.equal(utc.timeZone, 'UTC');
       // Wednesday 07:00 in Beijing is Tuesday 23:00 UTC: two days, the second with eight records.
@@ -74,7 +75,7 @@ export function statsConformance({ describe, test }: ConformanceHarness): void {
         ],
       );
       const midnight = new Date(T0 + 14 * HOUR); // Tuesday 00:00 in Beijing
-      const { waiting: _alsoNow, ...types } = await svc.stats({ from: FROM, to: midnight, groupBy: ['type'] });
+      const { waiting: _alsoNow, ruleSetChanges: _noneEither, ...types } = await svc.stats({ from: FROM, to: midnight, groupBy: ['type'] });
       assert.deepEqual(types, { from: FROM, to: midnight, timeZone: 'Asia/Shanghai', records: 5, types: { auto: 4, manual: 0, application: 1 } });
     });
     test('refuses a malformed query with invalid_input naming the path, before reading anything', async (store) => {

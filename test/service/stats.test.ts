@@ -150,4 +150,22 @@ describe('svc.stats', () => {
       { numRuns: 40 },
     );
   });
+
+  it('marks the rule-set versions saved inside the window, oldest first, and none outside it', async () => {
+    const store = createMemoryStore();
+    let now = T0 - HOUR;
+    const svc = createAssignmentService({ store, clock: { now: () => new Date(now) } });
+    const first = ruleSetWith({ agents: [{ id: 'a' }] });
+    await svc.saveRuleSet(first, { actor: admin, note: 'before the window' });
+    now = T0 + 2 * HOUR;
+    const second = ruleSetWith({ agents: [{ id: 'a' }, { id: 'b' }] });
+    await svc.saveRuleSet(second, { actor: admin, note: '加入 b' });
+    now = T0 + 5 * HOUR;
+    await svc.saveRuleSet(first, { actor: admin });
+    const { ruleSetChanges } = await svc.stats(window);
+    expect(ruleSetChanges?.map(({ at, note, actor }) => [at.getTime() - T0, note, actor.id])).toEqual([
+      [2 * HOUR, '加入 b', admin.id],
+      [5 * HOUR, null, admin.id],
+    ]);
+  });
 });

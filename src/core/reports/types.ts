@@ -3,7 +3,7 @@
  * (`AssignmentStore.assignmentStats`) and what `svc.stats` makes of it.
  * Plain data, like every type of the core.
  */
-import type { Instant, QueueStats, RecordStatus, RecordType, StatsSection } from '../types.js';
+import type { Actor, Instant, QueueStats, RecordStatus, RecordType, StatsSection } from '../types.js';
 
 /**
  * What `AssignmentStore.assignmentStats` aggregates: the records created in
@@ -159,6 +159,14 @@ export interface RuleStats {
   maxDeviation: number;
 }
 
+/** A rule-set version saved inside a report's window. */
+export interface RuleSetChangeMark {
+  revision: string;
+  at: Date;
+  actor: Actor;
+  note: string | null;
+}
+
 /** The waiting queue as `svc.stats` found it: its figures (`QueueStats`) at the instant of the call (`at`), whatever the window. */
 export type WaitingStats = QueueStats & { at: Date };
 
@@ -187,4 +195,6 @@ export interface AssignmentStats {
   hours?: HourStatsRow[];
   /** The waiting queue now (see `WaitingStats`): `svc.stats` always adds it. */
   waiting?: WaitingStats;
+  /** The rule-set versions saved in the window, oldest first (empty when the store keeps no versions): where a report marks that the rules changed. */
+  ruleSetChanges?: RuleSetChangeMark[];
 }

@@ -4,6 +4,7 @@ import { statsReport } from '../../core/reports/statsReport.js';
 import type { AssignmentStats } from '../../core/reports/types.js';
 import type { AgentSnapshot } from '../../core/types.js';
 import { callStore } from '../callStore.js';
+import { ruleSetChangesIn } from './ruleSetChangesIn.js';
 import type { ServiceContext } from '../serviceContext.js';
 
 /**
@@ -38,5 +39,6 @@ export async function collectStats(context: ServiceContext, options: unknown): P
   }
   const at = context.clock.now();
   const waiting = await callStore('queueStats', () => store.queueStats(at));
-  return { ...statsReport(stored, query, ruleSet, agents), waiting: { ...waiting, at: new Date(at.getTime()) } };
+  const ruleSetChanges = await ruleSetChangesIn(store, query.from, query.to);
+  return { ...statsReport(stored, query, ruleSet, agents), waiting: { ...waiting, at: new Date(at.getTime()) }, ruleSetChanges };
 }
