@@ -59,7 +59,7 @@ function agentTable(agents: readonly AgentStats[], w: StatsWords): string {
         `<tr data-agent="${escapeMarkup(a.agentId)}"><td>${escapeMarkup(a.agentId)}</td><td class="n">${count(a.auto)}</td><td class="n">${count(a.manual)}</td><td class="n">${count(a.applications)}</td><td class="n">${count(a.effective)}</td><td class="n">${count(a.declined)}</td><td class="n">${count(a.expired)}</td><td class="n">${count(a.cancelled)}</td><td class="n">${count(a.rejected)}</td><td class="n">${percent(a.acceptanceRate)}</td><td style="width:14%">${outcomeBar(a)}</td><td class="n">${waited(a.confirmationTime)}</td><td class="n">${waited(a.approvalTime)}</td></tr>`,
     )
     .join('');
-  const [agent, ...counts] = w.agentColumns;
+  const [agent, ...counts] = w.pageAgentColumns;
   const head = [`<th>${escapeMarkup(agent)}</th>`, ...counts.slice(0, 9).map((title) => `<th class="n">${escapeMarkup(title)}</th>`), `<th>${escapeMarkup(w.outcomes)}</th>`, ...counts.slice(9).map((title) => `<th class="n">${escapeMarkup(title)}</th>`)];
   const colours = ['#59a14f', '#9aa5b1', '#e15759', '#f28e2b', '#bab0ac'];
   const key = w.outcomeLegend.map((label, i) => `<span><i style="background:${colours[i]}"></i>${escapeMarkup(label)}</span>`).join('');

@@ -102,7 +102,7 @@ describe('dedicated-agent report', () => {
     expect(html).toContain('<title>分配报表，2026-11-01 00:00');
     expect(html).toContain('<h2>未分配、等待中的客户，按原因</h2>');
     expect(html).toContain('<td>无可分配客服</td>');
-    expect(html).toContain('客服二次确认 中位/p90');
+    expect(html).toContain('<th class="n">客服二次确认用时（中位 / p90）</th>');
 
     const english = spawnCli(['report', '--pglite', db, ...NOVEMBER, '--format', 'json']);
     const chinese = spawnCli(['report', '--pglite', db, ...NOVEMBER, '--format', 'json', '--lang', 'zh-CN']);

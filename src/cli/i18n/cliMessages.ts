@@ -161,6 +161,8 @@ export interface StatsWords {
   shareOf(share: string, target: string): string;
   /** Agent, auto, manual, applications, serving, declined, expired, cancelled, rejected, accepted, confirmed in, approved in. */
   agentColumns: [string, string, string, string, string, string, string, string, string, string, string, string];
+  /** The same columns as the page's table headings. */
+  pageAgentColumns: [string, string, string, string, string, string, string, string, string, string, string, string];
   /** The page's outcomes bar column. */
   outcomes: string;
   /** Effective or ended, pending, declined, expired, cancelled or rejected. */

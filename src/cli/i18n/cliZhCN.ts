@@ -236,6 +236,7 @@ export const cliZhCN: CliMessages = {
     ruleLine: (id, name, assignments, deviation) => `${id} ${name}：${assignments} 次，最大偏差 ${deviation}`,
     shareOf: (share, target) => `${share}（目标 ${target}）`,
     agentColumns: ['客服', '自动分配', '管理员手动分配', '业务申请分配', '服务中', '已拒绝', '已过期', '已取消', '审批未通过', '确认率', '客服二次确认 中位/p90', '客服管理员审批 中位/p90'],
+    pageAgentColumns: ['客服', '自动分配', '管理员手动分配', '业务申请分配', '服务中', '已拒绝', '已过期', '已取消', '审批未通过', '确认率', '客服二次确认用时（中位 / p90）', '客服管理员审批用时（中位 / p90）'],
     outcomes: '结果',
     outcomeLegend: ['已生效或已结束', '待处理', '客服已拒绝', '已过期', '已取消或审批未通过'],
     dayColumns: ['日期', '分配记录', '自动分配', '管理员手动分配', '业务申请分配'],
