@@ -1,9 +1,12 @@
-import type { AgentStats, AssignmentStats, DurationFigures } from '../index.js';
+import { WAITING_REASONS } from '../core/types.js';
+import type { AgentStats, AssignmentStats, DurationFigures, Locale, WaitingStats } from '../index.js';
+import { messagesFor } from '../index.js';
 import { dailyChart } from './dailyChart.js';
 import { escapeMarkup } from './escapeMarkup.js';
 import { formatDuration } from './formatDuration.js';
 import { formatLocalTime } from './formatLocalTime.js';
-import { REPORT_MESSAGES as M } from './reportMessages.js';
+import type { StatsWords } from './i18n/cliMessages.js';
+import { cliMessagesFor } from './i18n/cliMessagesFor.js';
 import { REPORT_STYLE } from './reportStyle.js';
 import { ruleColours } from './ruleColours.js';
 import { shareChart } from './shareChart.js';
@@ -14,17 +17,22 @@ export interface StatsReportContext {
   /** The database, as the user named it (a password in a URL is left out). */
   source: string;
   generatedAt: Date;
+  /** The language of the page's words (default `'en'`). */
+  locale?: Locale;
 }
 
 const count = (n: number): string => n.toLocaleString('en-US');
 const percent = (fraction: number | null): string => (fraction === null ? '—' : `${(fraction * 100).toFixed(1)}%`);
-const points = (fraction: number): string => `${(fraction * 100).toFixed(2)} pt`;
+const points = (fraction: number, w: StatsWords): string => w.points((fraction * 100).toFixed(2));
+const age = (ms: number | null): string => (ms === null ? '—' : formatDuration(ms));
 const waited = (figures: DurationFigures | null): string =>
   figures === null ? '—' : `${formatDuration(figures.medianMs)} / ${formatDuration(figures.p90Ms)} <span class="note">(${count(figures.count)})</span>`;
 
-function legend(ids: readonly string[], colourOf: (id: string) => string, marker: boolean): string {
-  const items = ids.map((id) => `<span><i style="background:${colourOf(id)}"></i><code>${escapeMarkup(id)}</code></span>`);
-  if (marker) items.push('<span><i class="marker"></i>fair target</span>');
+function legend(ids: readonly string[], colourOf: (id: string) => string, marker: string | null, labelOf: ((id: string) => string) | null = null): string {
+  const items = ids.map(
+    (id) => `<span><i style="background:${colourOf(id)}"></i>${labelOf === null ? `<code>${escapeMarkup(id)}</code>` : escapeMarkup(labelOf(id))}</span>`,
+  );
+  if (marker !== null) items.push(`<span><i class="marker"></i>${escapeMarkup(marker)}</span>`);
   return `<div class="legend">${items.join('')}</div>`;
 }
 
@@ -44,28 +52,33 @@ function outcomeBar(agent: AgentStats): string {
     .join('')}</div>`;
 }
 
-function agentTable(agents: readonly AgentStats[]): string {
+function agentTable(agents: readonly AgentStats[], w: StatsWords): string {
   const rows = agents
     .map(
       (a) =>
         `<tr data-agent="${escapeMarkup(a.agentId)}"><td>${escapeMarkup(a.agentId)}</td><td class="n">${count(a.auto)}</td><td class="n">${count(a.manual)}</td><td class="n">${count(a.applications)}</td><td class="n">${count(a.effective)}</td><td class="n">${count(a.declined)}</td><td class="n">${count(a.expired)}</td><td class="n">${count(a.cancelled)}</td><td class="n">${count(a.rejected)}</td><td class="n">${percent(a.acceptanceRate)}</td><td style="width:14%">${outcomeBar(a)}</td><td class="n">${waited(a.confirmationTime)}</td><td class="n">${waited(a.approvalTime)}</td></tr>`,
     )
     .join('');
-  return `<table class="agents"><thead><tr><th>Agent</th><th class="n">Auto</th><th class="n">Manual</th><th class="n">Applications</th><th class="n">Serving</th><th class="n">Declined</th><th class="n">Expired</th><th class="n">Cancelled</th><th class="n">Rejected</th><th class="n">Accepted</th><th>Outcomes</th><th class="n">Confirmed in (median / p90)</th><th class="n">Approved in (median / p90)</th></tr></thead><tbody>${rows}</tbody></table>
-<div class="legend"><span><i style="background:#59a14f"></i>effective or ended</span><span><i style="background:#9aa5b1"></i>pending</span><span><i style="background:#e15759"></i>declined</span><span><i style="background:#f28e2b"></i>expired</span><span><i style="background:#bab0ac"></i>cancelled or rejected</span></div>`;
+  const [agent, ...counts] = w.pageAgentColumns;
+  const head = [`<th>${escapeMarkup(agent)}</th>`, ...counts.slice(0, 9).map((title) => `<th class="n">${escapeMarkup(title)}</th>`), `<th>${escapeMarkup(w.outcomes)}</th>`, ...counts.slice(9).map((title) => `<th class="n">${escapeMarkup(title)}</th>`)];
+  const colours = ['#59a14f', '#9aa5b1', '#e15759', '#f28e2b', '#bab0ac'];
+  const key = w.outcomeLegend.map((label, i) => `<span><i style="background:${colours[i]}"></i>${escapeMarkup(label)}</span>`).join('');
+  return `<table class="agents"><thead><tr>${head.join('')}</tr></thead><tbody>${rows}</tbody></table>
+<div class="legend">${key}</div>`;
 }
 
-function ruleTable(stats: AssignmentStats, colourOf: (id: string) => string): string {
+function ruleTable(stats: AssignmentStats, colourOf: (id: string) => string, w: StatsWords): string {
   const rows = (stats.rules ?? [])
     .map((rule) => {
-      const shares = rule.participants.map((p) => `${escapeMarkup(p.agentId)} ${percent(p.share)} of ${percent(p.targetShare)}`).join(', ');
-      return `<tr><td><i style="display:inline-block;width:10px;height:10px;background:${colourOf(rule.ruleId)}"></i> <code>${escapeMarkup(rule.ruleId)}</code></td><td>${escapeMarkup(rule.ruleName ?? M.unknown_rule())}</td><td class="n">${count(rule.assignments)}</td><td class="n">${points(rule.maxDeviation)}</td><td>${shares}</td></tr>`;
+      const shares = rule.participants.map((p) => `${escapeMarkup(p.agentId)} ${escapeMarkup(w.shareOf(percent(p.share), percent(p.targetShare)))}`).join(', ');
+      return `<tr><td><i style="display:inline-block;width:10px;height:10px;background:${colourOf(rule.ruleId)}"></i> <code>${escapeMarkup(rule.ruleId)}</code></td><td>${escapeMarkup(rule.ruleName ?? w.unknownRule)}</td><td class="n">${count(rule.assignments)}</td><td class="n">${escapeMarkup(points(rule.maxDeviation, w))}</td><td>${shares}</td></tr>`;
     })
     .join('');
-  return `<table><thead><tr><th>Rule</th><th>Name</th><th class="n">Automatic assignments</th><th class="n">Largest deviation</th><th>Share of target</th></tr></thead><tbody>${rows}</tbody></table>`;
+  const [rule, name, assignments, deviation, shares] = w.ruleColumns.map(escapeMarkup);
+  return `<table><thead><tr><th>${rule}</th><th>${name}</th><th class="n">${assignments}</th><th class="n">${deviation}</th><th>${shares}</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
 
-function hourTable(stats: AssignmentStats): string {
+function hourTable(stats: AssignmentStats, w: StatsWords): string {
   const hours = stats.hours ?? [];
   const most = Math.max(1, ...hours.map((hour) => hour.records));
   const rows = hours
@@ -74,7 +87,34 @@ function hourTable(stats: AssignmentStats): string {
         `<tr><td>${String(hour.hour).padStart(2, '0')}:00</td><td class="n">${count(hour.records)}</td><td style="width:50%"><div class="bar" style="width:${((hour.records / most) * 100).toFixed(1)}%"></div></td></tr>`,
     )
     .join('');
-  return `<table><thead><tr><th>Hour</th><th class="n">Records</th><th></th></tr></thead><tbody>${rows}</tbody></table>`;
+  return `<table><thead><tr><th>${escapeMarkup(w.hourColumns[0])}</th><th class="n">${escapeMarkup(w.hourColumns[1])}</th><th></th></tr></thead><tbody>${rows}</tbody></table>`;
+}
+
+function bars(rows: readonly [label: string, size: number, attribute: string][], columns: readonly [string, string]): string {
+  const most = Math.max(1, ...rows.map(([, size]) => size));
+  const body = rows
+    .map(
+      ([label, size, attribute]) =>
+        `<tr ${attribute}><td>${escapeMarkup(label)}</td><td class="n">${count(size)}</td><td style="width:50%"><div class="bar" style="width:${((size / most) * 100).toFixed(1)}%"></div></td></tr>`,
+    )
+    .join('');
+  return `<table><thead><tr><th>${escapeMarkup(columns[0])}</th><th class="n">${escapeMarkup(columns[1])}</th><th></th></tr></thead><tbody>${body}</tbody></table>`;
+}
+
+function waitingSection(waiting: WaitingStats, timeZone: string, locale: Locale, w: StatsWords): string {
+  const summary = w.waiting.summary(waiting.size, formatLocalTime(waiting.at, timeZone));
+  if (waiting.size === 0) return `<section class="waiting"><h2>${escapeMarkup(w.waiting.heading)}</h2><p>${escapeMarkup(summary)}</p></section>`;
+  const reasons = messagesFor(locale).waitingReason;
+  const byReason = WAITING_REASONS.filter((reason) => waiting.byReason[reason] > 0).map((reason): [string, number, string] => [
+    reasons[reason],
+    waiting.byReason[reason],
+    `data-reason="${reason}"`,
+  ]);
+  const byRule = waiting.byRule.map((rule): [string, number, string] => [rule.ruleId ?? w.waiting.noRule, rule.size, `data-rule="${escapeMarkup(rule.ruleId ?? '')}"`]);
+  return `<section class="waiting"><h2>${escapeMarkup(w.waiting.heading)}</h2>
+<p class="sub">${escapeMarkup(summary)}; ${escapeMarkup(w.waiting.ages(age(waiting.oldestAgeMs), age(waiting.p50AgeMs), age(waiting.p95AgeMs)))}</p>
+${bars(byReason, w.waiting.reasonColumns)}
+${bars(byRule, w.waiting.ruleColumns)}</section>`;
 }
 
 /**
@@ -82,7 +122,8 @@ function hourTable(stats: AssignmentStats): string {
  * of `simulate --report` (the same CSS and chart code, no script, nothing
  * loaded from anywhere): the share of automatic assignments per agent
  * against the fair target, records per day by type, each agent's outcomes,
- * acceptance and waiting times, the rules table and records by hour.
+ * acceptance and waiting times, the rules table, records by hour and the
+ * waiting queue now by reason and by rule, in the context's locale.
  *
  * @param stats - `svc.stats` with every section
  * @param context - where the figures come from, and when
@@ -97,9 +138,16 @@ export function renderStatsReport(stats: AssignmentStats, context: StatsReportCo
   const ruleColour = ruleColours(share.rules.map((rule) => rule.id));
   const typeIds = daily.rules.map((series) => series.id);
   const typeColour = ruleColours(typeIds);
-  const title = M.title({ from: formatLocalTime(stats.from, stats.timeZone), to: formatLocalTime(stats.to, stats.timeZone) });
+  const locale = context.locale ?? 'en';
+  const w = cliMessagesFor(locale).stats;
+  const typeWords = messagesFor(locale).workflow.type;
+  const typeLabel = (id: string): string => typeWords[id as keyof typeof typeWords] ?? id;
+  const title = w.title(formatLocalTime(stats.from, stats.timeZone), formatLocalTime(stats.to, stats.timeZone));
+  const [shareBold, shareRest] = w.shareCaption;
+  const [dailyBold, dailyRest] = w.dailyCaption(stats.timeZone);
+  const [footerBefore, footerAfter] = w.footer(context.generatedAt.toISOString());
   return `<!doctype html>
-<html lang="en">
+<html lang="${w.htmlLang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -109,18 +157,19 @@ export function renderStatsReport(stats: AssignmentStats, context: StatsReportCo
 <body>
 <main>
 <h1>${escapeMarkup(title)}</h1>
-<p class="sub">${escapeMarkup(M.summary({ records: stats.records, agents: stats.agents?.length ?? 0, timeZone: stats.timeZone }))}; from <code>${escapeMarkup(context.source)}</code>.</p>
-<figure><figcaption><b>Share of automatic assignments per agent against target.</b> One bar per agent, coloured by rule; the black marker is the fair target — what the weights of the rules ask for among the agents that took part.</figcaption>
-${shareChart(share, ruleColour)}${legend(share.rules.map((rule) => rule.id), ruleColour, true)}</figure>
-<figure><figcaption><b>Records per day, by type</b> (days in ${escapeMarkup(stats.timeZone)}; weekends shaded).</figcaption>
-${dailyChart(daily, typeColour)}${legend(typeIds, typeColour, false)}</figure>
-<h2>${escapeMarkup(M.agents_heading())}</h2>
-${agentTable(stats.agents ?? [])}
-<h2>${escapeMarkup(M.rules_heading())}</h2>
-${ruleTable(stats, ruleColour)}
-<h2>${escapeMarkup(M.hours_heading())}</h2>
-${hourTable(stats)}
-<footer>Generated by <code>dedicated-agent report</code> at ${escapeMarkup(context.generatedAt.toISOString())} from the records committed in the window.</footer>
+<p class="sub">${escapeMarkup(w.summary(count(stats.records), count(stats.agents?.length ?? 0), stats.timeZone))}${escapeMarkup(w.source[0])}<code>${escapeMarkup(context.source)}</code>${escapeMarkup(w.source[1])}</p>
+<figure><figcaption><b>${escapeMarkup(shareBold)}</b>${escapeMarkup(shareRest)}</figcaption>
+${shareChart(share, ruleColour)}${legend(share.rules.map((rule) => rule.id), ruleColour, w.fairTarget)}</figure>
+<figure><figcaption><b>${escapeMarkup(dailyBold)}</b>${escapeMarkup(dailyRest)}</figcaption>
+${dailyChart(daily, typeColour)}${legend(typeIds, typeColour, null, typeLabel)}</figure>
+<h2>${escapeMarkup(w.agentsHeading)}</h2>
+${agentTable(stats.agents ?? [], w)}
+<h2>${escapeMarkup(w.rulesHeading)}</h2>
+${ruleTable(stats, ruleColour, w)}
+<h2>${escapeMarkup(w.hoursHeading)}</h2>
+${hourTable(stats, w)}
+${stats.waiting === undefined ? '' : waitingSection(stats.waiting, stats.timeZone, locale, w)}
+<footer>${escapeMarkup(footerBefore)}<code>dedicated-agent report</code>${escapeMarkup(footerAfter)}</footer>
 </main>
 </body>
 </html>

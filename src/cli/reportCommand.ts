@@ -1,15 +1,15 @@
 import { writeFileSync } from 'node:fs';
 import { isValidTimeZone } from '../core/time/isValidTimeZone.js';
-import { createAssignmentService, type RuleSet } from '../index.js';
+import { createAssignmentService, type Locale, type RuleSet } from '../index.js';
 import { CliError } from './cliError.js';
 import type { CliIo } from './cliIo.js';
 import { formatStatsText } from './formatStatsText.js';
+import { cliMessagesFor } from './i18n/cliMessagesFor.js';
 import { loadRuleSet } from './loadRuleSet.js';
 import { openReportDatabase } from './openReportDatabase.js';
 import { outputFormat, parseCommandArgs, usageError } from './parseCommandArgs.js';
 import { parseInstant } from './parseInstant.js';
 import { renderStatsReport } from './renderStatsReport.js';
-import { REPORT_MESSAGES as M } from './reportMessages.js';
 
 const HELP = `Usage: dedicated-agent report (--database <url> [--schema <name>] | --pglite <dir>) --from <instant> --to <instant> [options]
 
@@ -52,14 +52,16 @@ const NO_RULES: RuleSet['settings'] = {
  *
  * @param args - the arguments after `report`
  * @param io - where to write
+ * @param locale - the language of the text output, the notes and the report (`--format json` is the same in every language)
  * @returns the exit code (0)
  * @throws CliError for usage errors, unusable input and unreachable databases (exit 2)
  * @example
  * ```ts
- * await reportCommand(['--pglite', './data', '--from', '2026-11-01T00:00+08:00', '--to', '2026-12-01T00:00+08:00'], process);
+ * await reportCommand(['--pglite', './data', '--from', '2026-11-01T00:00+08:00', '--to', '2026-12-01T00:00+08:00'], process, 'zh-CN');
  * ```
  */
-export async function reportCommand(args: string[], io: CliIo): Promise<number> {
+export async function reportCommand(args: string[], io: CliIo, locale: Locale = 'en'): Promise<number> {
+  const w = cliMessagesFor(locale).stats;
   const { values, positionals } = parseCommandArgs('report', args, {
     database: { type: 'string' },
     schema: { type: 'string' },
@@ -77,6 +79,8 @@ export async function reportCommand(args: string[], io: CliIo): Promise<number> 
     return 0;
   }
   const format = outputFormat('report', values.format);
+  // JSON is the same in every language: its notes are in English.
+  const note = format === 'json' ? cliMessagesFor('en').stats : w;
   if (positionals.length > 0) throw usageError('report', { key: 'takes_no_file', params: { command: 'report', value: positionals[0]! } });
   if ((values.database === undefined) === (values.pglite === undefined)) throw usageError('report', { key: 'one_database', params: {} });
   if (values.pglite !== undefined && values.schema !== undefined && values.schema === '') throw usageError('report', { key: 'needs_name', params: { option: '--schema' } });
@@ -94,7 +98,7 @@ export async function reportCommand(args: string[], io: CliIo): Promise<number> 
   const db = await openReportDatabase({ database: values.database, pglite: values.pglite, schema });
   try {
     if (!db.schemaExists) {
-      const message = M.no_schema({ source: db.source, schema });
+      const message = note.noSchema(db.source, schema);
       io.stdout.write(format === 'json' ? `${JSON.stringify({ records: 0, message }, null, 2)}\n` : `${message}\n`);
       return 0;
     }
@@ -102,19 +106,19 @@ export async function reportCommand(args: string[], io: CliIo): Promise<number> 
     const svc = createAssignmentService({ store: db.store, ruleSet });
     const stats = await svc.stats({ from, to, timeZone });
     if (stats.records === 0) {
-      const message = M.no_records({ from: stats.from.toISOString(), to: stats.to.toISOString(), source: db.source });
+      const message = note.noRecords(stats.from.toISOString(), stats.to.toISOString(), db.source);
       io.stdout.write(format === 'json' ? `${JSON.stringify({ ...stats, message }, null, 2)}\n` : `${message}\n`);
       return 0;
     }
     if (values.report !== undefined) {
       try {
-        writeFileSync(values.report, renderStatsReport(stats, { source: db.source, generatedAt: new Date() }));
+        writeFileSync(values.report, renderStatsReport(stats, { source: db.source, generatedAt: new Date(), locale }));
       } catch (error) {
         throw new CliError({ key: 'cannot_write', params: { what: 'report', path: values.report, reason: error instanceof Error ? error.message : String(error) } });
       }
-      io.stderr.write(`${M.report_written({ path: values.report })}\n`);
+      io.stderr.write(`${w.reportWritten(values.report)}\n`);
     }
-    io.stdout.write(format === 'json' ? `${JSON.stringify(stats, null, 2)}\n` : formatStatsText(stats));
+    io.stdout.write(format === 'json' ? `${JSON.stringify(stats, null, 2)}\n` : formatStatsText(stats, locale));
     return 0;
   } finally {
     await db.close();

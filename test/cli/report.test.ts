@@ -57,4 +57,63 @@ describe('dedicated-agent report', () => {
     expect(html.match(/<g class="day-bar"/g)).toHaveLength(30);
     expect(html).not.toMatch(/<script|https?:\/\/(?!www\.w3\.org)/);
   }, 60_000);
+
+  it('shows the waiting queue as it is now: text by reason and by rule, the same figures in JSON, an HTML section', () => {
+    const db = join(filled.dir, 'db');
+    const text = spawnCli(['report', '--pglite', db, ...NOVEMBER, '--rules', filled.rulesFile]);
+    expect(text.status).toBe(0);
+    const waiting = text.stdout.slice(text.stdout.indexOf('Unassigned and waiting, by reason'));
+    expect(waiting).toMatch(/^3 customers waiting at \d{4}-\d{2}-\d{2} \d{2}:\d{2}/m);
+    expect(waiting).toMatch(/^nobody eligible\s+2$/m);
+    expect(waiting).toMatch(/^declined, nobody left\s+1$/m);
+    expect(waiting).toMatch(/^west\s+2\neast\s+1$/m);
+
+    const json = JSON.parse(spawnCli(['report', '--pglite', db, ...NOVEMBER, '--format', 'json']).stdout);
+    expect(json.waiting).toMatchObject({ size: 3, byReason: { no_eligible_agent: 2, declined: 1, expired: 0 }, byRule: [{ ruleId: 'west', size: 2 }, { ruleId: 'east', size: 1 }] });
+    expect(json.waiting.oldestAgeMs).toBeGreaterThan(0);
+
+    const report = join(filled.dir, 'waiting.html');
+    expect(spawnCli(['report', '--pglite', db, ...NOVEMBER, '--report', report]).status).toBe(0);
+    const html = readFileSync(report, 'utf8');
+    const section = html.slice(html.indexOf('<section class="waiting">'));
+    expect(section).toContain('<h2>Unassigned and waiting, by reason</h2>');
+    expect(section).toMatch(/<tr data-reason="no_eligible_agent"><td>nobody eligible<\/td><td class="n">2<\/td>/);
+    expect(section).toMatch(/<tr data-rule="west"><td>west<\/td><td class="n">2<\/td>/);
+  }, 60_000);
+
+  it('speaks Chinese with --lang zh-CN or LANG=zh_CN.UTF-8, in text and HTML; JSON stays the same', () => {
+    const db = join(filled.dir, 'db');
+    const byOption = spawnCli(['report', '--pglite', db, ...NOVEMBER, '--rules', filled.rulesFile, '--lang', 'zh-CN']);
+    const byEnv = spawnCli(['report', '--pglite', db, ...NOVEMBER, '--rules', filled.rulesFile], { LANG: 'zh_CN.UTF-8' });
+    expect(byOption.status).toBe(0);
+    expect(byEnv.stdout).toBe(byOption.stdout);
+    expect(byOption.stdout).toMatch(/^分配报表，2026-11-01 00:00/);
+    expect(byOption.stdout).toContain('7 条分配记录，3 位专属客服（日期与小时按 Asia/Shanghai）');
+    expect(byOption.stdout).toMatch(/^客服\s+自动分配\s+管理员手动分配\s+业务申请分配/m);
+    expect(byOption.stdout).toContain('  east East：6 次，最大偏差 0.00 个百分点');
+    expect(byOption.stdout).toMatch(/^无可分配客服\s+2$/m);
+    expect(byOption.stdout).not.toMatch(/records|agents|waiting/);
+
+    const report = join(filled.dir, 'report-zh.html');
+    const run = spawnCli(['report', '--pglite', db, ...NOVEMBER, '--rules', filled.rulesFile, '--report', report], { LANG: 'zh_CN.UTF-8' });
+    expect(run.stderr).toBe(`报表已写入 ${report}\n`);
+    const html = readFileSync(report, 'utf8');
+    expect(html).toContain('<html lang="zh-CN">');
+    expect(html).toContain('<title>分配报表，2026-11-01 00:00');
+    expect(html).toContain('<h2>未分配、等待中的客户，按原因</h2>');
+    expect(html).toContain('<td>无可分配客服</td>');
+    expect(html).toContain('<th class="n">客服二次确认用时（中位 / p90）</th>');
+
+    const english = spawnCli(['report', '--pglite', db, ...NOVEMBER, '--format', 'json']);
+    const chinese = spawnCli(['report', '--pglite', db, ...NOVEMBER, '--format', 'json', '--lang', 'zh-CN']);
+    const { waiting: _w1, ...en } = JSON.parse(english.stdout);
+    const { waiting: _w2, ...zh } = JSON.parse(chinese.stdout);
+    expect(zh).toEqual(en);
+  }, 60_000);
+
+  it('says in Chinese that the window holds no records, and keeps the JSON note English', () => {
+    const args = ['report', '--pglite', join(filled.dir, 'db'), '--from', '2026-10-01T00:00+08:00', '--to', '2026-11-01T00:00+08:00', '--lang', 'zh-CN'];
+    expect(spawnCli(args).stdout).toBe(`${join(filled.dir, 'db')} 中没有 2026-09-30T16:00:00.000Z 至 2026-10-31T16:00:00.000Z 创建的分配记录。\n`);
+    expect(JSON.parse(spawnCli([...args, '--format', 'json']).stdout).message).toMatch(/^No assignment records created from/);
+  }, 60_000);
 });

@@ -18,7 +18,7 @@ const ruleSet: RuleSet = {
 };
 
 /**
- * A PGlite directory (`<dir>/db`) and its rule set (`<dir>/rules.json`) with six automatic offers on 2 November (five confirmed, one declined) and one manual assignment.
+ * A PGlite directory (`<dir>/db`) and its rule set (`<dir>/rules.json`) with six automatic offers on 2 November (five confirmed, one declined) and one manual assignment; three customers wait for an agent (the declined one, whom rule "east" could not place again, and two that rule "west" could not place).
  */
 export async function filledDatabase(): Promise<{ dir: string; rulesFile: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'dedicated-agent-report-'));
@@ -37,6 +37,11 @@ export async function filledDatabase(): Promise<{ dir: string; rulesFile: string
     now += 50 * 60_000;
   }
   await svc.assignManually({ subject: { id: 'm-1' }, agentId: 'c', actor: { id: 'admin', role: 'admin' } });
+  // Two customers a rule whose only participant is unknown cannot place: they wait (no_eligible_agent, rule "west"), without a record.
+  const west: RuleSet = { ...ruleSet, rules: [{ id: 'west', name: 'West', enabled: true, agents: [{ id: 'z', weight: 1 }], proportional: true, order: { by: 'roundRobin' } }] };
+  const waiting = createAssignmentService({ store, ruleSet: west, clock: { now: () => new Date(now) } });
+  await waiting.autoAssign({ id: 'w-1' });
+  await waiting.autoAssign({ id: 'w-2' });
   await db.close();
   const rulesFile = join(dir, 'rules.json');
   writeFileSync(rulesFile, JSON.stringify(ruleSet));

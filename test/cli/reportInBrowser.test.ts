@@ -109,6 +109,11 @@ describe('the simulation report in headless Chromium', () => {
           { agent: 'b', visibleSegments: 1 },
         ]);
         expect(await page.$$eval('table.agents tbody tr', (rows) => rows.map((row) => row.getAttribute('data-agent')))).toEqual(['a', 'b', 'c']);
+        const waiting = await page.$$eval('section.waiting tr[data-reason] .bar', (bars) =>
+          bars.map((bar) => ({ reason: bar.closest('tr')?.getAttribute('data-reason'), width: bar.getBoundingClientRect().width })),
+        );
+        expect(waiting.map((bar) => bar.reason)).toEqual(['no_eligible_agent', 'declined']);
+        expect(waiting[0]!.width).toBeGreaterThan(waiting[1]!.width);
         expect(requests.every((url) => url.startsWith('file:'))).toBe(true);
       } finally {
         await browser.close();

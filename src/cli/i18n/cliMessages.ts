@@ -139,6 +139,55 @@ export interface ReportWords {
   everyoneAssigned: string;
 }
 
+/** The words of `report` (statistics of committed records): its text output, HTML page and notes. */
+export interface StatsWords {
+  /** `lang` of the page. */
+  htmlLang: string;
+  noSchema(source: string, schema: string): string;
+  noRecords(from: string, to: string, source: string): string;
+  title(from: string, to: string): string;
+  summary(records: string, agents: string, timeZone: string): string;
+  /** The page's line under the title: before and after the database's name. */
+  source: [before: string, after: string];
+  agentsHeading: string;
+  rulesHeading: string;
+  daysHeading: string;
+  hoursHeading: string;
+  reportWritten(path: string): string;
+  unknownRule: string;
+  /** Percentage points, e.g. "1.50 pt". */
+  points(value: string): string;
+  ruleLine(id: string, name: string, assignments: string, deviation: string): string;
+  shareOf(share: string, target: string): string;
+  /** Agent, auto, manual, applications, serving, declined, expired, cancelled, rejected, accepted, confirmed in, approved in. */
+  agentColumns: [string, string, string, string, string, string, string, string, string, string, string, string];
+  /** The same columns as the page's table headings. */
+  pageAgentColumns: [string, string, string, string, string, string, string, string, string, string, string, string];
+  /** The page's outcomes bar column. */
+  outcomes: string;
+  /** Effective or ended, pending, declined, expired, cancelled or rejected. */
+  outcomeLegend: [string, string, string, string, string];
+  dayColumns: [day: string, records: string, auto: string, manual: string, applications: string];
+  hourColumns: [hour: string, records: string];
+  ruleColumns: [rule: string, name: string, assignments: string, largestDeviation: string, shares: string];
+  fairTarget: string;
+  shareCaption: [bold: string, rest: string];
+  dailyCaption(timeZone: string): [bold: string, rest: string];
+  footer(at: string): [before: string, after: string];
+  waiting: StatsWaitingWords;
+}
+
+/** The waiting queue as `report` found it (`stats.waiting`). */
+export interface StatsWaitingWords {
+  heading: string;
+  /** `size` customers waiting at `at`; "nobody" when 0. */
+  summary(size: number, at: string): string;
+  ages(oldest: string, p50: string, p95: string): string;
+  reasonColumns: [reason: string, customers: string];
+  ruleColumns: [rule: string, customers: string];
+  noRule: string;
+}
+
 /** The warnings about agents the rule set names (`validate --agents`, `explain`, `simulate`). `rule` null: the default rule. */
 export interface AgentWarningWords {
   unknownAgents(source: string, rule: string | null, agents: readonly string[], hopeless: boolean): string;
@@ -176,4 +225,5 @@ export interface CliMessages {
   init: InitWords;
   simulation: SimulationWords;
   report: ReportWords;
+  stats: StatsWords;
 }
