@@ -86,5 +86,10 @@ export function formatStatsText(stats: AssignmentStats, locale: Locale = 'en'): 
     ),
   );
   if (stats.waiting !== undefined) lines.push('', ...waitingLines(stats.waiting, stats.timeZone, locale, w));
+  const changes = stats.ruleSetChanges ?? [];
+  if (changes.length > 0) {
+    lines.push('', w.ruleSetChanges.heading(changes.length));
+    for (const change of changes) lines.push(`  ${w.ruleSetChanges.line(formatLocalTime(change.at, stats.timeZone), change.actor.id, change.revision, change.note)}`);
+  }
   return `${lines.join('\n')}\n`;
 }

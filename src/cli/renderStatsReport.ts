@@ -101,6 +101,17 @@ function bars(rows: readonly [label: string, size: number, attribute: string][],
   return `<table><thead><tr><th>${escapeMarkup(columns[0])}</th><th class="n">${escapeMarkup(columns[1])}</th><th></th></tr></thead><tbody>${body}</tbody></table>`;
 }
 
+/** Where the rules changed in the window: the versions saved, in time order (the daily chart's days can be read against them). */
+function ruleSetChangeList(stats: AssignmentStats, w: StatsWords): string {
+  const changes = stats.ruleSetChanges ?? [];
+  if (changes.length === 0) return '';
+  const items = changes.map(
+    (change) =>
+      `<li data-revision="${escapeMarkup(change.revision)}">${escapeMarkup(w.ruleSetChanges.line(formatLocalTime(change.at, stats.timeZone), change.actor.id, change.revision, change.note))}</li>`,
+  );
+  return `<section class="rule-set-changes"><h2>${escapeMarkup(w.ruleSetChanges.heading(changes.length))}</h2><ul>${items.join('')}</ul></section>`;
+}
+
 function waitingSection(waiting: WaitingStats, timeZone: string, locale: Locale, w: StatsWords): string {
   const summary = w.waiting.summary(waiting.size, formatLocalTime(waiting.at, timeZone));
   if (waiting.size === 0) return `<section class="waiting"><h2>${escapeMarkup(w.waiting.heading)}</h2><p>${escapeMarkup(summary)}</p></section>`;
@@ -169,6 +180,7 @@ ${ruleTable(stats, ruleColour, w)}
 <h2>${escapeMarkup(w.hoursHeading)}</h2>
 ${hourTable(stats, w)}
 ${stats.waiting === undefined ? '' : waitingSection(stats.waiting, stats.timeZone, locale, w)}
+${ruleSetChangeList(stats, w)}
 <footer>${escapeMarkup(footerBefore)}<code>dedicated-agent report</code>${escapeMarkup(footerAfter)}</footer>
 </main>
 </body>

@@ -2,6 +2,8 @@ import { type AssignmentStore, createAssignmentService, InputError, NotSupported
 import { createMemoryStore } from 'dedicated-agent/memory';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { formatStatsText } from '../../src/cli/formatStatsText.js';
+import { renderStatsReport } from '../../src/cli/renderStatsReport.js';
 import { ruleSetWith } from '../fixtures/ruleSetWith.js';
 import { admin, agent, HOUR, MINUTE, T0 } from './serviceFixtures.js';
 
@@ -162,10 +164,15 @@ describe('svc.stats', () => {
     await svc.saveRuleSet(second, { actor: admin, note: '加入 b' });
     now = T0 + 5 * HOUR;
     await svc.saveRuleSet(first, { actor: admin });
-    const { ruleSetChanges } = await svc.stats(window);
-    expect(ruleSetChanges?.map(({ at, note, actor }) => [at.getTime() - T0, note, actor.id])).toEqual([
+    const stats = await svc.stats(window);
+    expect(stats.ruleSetChanges?.map(({ at, note, actor }) => [at.getTime() - T0, note, actor.id])).toEqual([
       [2 * HOUR, '加入 b', admin.id],
       [5 * HOUR, null, admin.id],
     ]);
+    // The report marks them, in the reader's language.
+    expect(formatStatsText(stats, 'zh-CN')).toContain('本期间规则集变更 2 次');
+    expect(formatStatsText(stats, 'en')).toMatch(/The rules changed 2 times in this window\n {2}2026-11-02 12:00 {2}admin-1 saved rule set \w+ — 加入 b/);
+    const page = renderStatsReport(stats, { source: 'memory', generatedAt: new Date(T0), locale: 'zh-CN' });
+    expect(page.match(/<li data-revision="/g)).toHaveLength(2);
   });
 });

@@ -232,6 +232,10 @@ Exit status: 0 success, 1 invalid rule set (validate), skipped customer lines
     everyoneAssigned: 'Every customer was assigned on arrival.',
   },
   stats: {
+    ruleSetChanges: {
+      heading: (count) => `The rules changed ${count === 1 ? 'once' : `${count} times`} in this window`,
+      line: (at, actor, revision, note) => `${at}  ${actor} saved rule set ${revision}${note === null ? '' : ` — ${note}`}`,
+    },
     htmlLang: 'en',
     noSchema: (source, schema) => `${source} has no dedicated-agent schema "${schema}": no assignment records, nothing to report.`,
     noRecords: (from, to, source) => `No assignment records created from ${from} to ${to} in ${source}.`,

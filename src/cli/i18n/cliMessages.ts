@@ -141,6 +141,8 @@ export interface ReportWords {
 
 /** The words of `report` (statistics of committed records): its text output, HTML page and notes. */
 export interface StatsWords {
+  /** The rule-set versions saved in the window: heading, and one line per version. */
+  ruleSetChanges: { heading(count: number): string; line(at: string, actor: string, revision: string, note: string | null): string };
   /** `lang` of the page. */
   htmlLang: string;
   noSchema(source: string, schema: string): string;

@@ -224,6 +224,10 @@ export const cliZhCN: CliMessages = {
     everyoneAssigned: '每个客户在创建时都已分配。',
   },
   stats: {
+    ruleSetChanges: {
+      heading: (count) => `本期间规则集变更 ${count} 次`,
+      line: (at, actor, revision, note) => `${at}  ${actor} 保存了规则集 ${revision}${note === null ? '' : `（${note}）`}`,
+    },
     htmlLang: 'zh-CN',
     noSchema: (source, schema) => `${source} 中没有 dedicated-agent 的 schema "${schema}"：没有分配记录，无可报表。`,
     noRecords: (from, to, source) => `${source} 中没有 ${from} 至 ${to} 创建的分配记录。`,
