@@ -1,5 +1,5 @@
 import { formatIssues } from '../../index.js';
-import type { CliMessages } from './cliMessages.js';
+import type { CliMessages, WaitingWords } from './cliMessages.js';
 
 const plural = (n: number, word: string): string => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
 const HOPELESS = ' (none of its participants is known: it can never assign)';
@@ -7,6 +7,23 @@ const ruleLabel = (rule: string | null): string => (rule === null ? 'the default
 
 const FILE_PROBLEMS: Record<string, string> = { no_such_file: 'no such file', is_directory: 'it is a directory', permission_denied: 'permission denied' };
 const FILE_WORDS = { rule_set: 'rule set', customer_file: 'customer file', agents_file: 'agents file', customers_file: 'customers file' };
+
+/** The waiting queue's words, shared by the simulation's text and its report. */
+const WAITING: WaitingWords = {
+  title: (tag) => `Waiting for an agent${tag}: from creation to assignment; customers who found nobody waited in the queue (p50, p95 by nearest rank)`,
+  columns: ['Rule', 'Name', 'Customers', 'Waited', 'p50', 'p95', 'Max'],
+  allAssigned: ['(all)', 'every assigned customer'],
+  neverAssigned: ['(none)', 'waited, never assigned (until care or replay ended)'],
+  queueLine: (longest, at, atEnd) => `Queue: longest ${longest}${at === null ? '' : ` at ${at}`}; still waiting at the end: ${atEnd}`,
+  perDay: (days) => `Longest queue per day: ${days}`,
+  heading: 'Waiting for an agent',
+  caption: (longest) => [
+    'Waiting queue length, longest per hour',
+    `${longest === null ? '' : ` (longest: ${longest})`}. Customers who find nobody wait, priority first then the longest wait, until a shift starts, a rule opens or a care ends.`,
+  ],
+  note: 'From creation to assignment (0 when assigned on arrival); p50 and p95 by nearest rank.',
+
+};
 
 /**
  * The CLI's English texts.
@@ -106,20 +123,7 @@ Exit status: 0 success, 1 invalid rule set (validate), skipped customer lines
       `${source}: agent ${agent} is on leave for the whole of the ${days} days from ${from} (${rules.map(ruleLabel).join(', ')})`,
   },
   simulation: {
-  waiting: {
-    title: (tag) => `Waiting for an agent${tag}: from creation to assignment; customers who found nobody waited in the queue (p50, p95 by nearest rank)`,
-    columns: ['Rule', 'Name', 'Customers', 'Waited', 'p50', 'p95', 'Max'],
-    allAssigned: ['(all)', 'every assigned customer'],
-    neverAssigned: ['(none)', 'waited, never assigned (until care or replay ended)'],
-    queueLine: (longest, at, atEnd) => `Queue: longest ${longest}${at === null ? '' : ` at ${at}`}; still waiting at the end: ${atEnd}`,
-    perDay: (days) => `Longest queue per day: ${days}`,
-    heading: 'Waiting for an agent',
-    caption: (longest) => [
-      'Waiting queue length, longest per hour',
-      `${longest === null ? '' : ` (longest: ${longest})`}. Customers who find nobody wait, priority first then the longest wait, until a shift starts, a rule opens or a care ends.`,
-    ],
-    note: 'From creation to assignment (0 when assigned on arrival); p50 and p95 by nearest rank.',
-  },
+  waiting: WAITING,
     reason: {
       auto_disabled: 'automatic assignment disabled',
       already_assigned: 'already assigned',
@@ -167,20 +171,7 @@ Exit status: 0 success, 1 invalid rule set (validate), skipped customer lines
     reportWritten: (path) => `report written to ${path}`,
   },
   report: {
-  waiting: {
-    title: (tag) => `Waiting for an agent${tag}: from creation to assignment; customers who found nobody waited in the queue (p50, p95 by nearest rank)`,
-    columns: ['Rule', 'Name', 'Customers', 'Waited', 'p50', 'p95', 'Max'],
-    allAssigned: ['(all)', 'every assigned customer'],
-    neverAssigned: ['(none)', 'waited, never assigned (until care or replay ended)'],
-    queueLine: (longest, at, atEnd) => `Queue: longest ${longest}${at === null ? '' : ` at ${at}`}; still waiting at the end: ${atEnd}`,
-    perDay: (days) => `Longest queue per day: ${days}`,
-    heading: 'Waiting for an agent',
-    caption: (longest) => [
-      'Waiting queue length, longest per hour',
-      `${longest === null ? '' : ` (longest: ${longest})`}. Customers who find nobody wait, priority first then the longest wait, until a shift starts, a rule opens or a care ends.`,
-    ],
-    note: 'From creation to assignment (0 when assigned on arrival); p50 and p95 by nearest rank.',
-  },
+  waiting: WAITING,
     htmlLang: 'en',
     title: (labels) => `Assignment simulation: ${labels.join(' vs ')}`,
     ruleSetTag: 'Rule set ',

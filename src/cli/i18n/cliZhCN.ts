@@ -1,11 +1,28 @@
 import { formatIssues } from '../../index.js';
-import type { CliMessages } from './cliMessages.js';
+import type { CliMessages, WaitingWords } from './cliMessages.js';
 
 const HOPELESS = '（其参与分配人员都不存在：此规则永远无法分配）';
 const ruleLabel = (rule: string | null): string => (rule === null ? '默认规则' : `规则“${rule}”`);
 
 const FILE_PROBLEMS: Record<string, string> = { no_such_file: '文件不存在', is_directory: '这是一个目录', permission_denied: '没有权限' };
 const FILE_WORDS = { rule_set: '规则集', customer_file: '客户文件', agents_file: '客服文件', customers_file: '客户列表文件' };
+
+/** The waiting queue's words, shared by the simulation's text and its report. */
+const WAITING: WaitingWords = {
+  title: (tag) => `等待分配${tag}：从创建到分配；无人可分配的客户在等待队列中等待（p50、p95 按最近秩）`,
+  columns: ['规则', '名称', '客户数', '曾等待', 'p50', 'p95', '最长'],
+  allAssigned: ['（全部）', '所有已分配的客户'],
+  neverAssigned: ['（无）', '等待后始终未分配（直到服务或回放结束）'],
+  queueLine: (longest, at, atEnd) => `队列：最长 ${longest}${at === null ? '' : `（${at}）`}；结束时仍在等待：${atEnd}`,
+  perDay: (days) => `每日最长队列：${days}`,
+  heading: '等待分配',
+  caption: (longest) => [
+    '等待队列长度（每小时最长）',
+    `${longest === null ? '' : `（最长：${longest}）`}。无人可分配的客户按优先级、再按等待时长排队，直到有客服上班、规则进入适用时间或有客户的服务结束。`,
+  ],
+  note: '从创建到分配（到达即分配记为 0）；p50 与 p95 按最近秩计算。',
+
+};
 
 /**
  * The CLI's texts in 简体中文.
@@ -104,20 +121,7 @@ export const cliZhCN: CliMessages = {
       `${source}：客服 ${agent} 在 ${from} 起的 ${days} 天内全程休假（${rules.map(ruleLabel).join('、')}）`,
   },
   simulation: {
-  waiting: {
-    title: (tag) => `等待分配${tag}：从创建到分配；无人可分配的客户在等待队列中等待（p50、p95 按最近秩）`,
-    columns: ['规则', '名称', '客户数', '曾等待', 'p50', 'p95', '最长'],
-    allAssigned: ['（全部）', '所有已分配的客户'],
-    neverAssigned: ['（无）', '等待后始终未分配（直到服务或回放结束）'],
-    queueLine: (longest, at, atEnd) => `队列：最长 ${longest}${at === null ? '' : `（${at}）`}；结束时仍在等待：${atEnd}`,
-    perDay: (days) => `每日最长队列：${days}`,
-    heading: '等待分配',
-    caption: (longest) => [
-      '等待队列长度（每小时最长）',
-      `${longest === null ? '' : `（最长：${longest}）`}。无人可分配的客户按优先级、再按等待时长排队，直到有客服上班、规则进入适用时间或有客户的服务结束。`,
-    ],
-    note: '从创建到分配（到达即分配记为 0）；p50 与 p95 按最近秩计算。',
-  },
+  waiting: WAITING,
     reason: {
       auto_disabled: '未启用自动分配',
       already_assigned: '已有专属客服',
@@ -162,20 +166,7 @@ export const cliZhCN: CliMessages = {
     reportWritten: (path) => `报告已写入 ${path}`,
   },
   report: {
-  waiting: {
-    title: (tag) => `等待分配${tag}：从创建到分配；无人可分配的客户在等待队列中等待（p50、p95 按最近秩）`,
-    columns: ['规则', '名称', '客户数', '曾等待', 'p50', 'p95', '最长'],
-    allAssigned: ['（全部）', '所有已分配的客户'],
-    neverAssigned: ['（无）', '等待后始终未分配（直到服务或回放结束）'],
-    queueLine: (longest, at, atEnd) => `队列：最长 ${longest}${at === null ? '' : `（${at}）`}；结束时仍在等待：${atEnd}`,
-    perDay: (days) => `每日最长队列：${days}`,
-    heading: '等待分配',
-    caption: (longest) => [
-      '等待队列长度（每小时最长）',
-      `${longest === null ? '' : `（最长：${longest}）`}。无人可分配的客户按优先级、再按等待时长排队，直到有客服上班、规则进入适用时间或有客户的服务结束。`,
-    ],
-    note: '从创建到分配（到达即分配记为 0）；p50 与 p95 按最近秩计算。',
-  },
+  waiting: WAITING,
     htmlLang: 'zh-CN',
     title: (labels) => `分配模拟：${labels.join(' 对比 ')}`,
     ruleSetTag: '规则集 ',
