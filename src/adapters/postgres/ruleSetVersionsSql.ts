@@ -1,3 +1,5 @@
+import { wrapCommitChangesSql } from './wrapCommitChangesSql.js';
+
 /**
  * Migration 7: rule-set versions and the decision kept for each record.
  * `rule_set_versions` is the append-only history (a trigger refuses updates
@@ -51,24 +53,8 @@ CREATE TABLE IF NOT EXISTS record_decisions (
   trace jsonb
 );
 
--- Renamed once: run again, the wrapper must not become the function it wraps.
-DO $$
-BEGIN
-  IF to_regprocedure('commit_changes_before_v7(jsonb, json)') IS NULL THEN
-    ALTER FUNCTION commit_changes(jsonb, json) RENAME TO commit_changes_before_v7;
-  END IF;
-END
-$$;
-
-CREATE OR REPLACE FUNCTION commit_changes(changes jsonb, idempotent_results json) RETURNS void
-LANGUAGE plpgsql VOLATILE SET search_path FROM CURRENT AS $$
-BEGIN
-  PERFORM commit_changes_before_v7(changes, idempotent_results);
-  IF jsonb_typeof(changes -> 'decisions') = 'array' THEN
+${wrapCommitChangesSql('commit_changes_before_v7', `  IF jsonb_typeof(changes -> 'decisions') = 'array' THEN
     INSERT INTO record_decisions (record_id, revision, trace)
     SELECT value ->> 'recordId', value ->> 'revision', (value ->> 'trace')::jsonb
     FROM jsonb_array_elements(changes -> 'decisions');
-  END IF;
-END
-$$;
-`;
+  END IF;`)}`;

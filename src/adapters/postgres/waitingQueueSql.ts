@@ -1,3 +1,5 @@
+import { wrapCommitChangesSql } from './wrapCommitChangesSql.js';
+
 /**
  * Migration 4: the waiting queue. One row per waiting subject; the commit
  * function of version 3 is kept (renamed) and wrapped by a new
@@ -59,20 +61,4 @@ BEGIN
 END
 $$;
 
--- Renamed once: run again, the wrapper must not become the function it wraps.
-DO $$
-BEGIN
-  IF to_regprocedure('commit_changes_v3(jsonb, json)') IS NULL THEN
-    ALTER FUNCTION commit_changes(jsonb, json) RENAME TO commit_changes_v3;
-  END IF;
-END
-$$;
-
-CREATE OR REPLACE FUNCTION commit_changes(changes jsonb, idempotent_results json) RETURNS void
-LANGUAGE plpgsql VOLATILE SET search_path FROM CURRENT AS $$
-BEGIN
-  PERFORM commit_changes_v3(changes, idempotent_results);
-  PERFORM apply_waiting(changes -> 'waiting');
-END
-$$;
-`;
+${wrapCommitChangesSql('commit_changes_v3', `  PERFORM apply_waiting(changes -> 'waiting');`)}`;
