@@ -21,7 +21,7 @@ export type SubjectFilter = (fields: Readonly<Record<string, unknown>>, nowMs: n
  * @example
  * ```ts
  * const vip = compileSubjectFilter("level >= 3", ruleSet, 'input.where');
- * vip({ level: 4 }, Date.now()); // true
+ * vip({ level: 4 }, Date.parse('2026-12-05T10:00:00+08:00')); // true
  * ```
  */
 export function compileSubjectFilter(where: unknown, ruleSet: CompiledRuleSet, path: string): SubjectFilter {

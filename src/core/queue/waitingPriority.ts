@@ -18,8 +18,8 @@ const LIMIT = Number.MAX_SAFE_INTEGER;
  * @example
  * ```ts
  * // settings.auto.queue.priority: "level >= 4 ? 10 : 0"
- * waitingPriority(ruleSet, { level: 5 }, Date.now()); // 10
- * waitingPriority(ruleSet, { level: 'x' }, Date.now()); // 0
+ * waitingPriority(ruleSet, { level: 5 }, Date.parse('2026-12-05T10:00:00+08:00')); // 10
+ * waitingPriority(ruleSet, { level: 'x' }, Date.parse('2026-12-05T10:00:00+08:00')); // 0
  * ```
  */
 export function waitingPriority(ruleSet: RuleSet | CompiledRuleSet, fields: Readonly<Record<string, unknown>>, now: number): number {
