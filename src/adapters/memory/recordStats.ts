@@ -1,3 +1,4 @@
+import { emptyAgentRow } from '../../core/reports/emptyAgentRow.js';
 import { localDate } from '../../core/reports/localDate.js';
 import { localParts } from '../../core/time/localParts.js';
 import type { AssignmentRecord, RecordStatus, RecordType } from '../../core/types.js';
@@ -93,24 +94,7 @@ export function recordStats(records: Iterable<AssignmentRecord>, query: StatsQue
 function tallyAgent(agents: Map<string, AgentTally>, record: AssignmentRecord): void {
   let tally = agents.get(record.agentId);
   if (tally === undefined) {
-    const row: AgentStatsRow = {
-      agentId: record.agentId,
-      records: 0,
-      auto: 0,
-      manual: 0,
-      applications: 0,
-      pending: 0,
-      effective: 0,
-      ended: 0,
-      declined: 0,
-      expired: 0,
-      cancelled: 0,
-      rejected: 0,
-      asked: 0,
-      confirmed: 0,
-      confirmationTime: null,
-      approvalTime: null,
-    };
+    const row = emptyAgentRow(record.agentId);
     tally = { row, confirmationMs: [], approvalMs: [] };
     agents.set(record.agentId, tally);
   }

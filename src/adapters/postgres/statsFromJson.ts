@@ -1,3 +1,4 @@
+import { emptyAgentRow } from '../../core/reports/emptyAgentRow.js';
 import type { AgentStatsRow, DayStatsRow, DurationFigures, HourStatsRow, RuleStatsRow, StatsQuery, StoreStats } from '../../core/reports/types.js';
 import { RECORD_STATUSES, RECORD_TYPES, type RecordStatus, type RecordType, type StatsSection } from '../../core/types.js';
 
@@ -124,25 +125,4 @@ export function statsFromJson(json: StatsJson, query: StatsQuery): StoreStats {
   if (sections.has('day')) stats.days = [...days.values()];
   if (sections.has('hour')) stats.hours = [...hours.values()];
   return stats;
-}
-
-function emptyAgentRow(agentId: string): AgentStatsRow {
-  return {
-    agentId,
-    records: 0,
-    auto: 0,
-    manual: 0,
-    applications: 0,
-    pending: 0,
-    effective: 0,
-    ended: 0,
-    declined: 0,
-    expired: 0,
-    cancelled: 0,
-    rejected: 0,
-    asked: 0,
-    confirmed: 0,
-    confirmationTime: null,
-    approvalTime: null,
-  };
 }
