@@ -74,6 +74,8 @@ export type {
   AssignmentService,
   AssignmentServiceBase,
   AssignmentServiceOptions,
+  AutoAssignManyOptions,
+  AutoAssignManySummary,
   AutoAssignOptions,
   DispatchOptions,
   DispatchResult,

@@ -106,6 +106,7 @@ export function postgresStatements(schema: string, prepared: boolean) {
          (SELECT min(since) FROM ${schema}.waiting WHERE alerted_at IS NULL) AS unalerted_since`,
     ),
     idempotentResult: statement('idempotentResult', `SELECT result FROM ${schema}.idempotency WHERE key = $1`),
+    idempotentResults: statement('idempotentResults', `SELECT key, result FROM ${schema}.idempotency WHERE key = ANY($1::text[])`),
     commit: statement('commit', `SELECT ${schema}.commit_changes($1::jsonb, $2::json)`),
     /** `commit` with its values inlined, to travel with `COMMIT` in one round trip. */
     inlinedCommit: ([changes, idempotentResults]: CommitValues): string =>

@@ -178,6 +178,14 @@ export function openPostgresTransaction(
       const rows = await session.query<{ result: unknown }>(sql.idempotentResult, [readId(key, 'key')]);
       return rows.length === 0 ? undefined : rows[0]!.result;
     },
+    async idempotentResults(keys) {
+      open();
+      const given = readIdList(keys, 'keys');
+      if (given.length === 0) return [];
+      const rows = await session.query<{ key: string; result: unknown }>(sql.idempotentResults, [given]);
+      const found = new Map(rows.map(({ key, result }) => [key, result]));
+      return given.map((key) => found.get(key));
+    },
     async waitingEntries(subjects) {
       open();
       const refs = readSubjectRefList(subjects, 'subjects');
