@@ -3,6 +3,7 @@ import { AssignmentError } from '../index.js';
 import { CliError, EXIT_USAGE } from './cliError.js';
 import type { CliIo } from './cliIo.js';
 import { explainCommand } from './explainCommand.js';
+import { importCommand } from './importCommand.js';
 import { initCommand } from './initCommand.js';
 import { packageVersion } from './packageVersion.js';
 import { parseCommandArgs, usageError } from './parseCommandArgs.js';
@@ -19,6 +20,8 @@ Commands:
   explain <rules.json>    decide one customer at one instant and explain the decision rule by rule
   simulate <rules.json>   replay a stream of customers and show the resulting distribution,
                           optionally against a second rule set and as an HTML report
+  import <customers.jsonl>
+                          assign a file of customers through a PostgreSQL or PGlite store
 
 Options:
   -V, --version           print the version
@@ -31,11 +34,12 @@ Exit status: 0 success, 1 invalid rule set (validate) or skipped customer lines
 (simulate), 2 unusable input or misuse.
 `;
 
-const COMMANDS: Record<string, (args: string[], io: CliIo) => number> = {
+const COMMANDS: Record<string, (args: string[], io: CliIo) => number | Promise<number>> = {
   init: initCommand,
   validate: validateCommand,
   explain: explainCommand,
   simulate: simulateCommand,
+  import: importCommand,
 };
 
 const PROGRAM_OPTIONS = {
@@ -43,7 +47,7 @@ const PROGRAM_OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-function dispatch(argv: string[], io: CliIo): number {
+function dispatch(argv: string[], io: CliIo): number | Promise<number> {
   const [command, ...args] = argv;
   if (command === '--version' || command === '-V') {
     io.stdout.write(`${packageVersion()}\n`);
@@ -75,16 +79,14 @@ function dispatch(argv: string[], io: CliIo): number {
  *
  * @param argv - the arguments after the program name
  * @param io - where to write
- * @returns the exit code
+ * @returns the exit code; a promise of it for a command that waits for a database (`import`)
  * @example
  * ```ts
- * process.exitCode = runCli(process.argv.slice(2), process);
+ * process.exitCode = await runCli(process.argv.slice(2), process);
  * ```
  */
-export function runCli(argv: string[], io: CliIo): number {
-  try {
-    return dispatch(argv, io);
-  } catch (error) {
+export function runCli(argv: string[], io: CliIo): number | Promise<number> {
+  const failed = (error: unknown): number => {
     if (error instanceof CliError) {
       io.stderr.write(`error: ${error.message}\n`);
       return error.exitCode;
@@ -95,5 +97,11 @@ export function runCli(argv: string[], io: CliIo): number {
       return EXIT_USAGE;
     }
     throw error;
+  };
+  try {
+    const status = dispatch(argv, io);
+    return typeof status === 'number' ? status : status.catch(failed);
+  } catch (error) {
+    return failed(error);
   }
 }

@@ -184,6 +184,6 @@ describe('autoAssignMany', () => {
       const schema = `many_${++schemas}`;
       const store = await createPostgresStore({ client: db, schema }).migrate();
       return { store, done: async () => void (await db.exec(`DROP SCHEMA "${schema}" CASCADE`)) };
-    }, 8);
+    }, 5);
   }, 180_000);
 });

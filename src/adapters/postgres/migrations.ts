@@ -8,6 +8,7 @@
  * find their own schema's tables whatever the caller's `search_path` is.
  */
 
+import { BULK_WRITE_SQL } from './bulkWriteSql.js';
 import { WAITING_QUEUE_SQL } from './waitingQueueSql.js';
 
 /** One step of the schema's history. Never edit a released migration: add the next one. */
@@ -886,4 +887,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, description: 'counts in place, cached agent profiles, several calls per transaction', sql: FEWER_WRITES_SQL },
   { version: 3, description: 'latest automatic assignment per agent (lastAssignedAt)', sql: LAST_ASSIGNED_SQL },
   { version: 4, description: 'the waiting queue', sql: WAITING_QUEUE_SQL },
+  { version: 6, description: 'set-based locks and commits for many subjects (bulk import)', sql: BULK_WRITE_SQL },
 ];

@@ -42,6 +42,7 @@ export function postgresStatements(schema: string, prepared: boolean) {
        RETURNING ${SUBJECT_COLUMNS}`,
     ),
     lockSubjects: statement('lockSubjects', `SELECT ${schema}.lock_subjects($1::jsonb) AS locked`),
+    lockSubjectsBulk: statement('lockSubjects', `SELECT ${schema}.lock_subjects_bulk($1::jsonb) AS locked`),
     subject: statement('subject', `SELECT ${SUBJECT_COLUMNS} FROM ${schema}.subjects WHERE kind = $1 AND id = $2`),
     lockAssignment: statement(
       'lockAssignment',
@@ -111,6 +112,10 @@ export function postgresStatements(schema: string, prepared: boolean) {
     /** `commit` with its values inlined, to travel with `COMMIT` in one round trip. */
     inlinedCommit: ([changes, idempotentResults]: CommitValues): string =>
       `SELECT ${schema}.commit_changes(${sqlLiteral(changes)}::jsonb, ${sqlLiteral(idempotentResults)}::json)`,
+    commitBulk: statement('commit', `SELECT ${schema}.commit_bulk($1::jsonb, $2::json)`),
+    /** `commitBulk` with its values inlined. */
+    inlinedCommitBulk: ([changes, idempotentResults]: CommitValues): string =>
+      `SELECT ${schema}.commit_bulk(${sqlLiteral(changes)}::jsonb, ${sqlLiteral(idempotentResults)}::json)`,
     upsertAgents: statement(
       'upsertAgents',
       `INSERT INTO ${schema}.agents AS a (id, profile)
