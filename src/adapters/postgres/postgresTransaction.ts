@@ -28,8 +28,8 @@ export interface PostgresTransaction {
   close(): void;
 }
 
-/** From this many subjects, a lock or commit of distinct subjects is set-based (`lock_subjects_bulk`, `commit_bulk`). */
-const BULK_FROM = 16;
+/** From this many subjects (more than a group commit holds by default), a lock or commit of distinct subjects is set-based (`lock_subjects_bulk`, `commit_bulk`). */
+const BULK_FROM = 100;
 
 /** A subject row as JSON: instants are strings. */
 type SubjectJson = Omit<SubjectRow, 'agent_since'> & { agent_since: string | null };
