@@ -1,5 +1,5 @@
 /** The sections of the benchmark, in the order they run. */
-export const SECTIONS = ['agreement', 'decision', 'scale', 'million', 'compile', 'latency', 'postgres', 'queue'] as const;
+export const SECTIONS = ['agreement', 'decision', 'scale', 'million', 'compile', 'latency', 'postgres', 'queue', 'bulk'] as const;
 
 /** A section name. */
 export type SectionName = (typeof SECTIONS)[number];
