@@ -74,11 +74,13 @@ export async function autoAssignMany<S extends SubjectUpdate>(
     const { fields, ...subject } = readSubjectUpdate(item, path, context.limits);
     const idempotencyKey = keyOf === undefined ? undefined : readId(keyOf(item), `options.idempotencyKey(${path})`);
     const subjectKey = `${subject.kind}:${subject.id}`;
-    if (batch.length >= batchSize || subjectKeys.has(subjectKey) || (idempotencyKey !== undefined && keys.has(idempotencyKey))) await flush();
+    if (subjectKeys.has(subjectKey) || (idempotencyKey !== undefined && keys.has(idempotencyKey))) await flush();
     batch.push({ subject, fields, idempotencyKey, reassign: false });
     subjectKeys.add(subjectKey);
     if (idempotencyKey !== undefined) keys.add(idempotencyKey);
     index++;
+    // A full batch commits before the next subject is read: what a failing read stops is never a whole batch.
+    if (batch.length >= batchSize) await flush();
   }
   await flush();
   return summary;
