@@ -14,6 +14,7 @@ import type { Figure, SectionResult } from './harness/figure.js';
 import { formatTable } from './harness/formatTable.js';
 import { machineInfo } from './harness/machineInfo.js';
 import { agreementSection } from './sections/agreementSection.js';
+import { bulkSection } from './sections/bulkSection.js';
 import { compileSection } from './sections/compileSection.js';
 import { decisionSection } from './sections/decisionSection.js';
 import { latencySection } from './sections/latencySection.js';
@@ -36,6 +37,7 @@ const RUNNERS: Record<SectionName, (options: BenchOptions) => Promise<SectionRes
   postgres: postgresSection,
   queue: queueSection,
   stats: statsSection,
+  bulk: bulkSection,
 };
 
 const quick = process.argv.includes('--quick');

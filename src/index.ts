@@ -127,6 +127,8 @@ export type {
   AssignmentService,
   AssignmentServiceBase,
   AssignmentServiceOptions,
+  AutoAssignManyOptions,
+  AutoAssignManySummary,
   AutoAssignOptions,
   DispatchOptions,
   DispatchResult,

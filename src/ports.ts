@@ -110,12 +110,15 @@ export interface Notification {
   id: string;
   event: NotifyEvent;
   recipient: Recipient;
-  /** The record it is about; null for `waiting_too_long` (a waiting subject has no record). */
+  /** The record it is about; null for `waiting_too_long` and `assigned_digest` (which are about no one record). */
   recordId: string | null;
+  /** The subject it is about; for `assigned_digest`, the first of the subjects it counts. */
   subject: SubjectRef;
-  /** The record's agent; null for `waiting_too_long`. */
+  /** The record's agent (for `assigned_digest`, the recipient); null for `waiting_too_long`. */
   agentId: string | null;
   at: Date;
+  /** `assigned_digest` only: how many subjects the agent got in the batch it sums up ("you have 312 new customers"). */
+  count?: number;
 }
 
 /** A notification waiting in the outbox. It is due from `notification.at` until delivered. */
@@ -345,6 +348,14 @@ export interface StoreTransaction {
   dueRecords(now: Date, limit: number): Promisable<AssignmentRecord[]>;
   /** The result stored under an idempotency key, if any. */
   idempotentResult(key: string): Promisable<unknown | undefined>;
+  /**
+   * Optional: the results stored under several idempotency keys in one step
+   * (the service uses it, when present, for the calls of one transaction and
+   * for `autoAssignMany`'s batches): one item per key in the order given, the
+   * result or `undefined` when the key is unused — the same as
+   * `idempotentResult` for each key in turn.
+   */
+  idempotentResults?(keys: readonly string[]): Promisable<(unknown | undefined)[]>;
   /**
    * The waiting entries of these subjects (those that wait; in any order).
    * The service reads them after locking the subjects, so they cannot change

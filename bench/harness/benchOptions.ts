@@ -1,5 +1,5 @@
 /** The sections of the benchmark, in the order they run. */
-export const SECTIONS = ['agreement', 'decision', 'variations', 'scale', 'million', 'compile', 'latency', 'postgres', 'queue', 'stats'] as const;
+export const SECTIONS = ['agreement', 'decision', 'variations', 'scale', 'million', 'compile', 'latency', 'postgres', 'queue', 'stats', 'bulk'] as const;
 
 /** A section name. */
 export type SectionName = (typeof SECTIONS)[number];

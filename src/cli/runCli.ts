@@ -6,6 +6,7 @@ import { cliLocale } from './cliLocale.js';
 import { diffCommand } from './diffCommand.js';
 import { explainCommand } from './explainCommand.js';
 import { cliMessagesFor } from './i18n/cliMessagesFor.js';
+import { importCommand } from './importCommand.js';
 import { initCommand } from './initCommand.js';
 import { packageVersion } from './packageVersion.js';
 import { parseCommandArgs, usageError } from './parseCommandArgs.js';
@@ -20,6 +21,7 @@ const COMMANDS: Record<string, (args: string[], io: CliIo, locale: Locale) => nu
   simulate: simulateCommand,
   report: reportCommand,
   diff: diffCommand,
+  import: importCommand,
 };
 
 const PROGRAM_OPTIONS = {

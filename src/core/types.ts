@@ -164,7 +164,9 @@ export type NotifyEvent =
   | 'declined'
   | 'expired'
   | 'cancelled'
-  | 'waiting_too_long';
+  | 'waiting_too_long'
+  /** One notification per agent per batch of `autoAssignMany` with `notify: 'digest'`, in place of its `assigned` ones, with their `count`. */
+  | 'assigned_digest';
 
 /** Who a notification goes to. */
 export type Recipient = { type: 'agent'; id: string } | { type: 'admins' } | { type: 'user'; id: string };

@@ -33,24 +33,24 @@ export interface AutoAssignRequest {
  * @internal
  * @param call - the transaction attempt (one clock reading for all the calls)
  * @param requests - the calls
+ * @param finish - turns the merged change set into the one committed (`autoAssignMany`'s digest notifications); default: as it is
  * @returns the results, in the order of `requests`
  * @example
  * ```ts
  * const [result] = await runTransaction(context, ruleSet, (call) => assignTogether(call, [request]));
  * ```
  */
-export async function assignTogether(call: TransactionCall, requests: readonly AutoAssignRequest[]): Promise<AssignmentResult[]> {
+export async function assignTogether(
+  call: TransactionCall,
+  requests: readonly AutoAssignRequest[],
+  finish: (changes: ChangeSet) => ChangeSet = (changes) => changes,
+): Promise<AssignmentResult[]> {
   const results: AssignmentResult[] = new Array(requests.length);
+  const firsts = await firstResults(call, requests);
   const open: number[] = [];
-  for (const [index, { idempotencyKey }] of requests.entries()) {
-    if (idempotencyKey !== undefined) {
-      const first = await call.tx.idempotentResult(idempotencyKey);
-      if (first !== undefined) {
-        results[index] = reviveAssignmentResult(first);
-        continue;
-      }
-    }
-    open.push(index);
+  for (const [index, first] of firsts.entries()) {
+    if (first !== undefined) results[index] = reviveAssignmentResult(first);
+    else open.push(index);
   }
   const lockOrder = [...open].sort((a, b) => compareSubjects(requests[a]!.subject, requests[b]!.subject));
   const read = await readSubjectStates(
@@ -70,6 +70,19 @@ export async function assignTogether(call: TransactionCall, requests: readonly A
     changes.push(built);
     results[index] = result;
   }
-  if (changes.length > 0) await call.tx.commit(mergeChangeSets(changes));
+  if (changes.length > 0) await call.tx.commit(finish(mergeChangeSets(changes)));
   return results;
+}
+
+/** The stored result of each request's idempotency key (undefined: no key, or unused): in one step when the store can. */
+async function firstResults(call: TransactionCall, requests: readonly AutoAssignRequest[]): Promise<(unknown | undefined)[]> {
+  const keyed = requests.flatMap(({ idempotencyKey }, index) => (idempotencyKey === undefined ? [] : [{ index, key: idempotencyKey }]));
+  const firsts: (unknown | undefined)[] = new Array(requests.length).fill(undefined);
+  if (keyed.length > 1 && call.tx.idempotentResults !== undefined) {
+    const found = await call.tx.idempotentResults(keyed.map(({ key }) => key));
+    for (const [position, { index }] of keyed.entries()) firsts[index] = found[position];
+    return firsts;
+  }
+  for (const { index, key } of keyed) firsts[index] = await call.tx.idempotentResult(key);
+  return firsts;
 }

@@ -3,6 +3,7 @@ import { resolveRuleSet } from '../core/ruleset/compileRuleSet.js';
 import { applyForAgent } from './applyForAgent.js';
 import { assignManually } from './assignManually.js';
 import { autoAssign } from './autoAssign.js';
+import { autoAssignMany } from './bulk/autoAssignMany.js';
 import { callStore } from './callStore.js';
 import { dispatchNotifications } from './dispatchNotifications.js';
 import { expireOverdueRecords } from './expireOverdueRecords.js';
@@ -69,6 +70,9 @@ const SERVICE_OPTION_KEYS: readonly (keyof AssignmentServiceOptions)[] = [
  * assignment lock and committed at once, each with the result it would have
  * had alone; a shared transaction that fails is retried call by call.
  *
+ * `autoAssignMany` does the same for a stream of subjects (a bulk import), in
+ * transactions of up to `batchSize` subjects, each one multi-row commit.
+ *
  * Subjects nobody could take wait in the store's queue (see `assignWaiting`);
  * with `autoDrain` (default on) the service drains it by itself after calls
  * that can make an agent available and on a timer for the queue's next
@@ -118,6 +122,7 @@ export function createAssignmentService(options: AssignmentServiceOptions): Assi
   const autoAssignments = new GroupCommitQueue(context, context.groupCommitMaxCalls);
   return {
     autoAssign: (subject, autoOptions) => settled(autoAssign(context, autoAssignments, subject, autoOptions)),
+    autoAssignMany: (subjects, manyOptions) => settled(autoAssignMany(context, subjects, manyOptions)),
     assignManually: (input) => settled(assignManually(context, input)),
     apply: (input) => settled(applyForAgent(context, input)),
     approve: (recordId, actor, note) => settled(sendWorkflowEvent(context, 'approve', recordId, actor, note)),

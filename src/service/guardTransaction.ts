@@ -39,6 +39,7 @@ const TRANSACTION_METHODS: Record<keyof StoreTransaction, 'required' | 'optional
   agentRecords: 'required',
   dueRecords: 'required',
   idempotentResult: 'required',
+  idempotentResults: 'optional',
   waitingEntries: 'required',
   commit: 'required',
 };

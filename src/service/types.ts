@@ -285,6 +285,49 @@ export interface DrainResult {
   decisions: DrainDecision[];
 }
 
+/** Options of `autoAssignMany`. */
+export interface AutoAssignManyOptions<S extends SubjectUpdate = SubjectUpdate> {
+  /**
+   * The idempotency key of each subject (e.g. `(s) => 'import-2026-12:' + s.id`):
+   * a subject whose key was used before gets the first call's result and
+   * writes nothing, so running an interrupted import again continues where
+   * it stopped and creates nothing twice. Absent: no keys.
+   */
+  idempotencyKey?: (subject: S) => string;
+  /** The most subjects one transaction decides and writes (default 1000). */
+  batchSize?: number;
+  /** Called after each batch has committed, with the summary so far (a copy). Awaited; what it throws ends the import after that batch. */
+  onProgress?: (progress: AutoAssignManySummary) => void | Promise<void>;
+  /**
+   * `'each'` (default): the notifications the same `autoAssign` calls would
+   * write. `'digest'`: per batch, an agent's `assigned` notifications become
+   * one `assigned_digest` notification with their `count`.
+   */
+  notify?: 'each' | 'digest';
+}
+
+/**
+ * What `autoAssignMany` did. Subjects answered from an idempotency key used
+ * before count in `repeated` only; every other subject counts in exactly one
+ * of `assigned`, `pendingConfirmation` and `unassigned`.
+ */
+export interface AutoAssignManySummary {
+  /** Subjects read from the stream and committed, repeated ones included. */
+  subjects: number;
+  /** Transactions committed. */
+  batches: number;
+  /** Per agent, the subjects assigned to it (`assigned` outcomes). */
+  assigned: Record<string, number>;
+  /** Per agent, the subjects now waiting for its confirmation. */
+  pendingConfirmation: Record<string, number>;
+  /** Subjects left without an agent, by reason (only reasons that occurred). */
+  unassigned: Partial<Record<UnassignedReason, number>>;
+  /** Of the unassigned, those that now wait in the queue, by reason (only reasons that occurred). */
+  queued: Partial<Record<WaitingReason, number>>;
+  /** Subjects whose idempotency key was used before: nothing written for them. */
+  repeated: number;
+}
+
 /** Filters of `svc.waiting`. */
 export interface WaitingFilter {
   reason?: WaitingReason;
@@ -354,6 +397,21 @@ export interface RebalanceResult extends TransferResult {
 export interface AssignmentService {
   /** Stores or updates the subject, decides by the rules and commits the decision (sharing the transaction with concurrent calls; see `groupCommit`). */
   autoAssign(subject: SubjectUpdate, options?: AutoAssignOptions): Promise<AssignmentResult>;
+  /**
+   * `autoAssign` for a stream of subjects (an iterable or async iterable,
+   * read as it goes, never held whole): the same agents, records, counts, rule
+   * state, queue entries and notifications as the same `autoAssign` calls in
+   * the same order, in transactions of up to `batchSize` subjects, each
+   * holding the assignment lock for its own batch only (other callers'
+   * calls go in between). A failure leaves the batches before it committed
+   * and nothing of the rest; with `idempotencyKey`, running it again
+   * continues where it stopped. Each batch reads the clock and the rule set
+   * once, as a group commit does.
+   */
+  autoAssignMany<S extends SubjectUpdate>(
+    subjects: Iterable<S> | AsyncIterable<S>,
+    options?: AutoAssignManyOptions<S>,
+  ): Promise<AutoAssignManySummary>;
   /** An admin assigns an agent by hand, cancelling the subject's pending record, if any. */
   assignManually(input: ManualAssignmentInput): Promise<RecordOutcome>;
   /** A business user applies for an agent for a subject they can view. */

@@ -1,5 +1,6 @@
 import { atomicityConformance } from './atomicityConformance.js';
 import { availabilityConformance } from './availabilityConformance.js';
+import { bulkConformance } from './bulkConformance.js';
 import { concurrencyConformance } from './concurrencyConformance.js';
 import { type StoreUnderTest, type SuiteFunction, type TestFunction, conformanceHarness } from './conformanceHarness.js';
 import { governanceConformance } from './governanceConformance.js';
@@ -35,7 +36,8 @@ export interface StoreConformanceOptions {
  * (round robin stays exact, a subject never gets two agents or two records),
  * fairness by counts under concurrency, concurrent calls sharing
  * transactions (group commit) with the results they would get alone and
- * failures kept to the failing call, concurrent workflow events on one
+ * failures kept to the failing call, bulk imports (`autoAssignMany`: batches
+ * of many subjects committed whole or not at all, resumed by their keys), concurrent workflow events on one
  * record (exactly one wins), an id generator and a notifier that throw mid-call
  * (nothing half-written), whole change sets refused, idempotency, counting
  * periods that roll over at local midnight in the rule set's zone, the
@@ -76,6 +78,7 @@ export function runStoreConformance(options: StoreConformanceOptions): void {
   describe(`store conformance: ${options.name}`, () => {
     concurrencyConformance(harness);
     groupCommitConformance(harness);
+    bulkConformance(harness);
     atomicityConformance(harness);
     idempotencyConformance(harness);
     periodConformance(harness);

@@ -11,6 +11,7 @@ const CALLS_PER_PROCESS = 250;
 
 interface PhaseReport {
   ms: number;
+  summary?: { subjects: number; batches: number; assigned: Record<string, number> };
   results: { subject: string; outcome: string; agentId: string | null; reason: string | null }[];
   failures: string[];
 }
@@ -95,6 +96,40 @@ describe.skipIf(!serverUrl)(`postgres store shared by ${PROCESSES} processes (${
 
     const slowest = Math.max(...reports.map((report) => report.ms));
     console.info(`${results.length} assignments by ${PROCESSES} processes in ${slowest.toFixed(0)} ms: ${((results.length / slowest) * 1000).toFixed(0)}/s`);
+  });
+
+  it('keeps round robin and counts exact when one process imports with autoAssignMany while the others call autoAssign', async () => {
+    const before = await pool.query<{ agent_id: string; n: number }>(
+      `SELECT agent_id, count(*)::int AS n FROM "${schema}".records GROUP BY agent_id ORDER BY agent_id`,
+    );
+    const reports = await Promise.all(
+      workers.map((worker, index) => {
+        const report = worker.next();
+        worker.child.stdin.write(index === 0 ? 'bulk 900\n' : 'calls 100\n');
+        return report.then((line) => JSON.parse(line) as PhaseReport);
+      }),
+    );
+    expect(reports.flatMap((report) => report.failures)).toEqual([]);
+    const summary = reports[0]!.summary!;
+    expect(summary.subjects).toBe(900);
+    expect(summary.batches).toBe(9);
+    expect(Object.values(summary.assigned).reduce((sum, n) => sum + n, 0)).toBe(900);
+    const calls = reports.slice(1).flatMap((report) => report.results);
+    expect(calls).toHaveLength(300);
+    expect(calls.every((result) => result.outcome === 'assigned')).toBe(true);
+
+    const { rows } = await pool.query<{ subject_id: string; status: string }>(
+      `SELECT subject_id, status FROM "${schema}".records WHERE subject_id LIKE 'b%' OR subject_id LIKE 'i%'`,
+    );
+    expect(rows).toHaveLength(1200);
+    expect(new Set(rows.map((row) => row.subject_id)).size).toBe(1200);
+    expect(rows.every((row) => row.status === 'effective')).toBe(true);
+    const after = await pool.query<{ agent_id: string; n: number }>(
+      `SELECT agent_id, count(*)::int AS n FROM "${schema}".records GROUP BY agent_id ORDER BY agent_id`,
+    );
+    // Round robin under one lock across the processes: 1,200 more split exactly, from wherever the pointer stood.
+    const added = after.rows.map((row) => row.n - (before.rows.find((old) => old.agent_id === row.agent_id)?.n ?? 0));
+    expect(added).toEqual([400, 400, 400]);
   });
 
   it('gives one customer one record when 20 calls for it race across the processes', async () => {

@@ -6,7 +6,9 @@
  * - `distinct <count>`: that many concurrent `autoAssign` calls on customers of its own;
  * - `shared <count>`: that many concurrent `autoAssign` calls on the customer every worker uses;
  * - `queued <count>`: as `distinct`, on customers `q<worker>-<n>` (while nobody is online: they queue);
- * - `drain <count>`: `assignWaiting()` and, at the same time, that many `autoAssign` calls on customers `d<worker>-<n>`.
+ * - `drain <count>`: `assignWaiting()` and, at the same time, that many `autoAssign` calls on customers `d<worker>-<n>`;
+ * - `bulk <count>`: one `autoAssignMany` of that many customers `b<worker>-<n>` in batches of 100 (reports its summary);
+ * - `calls <count>`: as `distinct`, on customers `i<worker>-<n>`.
  * It ends when its stdin closes.
  */
 import { createInterface } from 'node:readline';
@@ -59,11 +61,24 @@ async function drainPhase(subjectIds: string[]): Promise<void> {
   process.stdout.write(`${JSON.stringify({ ms: performance.now() - started, results: [...drained, ...assigned], failures })}\n`);
 }
 
+/** Imports customers with autoAssignMany; reports its summary. */
+async function bulkPhase(subjectIds: string[]): Promise<void> {
+  const started = performance.now();
+  const failures: string[] = [];
+  const summary = await svc.autoAssignMany(subjectIds.map((id) => ({ id })), { batchSize: 100 }).catch((error: unknown) => {
+    failures.push(String(error));
+    return null;
+  });
+  process.stdout.write(`${JSON.stringify({ ms: performance.now() - started, results: [], failures, summary })}\n`);
+}
+
 const lines = createInterface({ input: process.stdin });
 lines.on('line', (line) => {
   const [command, count] = line.split(' ') as [string, string];
   const ids = (prefix: string) => Array.from({ length: Number(count) }, (_, index) => `${prefix}${worker}-${index}`);
   if (command === 'drain') void drainPhase(ids('d'));
+  else if (command === 'bulk') void bulkPhase(ids('b'));
+  else if (command === 'calls') void phase(ids('i'));
   else void phase(command === 'shared' ? Array.from({ length: Number(count) }, () => 'shared') : ids(command === 'queued' ? 'q' : 'w'));
 });
 lines.on('close', () => void pool.end());

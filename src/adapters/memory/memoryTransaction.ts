@@ -143,6 +143,10 @@ export function openMemoryTransaction(state: MemoryState, limits: InputLimits): 
       readId(key, 'key');
       return state.idempotency.has(key) ? structuredClone(state.idempotency.get(key)) : undefined;
     },
+    idempotentResults(keys) {
+      open();
+      return readIdList(keys, 'keys').map((key) => (state.idempotency.has(key) ? structuredClone(state.idempotency.get(key)) : undefined));
+    },
     waitingEntries(subjects) {
       open();
       return readSubjectRefList(subjects, 'subjects').flatMap((subject) => {

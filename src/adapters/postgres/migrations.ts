@@ -9,6 +9,7 @@
  */
 
 import { RULE_SET_VERSIONS_SQL } from './ruleSetVersionsSql.js';
+import { BULK_WRITE_SQL } from './bulkWriteSql.js';
 import { WAITING_QUEUE_SQL } from './waitingQueueSql.js';
 
 /** One step of the schema's history. Never edit a released migration: add the next one. */
@@ -979,4 +980,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, description: 'the waiting queue', sql: WAITING_QUEUE_SQL },
   { version: 5, description: 'statistics: outcome columns, a covering index and assignment_stats()', sql: STATISTICS_SQL },
   { version: 7, description: 'rule-set versions and the decision kept for each record', sql: RULE_SET_VERSIONS_SQL },
+  { version: 8, description: 'set-based locks and commits for many subjects (bulk import)', sql: BULK_WRITE_SQL },
 ];

@@ -46,6 +46,7 @@ export function postgresStatements(schema: string, prepared: boolean) {
       'assignmentStats',
       `SELECT ${schema}.assignment_stats($1::timestamptz, $2::timestamptz, $3::text, $4::text[]) AS stats`,
     ),
+    lockSubjectsBulk: statement('lockSubjects', `SELECT ${schema}.lock_subjects_bulk($1::jsonb) AS locked`),
     subject: statement('subject', `SELECT ${SUBJECT_COLUMNS} FROM ${schema}.subjects WHERE kind = $1 AND id = $2`),
     lockAssignment: statement(
       'lockAssignment',
@@ -110,10 +111,15 @@ export function postgresStatements(schema: string, prepared: boolean) {
          (SELECT min(since) FROM ${schema}.waiting WHERE alerted_at IS NULL) AS unalerted_since`,
     ),
     idempotentResult: statement('idempotentResult', `SELECT result FROM ${schema}.idempotency WHERE key = $1`),
+    idempotentResults: statement('idempotentResults', `SELECT key, result FROM ${schema}.idempotency WHERE key = ANY($1::text[])`),
     commit: statement('commit', `SELECT ${schema}.commit_changes($1::jsonb, $2::json)`),
     /** `commit` with its values inlined, to travel with `COMMIT` in one round trip. */
     inlinedCommit: ([changes, idempotentResults]: CommitValues): string =>
       `SELECT ${schema}.commit_changes(${sqlLiteral(changes)}::jsonb, ${sqlLiteral(idempotentResults)}::json)`,
+    commitBulk: statement('commit', `SELECT ${schema}.commit_bulk($1::jsonb, $2::json)`),
+    /** `commitBulk` with its values inlined. */
+    inlinedCommitBulk: ([changes, idempotentResults]: CommitValues): string =>
+      `SELECT ${schema}.commit_bulk(${sqlLiteral(changes)}::jsonb, ${sqlLiteral(idempotentResults)}::json)`,
     upsertAgents: statement(
       'upsertAgents',
       `INSERT INTO ${schema}.agents AS a (id, profile)

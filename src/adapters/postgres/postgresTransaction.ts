@@ -28,6 +28,9 @@ export interface PostgresTransaction {
   close(): void;
 }
 
+/** From this many subjects (more than a group commit holds by default), a lock or commit of distinct subjects is set-based (`lock_subjects_bulk`, `commit_bulk`). */
+const BULK_FROM = 100;
+
 /** A subject row as JSON: instants are strings. */
 type SubjectJson = Omit<SubjectRow, 'agent_since'> & { agent_since: string | null };
 
@@ -96,7 +99,8 @@ export function openPostgresTransaction(
         const { kind, id } = readSubjectRef(subject, `entries[${index}].subject`);
         return fields === undefined ? { kind, id } : { kind, id, fields: readFields(fields, `entries[${index}].fields`, limits) };
       });
-      const [row] = await session.query<{ locked: { subject: SubjectJson; records: RecordJson[] }[] }>(sql.lockSubjects, [
+      const statement = subjects.length >= BULK_FROM && distinct(subjects) ? sql.lockSubjectsBulk : sql.lockSubjects;
+      const [row] = await session.query<{ locked: { subject: SubjectJson; records: RecordJson[] }[] }>(statement, [
         JSON.stringify({ subjects, statuses }),
       ]);
       return row!.locked.map(({ subject, records }) => ({
@@ -178,6 +182,14 @@ export function openPostgresTransaction(
       const rows = await session.query<{ result: unknown }>(sql.idempotentResult, [readId(key, 'key')]);
       return rows.length === 0 ? undefined : rows[0]!.result;
     },
+    async idempotentResults(keys) {
+      open();
+      const given = readIdList(keys, 'keys');
+      if (given.length === 0) return [];
+      const rows = await session.query<{ key: string; result: unknown }>(sql.idempotentResults, [given]);
+      const found = new Map(rows.map(({ key, result }) => [key, result]));
+      return given.map((key) => found.get(key));
+    },
     async waitingEntries(subjects) {
       open();
       const refs = readSubjectRefList(subjects, 'subjects');
@@ -188,7 +200,11 @@ export function openPostgresTransaction(
     async commit(changes) {
       open();
       const values = commitArguments(changes);
-      final = { statement: sql.commit, values, inlined: sql.inlinedCommit(values) };
+      const subjects = changes.subjects.map(({ subject }) => subject);
+      final =
+        subjects.length >= BULK_FROM && distinct(subjects)
+          ? { statement: sql.commitBulk, values, inlined: sql.inlinedCommitBulk(values) }
+          : { statement: sql.commit, values, inlined: sql.inlinedCommit(values) };
     },
   };
 
@@ -199,6 +215,11 @@ export function openPostgresTransaction(
       closed = true;
     },
   };
+}
+
+/** Whether the subjects are distinct (the set-based statements need it: one row changes once). */
+function distinct(subjects: readonly { kind: string; id: string }[]): boolean {
+  return new Set(subjects.map(({ kind, id }) => `${kind}\u0000${id}`)).size === subjects.length;
 }
 
 function dateOrNull(value: string | null): Date | null {

@@ -70,6 +70,12 @@ export const cliEn: CliMessages = {
     invalid_rule_set: ({ path, issues }) =>
       `${path}: invalid rule set, ${issues.length} issue${issues.length === 1 ? '' : 's'} (run "dedicated-agent validate ${path}"):\n${formatIssues(issues)}`,
     input: ({ where, detail }) => (where === null ? detail : `${where}: ${detail}`),
+    missing_customers_file: () => 'missing the customers file: dedicated-agent import <customers.jsonl>',
+    one_customers_file: ({ count }) => `import takes one customers file, got ${count}`,
+    bad_whole_number: ({ option, value }) => `${option} must be a whole number ≥ 1, got "${value}"`,
+    needs_package: ({ option, name }) => `${option} needs the package "${name}": npm install ${name}`,
+    no_stored_rule_set: () => 'the store keeps no rule set yet: give --rules <rules.json>, or save one with svc.saveRuleSet',
+    not_a_subject_line: ({ where }) => `${where}: expected a JSON object { "id", "kind"?, "fields"? }`,
   },
   seeHelp: (command) => `Run "dedicated-agent ${command === null ? '' : `${command} `}--help" for usage.`,
   errorPrefix: 'error: ',
@@ -88,6 +94,9 @@ Commands:
                           list what changed between two rule sets, rule by rule
   report                  statistics of the records a PostgreSQL or PGlite store committed
                           in a window, as text, JSON or an HTML report
+  import <customers.jsonl>
+                          assign a file of customers through a PostgreSQL or PGlite store,
+                          in batches, resumable after a stop
 
 Options:
   --lang <zh-CN|en>       the language of the output (default: from LC_ALL or LANG, else en)
@@ -277,5 +286,16 @@ Exit status: 0 success, 1 invalid rule set (validate), skipped customer lines
       ruleColumns: ['rule that found nobody', 'customers'],
       noRule: '(no rule reached)',
     },
+  },
+  import: {
+    label: 'importing',
+    progress: (customers) => `${customers} customers`,
+    imported: (customers, batches, seconds) => `imported ${customers} customers in ${batches} batches (${seconds} s)`,
+    assigned: 'assigned',
+    pendingConfirmation: 'waiting for the agent to confirm',
+    unassigned: 'not assigned',
+    queued: 'of them in the waiting queue',
+    repeated: (count) => `repeated (imported before, nothing written): ${count}`,
+    stopped: (committed) => `${committed} customers before it are imported; fix the cause and run the same command again to continue`,
   },
 };

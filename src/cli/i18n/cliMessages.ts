@@ -35,6 +35,12 @@ export interface CliProblems {
   to_before_from: Record<string, never>;
   bad_time_zone: { option: string; value: string };
   old_schema: { source: string; schema: string; version: number };
+  missing_customers_file: Record<string, never>;
+  one_customers_file: { count: number };
+  bad_whole_number: { option: string; value: string };
+  needs_package: { option: string; name: string };
+  not_a_subject_line: { where: string };
+  no_stored_rule_set: Record<string, never>;
 }
 
 /** Why a file cannot be read: a known reason, or the system's own (English) message. */
@@ -208,6 +214,22 @@ export interface InitWords {
   tryThese: string;
 }
 
+/** The words of `import`: its progress bar, summary and the note after a stop. Numbers are formatted before they get here. */
+export interface ImportWords {
+  /** The progress bar's label. */
+  label: string;
+  /** The progress bar's count. */
+  progress(customers: string): string;
+  imported(customers: string, batches: string, seconds: string): string;
+  assigned: string;
+  pendingConfirmation: string;
+  unassigned: string;
+  queued: string;
+  repeated(count: string): string;
+  /** After a failure: what is committed, and how to continue. */
+  stopped(committed: string): string;
+}
+
 /** A locale's CLI texts. */
 export interface CliMessages {
   locale: Locale;
@@ -228,4 +250,5 @@ export interface CliMessages {
   simulation: SimulationWords;
   report: ReportWords;
   stats: StatsWords;
+  import: ImportWords;
 }

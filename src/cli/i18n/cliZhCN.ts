@@ -68,6 +68,12 @@ export const cliZhCN: CliMessages = {
     invalid_json: ({ where, reason }) => `${where}：JSON 格式错误：${reason}`,
     invalid_rule_set: ({ path, issues }) =>
       `${path}：规则集无效，共 ${issues.length} 个问题（运行 "dedicated-agent validate ${path} --lang zh-CN" 查看）：\n${formatIssues(issues, { locale: 'zh-CN' })}`,
+    missing_customers_file: () => '缺少客户文件：dedicated-agent import <customers.jsonl>',
+    one_customers_file: ({ count }) => `import 只接受一个客户文件，实际给出 ${count} 个`,
+    bad_whole_number: ({ option, value }) => `${option} 必须是不小于 1 的整数，实际为 "${value}"`,
+    needs_package: ({ option, name }) => `${option} 需要安装 "${name}" 包：npm install ${name}`,
+    no_stored_rule_set: () => '存储中还没有规则集：请给出 --rules <rules.json>，或先用 svc.saveRuleSet 保存规则集',
+    not_a_subject_line: ({ where }) => `${where}：应为 JSON 对象 { "id", "kind"?, "fields"? }`,
     input: ({ where, detail }) => (where === null ? `输入有误：${detail}` : `${where}：输入有误：${detail}`),
   },
   seeHelp: (command) => `运行 "dedicated-agent ${command === null ? '' : `${command} `}--help" 查看用法。`,
@@ -87,6 +93,9 @@ export const cliZhCN: CliMessages = {
                           逐条规则列出两个规则集之间的变更
   report                  PostgreSQL 或 PGlite 存储中某段时间内分配记录的统计（分配报表），
                           输出文本、JSON 或 HTML 报告
+  import <customers.jsonl>
+                          通过 PostgreSQL 或 PGlite 存储批量导入客户并自动分配（导入客户），
+                          中断后可续传
 
 选项：
   --lang <zh-CN|en>       输出语言（默认取自 LC_ALL 或 LANG，否则为 en）
@@ -253,5 +262,16 @@ export const cliZhCN: CliMessages = {
       ruleColumns: ['未找到客服的规则', '客户'],
       noRule: '（未到达任何规则）',
     },
+  },
+  import: {
+    label: '导入中',
+    progress: (customers) => `${customers} 个客户`,
+    imported: (customers, batches, seconds) => `已导入 ${customers} 个客户，共 ${batches} 批（${seconds} 秒）`,
+    assigned: '自动分配',
+    pendingConfirmation: '待客服二次确认',
+    unassigned: '未分配',
+    queued: '其中进入等待队列',
+    repeated: (count) => `重复（此前已导入，未写入）：${count}`,
+    stopped: (committed) => `此前的 ${committed} 个客户已导入；排除问题后再次运行同一命令即可继续`,
   },
 };

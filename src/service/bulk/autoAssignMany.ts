@@ -1,0 +1,152 @@
+import { InputError } from '../../core/errors.js';
+import { readId } from '../../core/input/readId.js';
+import { readOptions } from '../../core/input/readOptions.js';
+import { readSubjectUpdate } from '../../core/input/readSubjectUpdate.js';
+import { describeValue } from '../../core/ruleset/describeValue.js';
+import type { AssignmentResult } from '../../core/types.js';
+import type { ChangeSet } from '../../ports.js';
+import { type AutoAssignRequest, assignTogether } from '../assignTogether.js';
+import { runTransaction } from '../runTransaction.js';
+import type { ServiceContext } from '../serviceContext.js';
+import type { AutoAssignManyOptions, AutoAssignManySummary, SubjectUpdate } from '../types.js';
+import { digestAssignments } from './digestAssignments.js';
+
+const DEFAULT_BATCH_SIZE = 1000;
+const OPTION_KEYS = ['idempotencyKey', 'batchSize', 'onProgress', 'notify'] as const;
+
+/** A batch's committed outcome: each request's result, and what the commit wrote about keys and the queue. */
+interface BatchOutcome {
+  results: AssignmentResult[];
+  /** Keys written by the commit (the others given were used before). */
+  written: Set<string>;
+  /** The queue reason of each subject the commit left waiting. */
+  queued: string[];
+}
+
+/**
+ * `service.autoAssignMany`: reads the subjects as they come and, per batch of
+ * up to `batchSize` (a batch also ends before a subject or key it already
+ * holds, so a repeated one sees the first one's commit), runs the work of
+ * that many `autoAssign` calls in one transaction (`assignTogether`: subjects
+ * locked in one order, decided one after another in stream order under one
+ * assignment lock, committed by one multi-row commit), retried as a whole
+ * when it conflicts. So the agents, records, counts, rule state, queue
+ * entries and (with `notify: 'each'`) notifications are those of the same
+ * `autoAssign` calls in the same order, and the lock is held one batch at a
+ * time. A malformed subject, key or store failure ends the run: the batches
+ * before it are committed, nothing of its batch or after is.
+ *
+ * @internal
+ * @param context - the service's context
+ * @param subjects - an iterable or async iterable of subjects
+ * @param options - `idempotencyKey`, `batchSize`, `onProgress`, `notify`
+ * @returns the summary: per agent, per reason, repeated
+ * @throws AssignmentError `invalid_input` naming `subjects[i]` or the option; RuleSetError; StoreError; ConcurrencyError
+ * @example
+ * ```ts
+ * const summary = await autoAssignMany(context, readCustomers('leads.jsonl'), { idempotencyKey: (s) => `import-7:${s.id}`, batchSize: 1000 });
+ * summary.assigned; // { 'li-lei': 512, 'han-mei': 488 }
+ * ```
+ */
+export async function autoAssignMany<S extends SubjectUpdate>(
+  context: ServiceContext,
+  subjects: Iterable<S> | AsyncIterable<S>,
+  options?: AutoAssignManyOptions<S>,
+): Promise<AutoAssignManySummary> {
+  const { keyOf, batchSize, onProgress, digest } = readManyOptions(options);
+  if (!isIterable(subjects)) throw new InputError('subjects', 'an iterable or async iterable of subjects', describeValue(subjects));
+  const summary: AutoAssignManySummary = { subjects: 0, batches: 0, assigned: {}, pendingConfirmation: {}, unassigned: {}, queued: {}, repeated: 0 };
+  let batch: AutoAssignRequest[] = [];
+  let subjectKeys = new Set<string>();
+  let keys = new Set<string>();
+  const flush = async (): Promise<void> => {
+    if (batch.length === 0) return;
+    const outcome = await commitBatch(context, batch, digest);
+    addToSummary(summary, batch, outcome);
+    batch = [];
+    subjectKeys = new Set();
+    keys = new Set();
+    if (onProgress !== undefined) await onProgress(structuredClone(summary));
+  };
+  let index = 0;
+  for await (const item of subjects) {
+    const path = `subjects[${index}]`;
+    const { fields, ...subject } = readSubjectUpdate(item, path, context.limits);
+    const idempotencyKey = keyOf === undefined ? undefined : readId(keyOf(item), `options.idempotencyKey(${path})`);
+    const subjectKey = `${subject.kind}:${subject.id}`;
+    if (subjectKeys.has(subjectKey) || (idempotencyKey !== undefined && keys.has(idempotencyKey))) await flush();
+    batch.push({ subject, fields, idempotencyKey, reassign: false });
+    subjectKeys.add(subjectKey);
+    if (idempotencyKey !== undefined) keys.add(idempotencyKey);
+    index++;
+    // A full batch commits before the next subject is read: what a failing read stops is never a whole batch.
+    if (batch.length >= batchSize) await flush();
+  }
+  await flush();
+  return summary;
+}
+
+/** One batch in one transaction (retried as a whole on conflicts), reading the rule set as one `autoAssign` call would. */
+async function commitBatch(context: ServiceContext, batch: readonly AutoAssignRequest[], digest: boolean): Promise<BatchOutcome> {
+  const ruleSet = await context.loadRuleSet();
+  return runTransaction(context, ruleSet, async (call) => {
+    // Per attempt: a retried attempt commits its own change set.
+    const written = new Set<string>();
+    const queued: string[] = [];
+    const finish = (changes: ChangeSet): ChangeSet => {
+      for (const { key } of changes.idempotency) written.add(key);
+      for (const { update } of changes.waiting ?? []) if (update.type === 'wait') queued.push(update.reason);
+      return digest ? digestAssignments(changes, call) : changes;
+    };
+    const results = await assignTogether(call, batch, finish);
+    return { results, written, queued };
+  });
+}
+
+function addToSummary(summary: AutoAssignManySummary, batch: readonly AutoAssignRequest[], outcome: BatchOutcome): void {
+  summary.subjects += batch.length;
+  summary.batches += 1;
+  const bump = <K extends string>(counts: Partial<Record<K, number>>, key: K): void => {
+    counts[key] = (counts[key] ?? 0) + 1;
+  };
+  for (const [index, { idempotencyKey }] of batch.entries()) {
+    if (idempotencyKey !== undefined && !outcome.written.has(idempotencyKey)) {
+      summary.repeated += 1;
+      continue;
+    }
+    const { outcome: decided, agentId, reason } = outcome.results[index]!;
+    if (decided === 'assigned') bump(summary.assigned, agentId!);
+    else if (decided === 'pending_confirmation') bump(summary.pendingConfirmation, agentId!);
+    else bump(summary.unassigned, reason!);
+  }
+  for (const reason of outcome.queued) bump(summary.queued as Record<string, number>, reason);
+}
+
+function readManyOptions<S>(options: AutoAssignManyOptions<S & SubjectUpdate> | undefined): {
+  keyOf: ((subject: S) => string) | undefined;
+  batchSize: number;
+  onProgress: AutoAssignManyOptions['onProgress'];
+  digest: boolean;
+} {
+  const { idempotencyKey, batchSize, onProgress, notify } = readOptions(options, 'options', OPTION_KEYS);
+  if (idempotencyKey !== undefined && typeof idempotencyKey !== 'function') {
+    throw new InputError('options.idempotencyKey', 'a function from a subject to its key', describeValue(idempotencyKey));
+  }
+  if (batchSize !== undefined && (typeof batchSize !== 'number' || !Number.isSafeInteger(batchSize) || batchSize < 1)) {
+    throw new InputError('options.batchSize', 'an integer ≥ 1', describeValue(batchSize));
+  }
+  if (onProgress !== undefined && typeof onProgress !== 'function') throw new InputError('options.onProgress', 'a function', describeValue(onProgress));
+  if (notify !== undefined && notify !== 'each' && notify !== 'digest') throw new InputError('options.notify', '"each" or "digest"', describeValue(notify));
+  return {
+    keyOf: idempotencyKey as ((subject: S) => string) | undefined,
+    batchSize: (batchSize as number | undefined) ?? DEFAULT_BATCH_SIZE,
+    onProgress: onProgress as AutoAssignManyOptions['onProgress'],
+    digest: notify === 'digest',
+  };
+}
+
+function isIterable(value: unknown): value is Iterable<unknown> | AsyncIterable<unknown> {
+  if (typeof value !== 'object' || value === null) return false;
+  const candidate = value as { [Symbol.iterator]?: unknown; [Symbol.asyncIterator]?: unknown };
+  return typeof candidate[Symbol.asyncIterator] === 'function' || typeof candidate[Symbol.iterator] === 'function';
+}
