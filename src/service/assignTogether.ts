@@ -1,12 +1,15 @@
+import type { CompiledRuleSet } from '../core/ruleset/compiledTypes.js';
 import type { AssignmentResult, SubjectRef } from '../core/types.js';
 import type { ChangeSet } from '../ports.js';
 import { ChangeSetBuilder } from './changeSetBuilder.js';
 import { compareSubjects } from './compareSubjects.js';
 import { type AssignmentLockSlot, decideAutomatically } from './decideAutomatically.js';
+import { HeldAssignmentLock } from './heldAssignmentLock.js';
 import { mergeChangeSets } from './mergeChangeSets.js';
 import type { SubjectState } from './readSubjectState.js';
 import { readSubjectStates } from './readSubjectStates.js';
 import { reviveAssignmentResult, storableAssignmentResult } from './reviveAssignmentResult.js';
+import { sameData } from './sameData.js';
 import type { TransactionCall } from './serviceContext.js';
 
 /** One `autoAssign` call, checked. @internal */
@@ -16,6 +19,35 @@ export interface AutoAssignRequest {
   fields: Record<string, unknown> | undefined;
   idempotencyKey: string | undefined;
   reassign: boolean;
+}
+
+/**
+ * Calls decided ahead of their transaction (`decideAhead`), on what the
+ * transaction is expected to read: every key unused, every subject new or
+ * without agent, pending record or other fields, and the assignment lock as
+ * the previous transaction left it. @internal
+ */
+export interface DecidedAhead {
+  ruleSet: CompiledRuleSet;
+  now: Date;
+  /** The subjects' states the decisions assumed, in lock order. */
+  states: SubjectState[];
+  /** The lock the decisions assumed. */
+  lock: HeldAssignmentLock;
+  results: AssignmentResult[];
+  /** The change set to commit (after `finish`). */
+  changes: ChangeSet;
+  /** The lock as the decisions left it. */
+  after: HeldAssignmentLock;
+  /** Called when the transaction decides again instead (before it does): e.g. to give back the ids the decisions drew. */
+  discard: () => void;
+}
+
+/** What one transaction's decisions came to. */
+interface Decided {
+  results: AssignmentResult[];
+  changes: ChangeSet[];
+  held: HeldAssignmentLock | null;
 }
 
 /**
@@ -30,10 +62,18 @@ export interface AutoAssignRequest {
  * decisions before it left, as if each had committed on its own. One commit
  * writes them all, each call's result under its key.
  *
+ * With `ahead` (the same calls decided before the transaction began, on what
+ * it was expected to read), the transaction reads keys, subjects and lock as
+ * always and commits the decisions made ahead only when it read exactly what
+ * they assumed — then they are the decisions it would make; otherwise it
+ * decides again on what it read.
+ *
  * @internal
  * @param call - the transaction attempt (one clock reading for all the calls)
  * @param requests - the calls
  * @param finish - turns the merged change set into the one committed (`autoAssignMany`'s digest notifications); default: as it is
+ * @param onDecided - told the lock as the decisions left it, just before the commit (null: no decision took it)
+ * @param ahead - the calls decided ahead, if any
  * @returns the results, in the order of `requests`
  * @example
  * ```ts
@@ -44,6 +84,8 @@ export async function assignTogether(
   call: TransactionCall,
   requests: readonly AutoAssignRequest[],
   finish: (changes: ChangeSet) => ChangeSet = (changes) => changes,
+  onDecided: (held: HeldAssignmentLock | null) => void = () => undefined,
+  ahead: DecidedAhead | null = null,
 ): Promise<AssignmentResult[]> {
   const results: AssignmentResult[] = new Array(requests.length);
   const firsts = await firstResults(call, requests);
@@ -59,6 +101,80 @@ export async function assignTogether(
   );
   const states = new Map<number, SubjectState>(lockOrder.map((index, position) => [index, read[position]!]));
   const slot: AssignmentLockSlot = { held: null };
+  if (ahead !== null && open.length === requests.length && ahead.ruleSet === call.ruleSet && ahead.now === call.now && sameData(read, ahead.states)) {
+    slot.held = await HeldAssignmentLock.take(call);
+    if (slot.held.sameAs(ahead.lock)) {
+      onDecided(ahead.after);
+      await call.tx.commit(ahead.changes);
+      return ahead.results;
+    }
+  }
+  ahead?.discard();
+  const decided = await decideEach(call, requests, open, states, slot);
+  for (const [position, index] of open.entries()) results[index] = decided.results[position]!;
+  onDecided(decided.held);
+  if (decided.changes.length > 0) await call.tx.commit(finish(mergeChangeSets(decided.changes)));
+  return results;
+}
+
+/**
+ * Decides calls before their transaction, on what it is expected to read
+ * (see `DecidedAhead`): each subject new, or without agent, pending record
+ * and fields other than those given; every key unused; the assignment lock
+ * as `lock` holds it. Decisions that would touch the store are not made
+ * ahead: null.
+ *
+ * @internal
+ * @param call - the transaction the calls will run in, as expected (`tx` unused: a decision that needs it returns null)
+ * @param requests - the calls, with fields (a call keeping stored fields cannot be decided ahead)
+ * @param lock - the lock as expected
+ * @param finish - as for `assignTogether`
+ * @param discard - what to do when the transaction does not use them
+ * @returns the decisions, or null
+ * @example
+ * ```ts
+ * const ahead = await decideAhead(call, requests, previous.expectedNext(ruleSet, now)!, finish, () => undefined);
+ * ```
+ */
+export async function decideAhead(
+  call: TransactionCall,
+  requests: readonly AutoAssignRequest[],
+  lock: HeldAssignmentLock,
+  finish: (changes: ChangeSet) => ChangeSet,
+  discard: () => void,
+): Promise<DecidedAhead | null> {
+  if (requests.some(({ fields }) => fields === undefined)) return null;
+  const open = requests.map((_, index) => index);
+  const lockOrder = [...open].sort((a, b) => compareSubjects(requests[a]!.subject, requests[b]!.subject));
+  const assumed = lockOrder.map((index): SubjectState => {
+    const { subject, fields } = requests[index]!;
+    return { subject: { id: subject.id, kind: subject.kind, fields: fields!, agentId: null, previousAgentId: null, agentSince: null }, pending: null, effective: null };
+  });
+  const states = new Map<number, SubjectState>(lockOrder.map((index, position) => [index, structuredClone(assumed[position]!)]));
+  // Decided on a copy: `lock` stays what the transaction must read.
+  const slot: AssignmentLockSlot = { held: lock.fork() };
+  const decided = await decideEach(call, requests, open, states, slot);
+  return {
+    ruleSet: call.ruleSet,
+    now: call.now,
+    states: assumed,
+    lock,
+    results: decided.results,
+    changes: finish(mergeChangeSets(decided.changes)),
+    after: decided.held!,
+    discard,
+  };
+}
+
+/** Decides the open calls in order on their states, sharing `slot`'s lock. */
+async function decideEach(
+  call: TransactionCall,
+  requests: readonly AutoAssignRequest[],
+  open: readonly number[],
+  states: ReadonlyMap<number, SubjectState>,
+  slot: AssignmentLockSlot,
+): Promise<Decided> {
+  const results: AssignmentResult[] = [];
   const changes: ChangeSet[] = [];
   for (const index of open) {
     const { idempotencyKey, reassign } = requests[index]!;
@@ -68,10 +184,9 @@ export async function assignTogether(
     const built = builder.build();
     slot.held?.record(built);
     changes.push(built);
-    results[index] = result;
+    results.push(result);
   }
-  if (changes.length > 0) await call.tx.commit(finish(mergeChangeSets(changes)));
-  return results;
+  return { results, changes, held: slot.held };
 }
 
 /** The stored result of each request's idempotency key (undefined: no key, or unused): in one step when the store can. */

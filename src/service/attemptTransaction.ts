@@ -1,11 +1,9 @@
-import { AssignmentError, CommitUnknownError, InputError, StoreError } from '../core/errors.js';
-import { readId } from '../core/input/readId.js';
-import { readInstant } from '../core/input/readInstant.js';
-import { describeValue } from '../core/ruleset/describeValue.js';
+import { AssignmentError, CommitUnknownError, StoreError } from '../core/errors.js';
 import type { CompiledRuleSet } from '../core/ruleset/compiledTypes.js';
-import type { ChangeSet, Clock } from '../ports.js';
+import type { ChangeSet } from '../ports.js';
 import { commitOutcome } from './commitOutcome.js';
 import { guardTransaction } from './guardTransaction.js';
+import { newTransactionCall } from './newTransactionCall.js';
 import type { ServiceContext, TransactionCall } from './serviceContext.js';
 
 /** An attempt whose `COMMIT` went unanswered: what it sent, and what it would return. @internal */
@@ -45,6 +43,7 @@ export interface PendingCommit<T> {
  * @param ruleSet - the compiled rule set of this call
  * @param work - reads through `call.tx`, decides, and commits
  * @param pending - an earlier unresolved attempt of the same call, if any
+ * @param now - the clock reading to use (null: read the clock now)
  * @returns committed with the value, or unknown
  * @throws CommitUnknownError when the earlier attempt's writes are only partly there
  * @example
@@ -58,6 +57,7 @@ export async function attemptTransaction<T>(
   ruleSet: CompiledRuleSet,
   work: (call: TransactionCall) => Promise<T>,
   pending: PendingCommit<T>,
+  now: Date | null = null,
 ): Promise<AttemptOutcome<T>> {
   let workFailure: { error: unknown } | null = null;
   let verified: { value: T } | null = null;
@@ -78,18 +78,18 @@ export async function attemptTransaction<T>(
         }
       }
       try {
-        const call: TransactionCall = {
-          tx: {
+        const call: TransactionCall = newTransactionCall(
+          context,
+          ruleSet,
+          {
             ...tx,
             commit: (changes) => {
               committing = changes;
               return tx.commit(changes);
             },
           },
-          ruleSet,
-          now: readClock(context.clock),
-          nextId: () => nextId(context.ids),
-        };
+          now,
+        );
         const value = await work(call);
         done = { value };
         return value;
@@ -122,12 +122,3 @@ export async function attemptTransaction<T>(
 /** The change set of an attempt that did not call `commit`. */
 const NO_CHANGES: ChangeSet = { records: [], subjects: [], ruleState: [], counters: [], outbox: [], idempotency: [] };
 
-function readClock(clock: Clock): Date {
-  const now = clock.now();
-  if (!(now instanceof Date)) throw new InputError('clock.now()', 'a valid Date', describeValue(now));
-  return new Date(readInstant(now, 'clock.now()'));
-}
-
-function nextId(ids: () => string): string {
-  return readId(ids(), 'ids()');
-}

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { resolveRuleSet } from '../core/ruleset/compileRuleSet.js';
 import { applyForAgent } from './applyForAgent.js';
 import { assignManually } from './assignManually.js';
@@ -31,6 +30,7 @@ import { readRuleSetVersionQuery } from '../core/input/readRuleSetVersionQuery.j
 import { sendWorkflowEvent } from './sendWorkflowEvent.js';
 import type { ServiceContext } from './serviceContext.js';
 import type { AssignmentService, AssignmentServiceOptions, DispatchOptions, GroupCommitOptions, RetryOptions } from './types.js';
+import { timeOrderedIds } from './timeOrderedIds.js';
 
 const DEFAULT_RETRY: RetryOptions = { attempts: 8, baseMs: 10, maxMs: 1_000 };
 const DEFAULT_DISPATCH: DispatchOptions = { batchSize: 50, leaseMs: 60_000, backoffBaseMs: 10_000, backoffMaxMs: 3_600_000, sendTimeoutMs: 30_000 };
@@ -205,7 +205,7 @@ function serviceContext(options: AssignmentServiceOptions): ServiceContext {
     notifier: notifier ?? null,
     onNotificationError: onNotificationError ?? null,
     clock: clock ?? SYSTEM_CLOCK,
-    ids: ids ?? randomUUID,
+    ids: ids ?? timeOrderedIds(),
     retry: numbers('options.retry', DEFAULT_RETRY, options.retry, { attempts: 1, baseMs: 0, maxMs: 0 }),
     dispatch: numbers('options.dispatch', DEFAULT_DISPATCH, options.dispatch, { batchSize: 1, leaseMs: 1, backoffBaseMs: 1, backoffMaxMs: 1, sendTimeoutMs: 1 }),
     groupCommitMaxCalls: groupCommitMaxCalls(options.groupCommit),

@@ -1,3 +1,4 @@
+import { sameData } from './sameData.js';
 import { carryCheckedSnapshots } from '../core/input/checkAgentSnapshots.js';
 import { AgentTable } from '../core/pick/agentTable.js';
 import { PERIODS } from '../core/ruleset/types.js';
@@ -62,6 +63,43 @@ export class HeldAssignmentLock {
     const periods = periodRangesAt(call.ruleSet, call.now);
     const agents = await participantSnapshots(call.tx, call.ruleSet, periods);
     return new HeldAssignmentLock(ruleState, agents, periods);
+  }
+
+  /**
+   * What a transaction that takes the lock right after this one commits
+   * would read, if nobody else changed counts or rule state meanwhile — for
+   * deciding the next batch ahead of its transaction (`autoAssignMany`),
+   * whose reading is then checked with `sameAs`. Null when `now` falls in
+   * other periods (their counts are not known here).
+   *
+   * @param ruleSet - the rule set of the next transaction
+   * @param now - its clock reading
+   * @returns the expected lock, or null
+   */
+  expectedNext(ruleSet: TransactionCall['ruleSet'], now: Date): HeldAssignmentLock | null {
+    const periods = periodRangesAt(ruleSet, now);
+    for (const period of PERIODS) if (periods[period].start.getTime() !== this.#periods[period].start.getTime()) return null;
+    return new HeldAssignmentLock(this.#ruleState, this.#agents, periods);
+  }
+
+  /**
+   * A copy to decide on: its `record` leaves this one as it is.
+   *
+   * @returns the copy
+   */
+  fork(): HeldAssignmentLock {
+    return new HeldAssignmentLock(this.#ruleState, this.#agents, this.#periods);
+  }
+
+  /**
+   * Whether another lock holds the same rule state and snapshots (as data):
+   * then any decision made on one is the one the other would make.
+   *
+   * @param other - a lock taken later
+   * @returns true when the same
+   */
+  sameAs(other: HeldAssignmentLock): boolean {
+    return sameData(this.#ruleState, other.#ruleState) && sameData(this.#agents, other.#agents);
   }
 
   /** The rule state as the next decision must see it. */

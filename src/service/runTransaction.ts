@@ -29,6 +29,7 @@ import type { ServiceContext, TransactionCall } from './serviceContext.js';
  * @param ruleSet - the compiled rule set of this call
  * @param work - reads through `call.tx`, decides, and commits
  * @param resume - an earlier try of this call whose outcome is unknown
+ * @param firstNow - the clock reading of the first attempt, when the caller read it already (calls decided ahead of their transaction); later attempts read the clock
  * @returns what `work` returned in the try that committed
  * @throws ConcurrencyError when every try conflicted; CommitUnknownError when a try's outcome stayed unknown
  * @example
@@ -44,12 +45,13 @@ export async function runTransaction<T>(
   ruleSet: CompiledRuleSet,
   work: (call: TransactionCall) => Promise<T>,
   resume: UnresolvedCommit<T> | null = null,
+  firstNow: Date | null = null,
 ): Promise<T> {
   const { attempts, baseMs, maxMs } = context.retry;
   const pending: PendingCommit<T> = { unresolved: resume };
   for (let attempt = 1; ; attempt++) {
     try {
-      const outcome = await attemptTransaction(context, ruleSet, work, pending);
+      const outcome = await attemptTransaction(context, ruleSet, work, pending, attempt === 1 ? firstNow : null);
       if (outcome.settled === 'committed') return outcome.value;
       pending.unresolved = outcome;
     } catch (error) {

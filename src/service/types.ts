@@ -71,7 +71,7 @@ export interface AssignmentServiceBase {
   notifier?: Notifier;
   /** Default: the system clock. */
   clock?: Clock;
-  /** Ids of records and notifications; default `crypto.randomUUID`. */
+  /** Ids of records and notifications; default: time-ordered UUIDv7 (`timeOrderedIds`), which keep PostgreSQL's primary-key indexes append-only. */
   ids?: () => string;
   retry?: Partial<RetryOptions>;
   dispatch?: Partial<DispatchOptions>;

@@ -36,6 +36,40 @@ interface AgentCountsDelta {
  * ```
  */
 export function commitArguments(changes: ChangeSet): CommitValues {
+  return [JSON.stringify(commitPayload(changes, true)), idempotentResultsJson(changes)];
+}
+
+/** The values of `commit_bulk`: those of `commit_changes` without the kept decisions, which follow apart (record ids, revisions, and the traces as one JSON array). */
+export type BulkCommitValues = [changes: string, idempotentResults: string, records: string[], revisions: string[], traces: string];
+
+/**
+ * The parameters of `commit_bulk`: as `commitArguments`, but the kept
+ * decisions go apart — record ids and revisions as two arrays, the traces
+ * (JSON text already) as the elements of one JSON array, each sent once as
+ * it is instead of escaped as a string inside the change set's JSON.
+ *
+ * @internal
+ * @param changes - what the transaction writes
+ * @returns `[changes, idempotentResults, recordIds, revisions, traces]`
+ * @throws StoreError as `commitArguments`
+ * @example
+ * ```ts
+ * await session.query(sql.commitBulk, bulkCommitArguments(changes));
+ * ```
+ */
+export function bulkCommitArguments(changes: ChangeSet): BulkCommitValues {
+  const decisions = changes.decisions ?? [];
+  return [
+    JSON.stringify(commitPayload(changes, false)),
+    idempotentResultsJson(changes),
+    decisions.map(({ recordId }) => recordId),
+    decisions.map(({ revision }) => revision),
+    // Each trace is JSON text already: joined as the elements of one JSON array, nothing is escaped or copied twice.
+    `[${decisions.map(({ trace }) => trace ?? 'null').join(',')}]`,
+  ];
+}
+
+function commitPayload(changes: ChangeSet, withDecisions: boolean) {
   const ruleState = new Map(changes.ruleState.map((entry) => [entry.ruleId, entry]));
   const payload = {
     records: changes.records,
@@ -46,10 +80,14 @@ export function commitArguments(changes: ChangeSet): CommitValues {
     waiting: (changes.waiting ?? []).flatMap(({ subject, update }) =>
       update.type === 'stay' ? [] : [{ ...update, kind: subject.kind, id: subject.id }],
     ),
-    decisions: changes.decisions ?? [],
+    decisions: withDecisions ? (changes.decisions ?? []) : [],
   };
+  return payload;
+}
+
+function idempotentResultsJson(changes: ChangeSet): string {
   const idempotent = changes.idempotency.map(({ key, result }) => `{"key":${JSON.stringify(key)},"result":${JSON.stringify(result) ?? 'null'}}`);
-  return [JSON.stringify(payload), `[${idempotent.join(',')}]`];
+  return `[${idempotent.join(',')}]`;
 }
 
 function agentCountsDeltas(changes: readonly CounterChange[]): AgentCountsDelta[] {

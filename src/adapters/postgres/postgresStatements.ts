@@ -116,10 +116,8 @@ export function postgresStatements(schema: string, prepared: boolean) {
     /** `commit` with its values inlined, to travel with `COMMIT` in one round trip. */
     inlinedCommit: ([changes, idempotentResults]: CommitValues): string =>
       `SELECT ${schema}.commit_changes(${sqlLiteral(changes)}::jsonb, ${sqlLiteral(idempotentResults)}::json)`,
-    commitBulk: statement('commit', `SELECT ${schema}.commit_bulk($1::jsonb, $2::json)`),
-    /** `commitBulk` with its values inlined. */
-    inlinedCommitBulk: ([changes, idempotentResults]: CommitValues): string =>
-      `SELECT ${schema}.commit_bulk(${sqlLiteral(changes)}::jsonb, ${sqlLiteral(idempotentResults)}::json)`,
+    /** A large commit of distinct subjects, with parameters (`bulkCommitArguments`): its own round trip before `COMMIT`. */
+    commitBulk: statement('commit', `SELECT ${schema}.commit_bulk($1::jsonb, $2::json, $3::text[], $4::text[], $5::json)`),
     upsertAgents: statement(
       'upsertAgents',
       `INSERT INTO ${schema}.agents AS a (id, profile)

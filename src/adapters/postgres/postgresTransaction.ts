@@ -13,7 +13,7 @@ import { readSubjectRefList } from '../../core/input/readSubjectRefList.js';
 import { waitingEntryFromRow } from './waitingEntryFromRow.js';
 import type { WaitingRow } from './waitingSql.js';
 import type { AgentSnapshotReader, SnapshotPayload, SnapshotRequest } from './agentSnapshotReader.js';
-import { commitArguments } from './commitArguments.js';
+import { bulkCommitArguments, commitArguments } from './commitArguments.js';
 import type { PostgresStatements } from './postgresStatements.js';
 import { type RecordRow, recordFromRow } from './recordFromRow.js';
 import type { FinalStatement, SqlSession } from './sqlSession.js';
@@ -199,12 +199,13 @@ export function openPostgresTransaction(
     },
     async commit(changes) {
       open();
-      const values = commitArguments(changes);
       const subjects = changes.subjects.map(({ subject }) => subject);
-      final =
-        subjects.length >= BULK_FROM && distinct(subjects)
-          ? { statement: sql.commitBulk, values, inlined: sql.inlinedCommitBulk(values) }
-          : { statement: sql.commit, values, inlined: sql.inlinedCommit(values) };
+      if (subjects.length >= BULK_FROM && distinct(subjects)) {
+        final = { statement: sql.commitBulk, values: bulkCommitArguments(changes), inlined: null };
+      } else {
+        const values = commitArguments(changes);
+        final = { statement: sql.commit, values, inlined: sql.inlinedCommit(values) };
+      }
     },
   };
 

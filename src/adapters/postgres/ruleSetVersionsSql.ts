@@ -53,8 +53,28 @@ CREATE TABLE IF NOT EXISTS record_decisions (
   trace jsonb
 );
 
-${wrapCommitChangesSql('commit_changes_before_v7', `  IF jsonb_typeof(changes -> 'decisions') = 'array' THEN
+${keptDecisionsSql("(value ->> 'trace')::jsonb")}`;
+
+/**
+ * The `commit_changes` of migration 7 and later: the one before it
+ * (`commit_changes_before_v7`), then the change set's `decisions` into
+ * `record_decisions`.
+ *
+ * @internal
+ * @param trace - the SQL of the trace column's value from the item `value` (jsonb until migration 8, text after)
+ * @returns the SQL, for a migration
+ * @example
+ * ```ts
+ * const sql = keptDecisionsSql("value ->> 'trace'");
+ * ```
+ */
+export function keptDecisionsSql(trace: string): string {
+  return wrapCommitChangesSql(
+    'commit_changes_before_v7',
+    `  IF jsonb_typeof(changes -> 'decisions') = 'array' THEN
     INSERT INTO record_decisions (record_id, revision, trace)
-    SELECT value ->> 'recordId', value ->> 'revision', (value ->> 'trace')::jsonb
+    SELECT value ->> 'recordId', value ->> 'revision', ${trace}
     FROM jsonb_array_elements(changes -> 'decisions');
-  END IF;`)}`;
+  END IF;`,
+  );
+}

@@ -87,8 +87,21 @@ export async function runPgTransaction<T>(
     throw error;
   }
   const { final } = outcome;
+  if (final !== null && final.inlined === null) {
+    // Sent with its parameters before COMMIT: when it fails, nothing was committed, and that is certain.
+    try {
+      await session.query(final.statement, final.values);
+      const failure = tracked.failure();
+      if (failure !== null) throw failure;
+    } catch (error) {
+      await rollback();
+      throw error;
+    }
+  }
   try {
-    if (final !== null) await tracked.script(final.statement.label, `${begun ? '' : `${BEGIN.text};\n`}${final.inlined};\nCOMMIT`);
+    if (final !== null && final.inlined !== null) {
+      await tracked.script(final.statement.label, `${begun ? '' : `${BEGIN.text};\n`}${final.inlined};\nCOMMIT`);
+    } else if (final !== null) await tracked.query(COMMIT);
     else if (begun) await tracked.query(COMMIT);
     // Nothing was read or written: there is no transaction to end.
   } catch (error) {

@@ -29,8 +29,12 @@ export interface SqlSession {
 export interface FinalStatement {
   statement: SqlStatement;
   values: readonly unknown[];
-  /** The same call with its values inlined as literals, to send with `COMMIT` by the simple query protocol. */
-  inlined: string;
+  /**
+   * The same call with its values inlined as literals, to send with `COMMIT`
+   * by the simple query protocol; null for a call whose values are better
+   * sent as parameters (a bulk commit's arrays), which goes first, on its own.
+   */
+  inlined: string | null;
 }
 
 /** What a transaction's work returns: its value, and the statement to run last, if any. */

@@ -4,10 +4,13 @@ import { readOptions } from '../../core/input/readOptions.js';
 import { readSubjectUpdate } from '../../core/input/readSubjectUpdate.js';
 import { describeValue } from '../../core/ruleset/describeValue.js';
 import type { AssignmentResult } from '../../core/types.js';
-import type { ChangeSet } from '../../ports.js';
-import { type AutoAssignRequest, assignTogether } from '../assignTogether.js';
+import type { CompiledRuleSet } from '../../core/ruleset/compiledTypes.js';
+import type { ChangeSet, StoreTransaction } from '../../ports.js';
+import { type AutoAssignRequest, assignTogether, type DecidedAhead, decideAhead } from '../assignTogether.js';
+import type { HeldAssignmentLock } from '../heldAssignmentLock.js';
+import { newTransactionCall, readClock } from '../newTransactionCall.js';
 import { runTransaction } from '../runTransaction.js';
-import type { ServiceContext } from '../serviceContext.js';
+import type { ServiceContext, TransactionCall } from '../serviceContext.js';
 import type { AutoAssignManyOptions, AutoAssignManySummary, SubjectUpdate } from '../types.js';
 import { digestAssignments } from './digestAssignments.js';
 
@@ -36,6 +39,16 @@ interface BatchOutcome {
  * time. A malformed subject, key or store failure ends the run: the batches
  * before it are committed, nothing of its batch or after is.
  *
+ * Batches go one after another, but while one commits, the next is decided
+ * ahead (`decideAhead`) on what the committing one will have left — its
+ * subjects new, its keys unused, counts and rule state as the previous
+ * decisions left them, one clock reading. Its transaction then reads as
+ * always and commits those decisions only when it read exactly what they
+ * assumed (another process's commit in between, an existing subject, a key
+ * used before: it decides again on what it read). So the application's CPU
+ * decides one batch while the database writes the other, and no transaction
+ * begins before the one before it has ended.
+ *
  * @internal
  * @param context - the service's context
  * @param subjects - an iterable or async iterable of subjects
@@ -59,48 +72,125 @@ export async function autoAssignMany<S extends SubjectUpdate>(
   let batch: AutoAssignRequest[] = [];
   let subjectKeys = new Set<string>();
   let keys = new Set<string>();
+  // The batch whose commit is in flight, and the lock as its decisions left it.
+  let inFlight: { batch: AutoAssignRequest[]; committing: Promise<BatchOutcome> } | null = null;
+  let lastLock: HeldAssignmentLock | null = null;
+  // Ids go through a queue: those drawn by decisions made ahead and then discarded are the next ones drawn, so records get the ids the same calls one by one would give them.
+  const spare: string[] = [];
+  const ids = (): string => spare.shift() ?? context.ids();
+  const run: ServiceContext = { ...context, ids };
+  const settle = async (): Promise<void> => {
+    if (inFlight === null) return;
+    const { batch: sent, committing } = inFlight;
+    inFlight = null;
+    addToSummary(summary, sent, await committing);
+    if (onProgress !== undefined) await onProgress(structuredClone(summary));
+  };
   const flush = async (): Promise<void> => {
     if (batch.length === 0) return;
-    const outcome = await commitBatch(context, batch, digest);
-    addToSummary(summary, batch, outcome);
+    const current = batch;
     batch = [];
     subjectKeys = new Set();
     keys = new Set();
-    if (onProgress !== undefined) await onProgress(structuredClone(summary));
+    const ruleSet = await context.loadRuleSet();
+    // While the previous batch commits, decide this one on what it will have left; its transaction commits these decisions only if it reads exactly that.
+    const now = lastLock === null ? null : readClock(context);
+    const expected = now === null ? null : lastLock!.expectedNext(ruleSet, now);
+    let ahead: DecidedAhead | null = null;
+    if (expected !== null) {
+      const drawn: string[] = [];
+      const call = aheadCall({ ...run, ids: () => drawn[drawn.push(ids()) - 1]! }, ruleSet, now!);
+      ahead = await decideAhead(call, current, expected, (changes) => finisher(digest)(changes, call), () => spare.unshift(...drawn));
+    }
+    await settle();
+    let decided: (held: HeldAssignmentLock | null) => void = () => undefined;
+    const lockLeft = new Promise<HeldAssignmentLock | null>((resolve) => {
+      decided = resolve;
+    });
+    const committing = commitBatch(run, ruleSet, current, digest, decided, ahead);
+    // Awaited by settle (or, after a failure elsewhere, by the catch below): never left unhandled.
+    committing.catch(() => undefined);
+    inFlight = { batch: current, committing };
+    lastLock = await Promise.race([lockLeft, committing.then(() => null)]);
   };
-  let index = 0;
-  for await (const item of subjects) {
-    const path = `subjects[${index}]`;
-    const { fields, ...subject } = readSubjectUpdate(item, path, context.limits);
-    const idempotencyKey = keyOf === undefined ? undefined : readId(keyOf(item), `options.idempotencyKey(${path})`);
-    const subjectKey = `${subject.kind}:${subject.id}`;
-    if (subjectKeys.has(subjectKey) || (idempotencyKey !== undefined && keys.has(idempotencyKey))) await flush();
-    batch.push({ subject, fields, idempotencyKey, reassign: false });
-    subjectKeys.add(subjectKey);
-    if (idempotencyKey !== undefined) keys.add(idempotencyKey);
-    index++;
-    // A full batch commits before the next subject is read: what a failing read stops is never a whole batch.
-    if (batch.length >= batchSize) await flush();
+  try {
+    let index = 0;
+    for await (const item of subjects) {
+      const path = `subjects[${index}]`;
+      const { fields, ...subject } = readSubjectUpdate(item, path, context.limits);
+      const idempotencyKey = keyOf === undefined ? undefined : readId(keyOf(item), `options.idempotencyKey(${path})`);
+      const subjectKey = `${subject.kind}:${subject.id}`;
+      if (subjectKeys.has(subjectKey) || (idempotencyKey !== undefined && keys.has(idempotencyKey))) await flush();
+      batch.push({ subject, fields, idempotencyKey, reassign: false });
+      subjectKeys.add(subjectKey);
+      if (idempotencyKey !== undefined) keys.add(idempotencyKey);
+      index++;
+      // A full batch goes before the next subject is read: what a failing read stops is never a whole batch.
+      if (batch.length >= batchSize) await flush();
+    }
+    await flush();
+    await settle();
+  } catch (error) {
+    // The batch in flight ends as it ends before the run reports its failure; committed, it is counted (and reported to onProgress).
+    await settle().catch(() => undefined);
+    throw error;
   }
-  await flush();
   return summary;
 }
 
-/** One batch in one transaction (retried as a whole on conflicts), reading the rule set as one `autoAssign` call would. */
-async function commitBatch(context: ServiceContext, batch: readonly AutoAssignRequest[], digest: boolean): Promise<BatchOutcome> {
-  const ruleSet = await context.loadRuleSet();
-  return runTransaction(context, ruleSet, async (call) => {
-    // Per attempt: a retried attempt commits its own change set.
-    const written = new Set<string>();
-    const queued: string[] = [];
-    const finish = (changes: ChangeSet): ChangeSet => {
-      for (const { key } of changes.idempotency) written.add(key);
-      for (const { update } of changes.waiting ?? []) if (update.type === 'wait') queued.push(update.reason);
-      return digest ? digestAssignments(changes, call) : changes;
-    };
-    const results = await assignTogether(call, batch, finish);
-    return { results, written, queued };
+/** How a batch's merged change set becomes the one committed: with digests, or as it is. */
+function finisher(digest: boolean): (changes: ChangeSet, call: TransactionCall) => ChangeSet {
+  return digest ? digestAssignments : (changes) => changes;
+}
+
+/** The call a batch decided ahead runs in: its rule set and clock reading; no store (a decision that needs one is not made ahead). */
+function aheadCall(context: ServiceContext, ruleSet: CompiledRuleSet, now: Date): TransactionCall {
+  const noStore = new Proxy({} as StoreTransaction, {
+    get: () => {
+      throw new Error('a decision made ahead of its transaction read the store');
+    },
   });
+  return newTransactionCall(context, ruleSet, noStore, now);
+}
+
+/**
+ * One batch in one transaction (retried as a whole on conflicts). With
+ * `ahead`, its first attempt uses the clock reading the decisions made
+ * ahead used, and commits them if it reads what they assumed.
+ */
+async function commitBatch(
+  context: ServiceContext,
+  ruleSet: CompiledRuleSet,
+  batch: readonly AutoAssignRequest[],
+  digest: boolean,
+  onDecided: (held: HeldAssignmentLock | null) => void,
+  ahead: DecidedAhead | null,
+): Promise<BatchOutcome> {
+  const finish = finisher(digest);
+  return runTransaction(
+    context,
+    ruleSet,
+    async (call) => {
+      // Per attempt: a retried attempt commits its own change set.
+      let committed: ChangeSet | null = null;
+      const tx: StoreTransaction = {
+        ...call.tx,
+        commit: (changes) => {
+          committed = changes;
+          return call.tx.commit(changes);
+        },
+      };
+      const results = await assignTogether({ ...call, tx }, batch, (changes) => finish(changes, call), onDecided, ahead);
+      const written = new Set<string>();
+      const queued: string[] = [];
+      const changes = committed as ChangeSet | null;
+      for (const { key } of changes?.idempotency ?? []) written.add(key);
+      for (const { update } of changes?.waiting ?? []) if (update.type === 'wait') queued.push(update.reason);
+      return { results, written, queued };
+    },
+    null,
+    ahead?.now ?? null,
+  );
 }
 
 function addToSummary(summary: AutoAssignManySummary, batch: readonly AutoAssignRequest[], outcome: BatchOutcome): void {
