@@ -9,6 +9,7 @@ import type { AutoAssignManySummary } from '../service/types.js';
 import { CliError } from './cliError.js';
 import type { CliIo } from './cliIo.js';
 import { createProgressBar } from './createProgressBar.js';
+import { loadDriver } from './loadDriver.js';
 import { cliMessagesFor } from './i18n/cliMessagesFor.js';
 import type { CliMessages } from './i18n/cliMessages.js';
 import { loadRuleSet } from './loadRuleSet.js';
@@ -50,7 +51,7 @@ a bad line are committed, run again after fixing it to continue.
 /** Opens the store the options name, and how to close it. */
 async function openStore(values: { database?: string; schema?: string; pglite?: string }): Promise<{ store: AssignmentStore; close: () => Promise<void> }> {
   if (values.database !== undefined) {
-    const pg = await importOptional<{ default: { Pool: new (options: { connectionString: string; max: number }) => PgPoolLike & { end(): Promise<void> } } }>(
+    const pg = await loadDriver<{ default: { Pool: new (options: { connectionString: string; max: number }) => PgPoolLike & { end(): Promise<void> } } }>(
       'pg',
       '--database',
     );
@@ -58,19 +59,12 @@ async function openStore(values: { database?: string; schema?: string; pglite?: 
     const store = await createPostgresStore({ client: pool, ...(values.schema === undefined ? {} : { schema: values.schema }) }).migrate();
     return { store, close: () => pool.end() };
   }
-  const { PGlite } = await importOptional<{ PGlite: { create(dir: string): Promise<PGliteLike & { close(): Promise<void> }> } }>('@electric-sql/pglite', '--pglite');
+  const { PGlite } = await loadDriver<{ PGlite: { create(dir: string): Promise<PGliteLike & { close(): Promise<void> }> } }>('@electric-sql/pglite', '--pglite');
   const db = await PGlite.create(values.pglite!);
   const store = await createPostgresStore({ client: db, ...(values.schema === undefined ? {} : { schema: values.schema }) }).migrate();
   return { store, close: () => db.close() };
 }
 
-async function importOptional<T>(name: string, option: string): Promise<T> {
-  try {
-    return (await import(name)) as T;
-  } catch {
-    throw new CliError({ key: 'needs_package', params: { option, name } });
-  }
-}
 
 const count = (n: number) => n.toLocaleString('en-US');
 

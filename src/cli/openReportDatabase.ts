@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { createPostgresStore, type PostgresStore } from '../adapters/postgres/createPostgresStore.js';
 import { quoteIdentifier } from '../adapters/postgres/quoteIdentifier.js';
 import { CliError } from './cliError.js';
+import { loadDriver } from './loadDriver.js';
 
 /** Where `report` reads: a server (`--database`) or a PGlite directory (`--pglite`). */
 export interface ReportTarget {
@@ -46,13 +47,13 @@ export async function openReportDatabase(target: ReportTarget): Promise<ReportDa
   let source: string;
   if (target.pglite !== undefined) {
     if (!existsSync(target.pglite)) throw new CliError(`no PGlite database at "${target.pglite}"`);
-    const { PGlite } = await importDriver<typeof import('@electric-sql/pglite')>('@electric-sql/pglite');
+    const { PGlite } = await loadDriver<typeof import('@electric-sql/pglite')>('@electric-sql/pglite', '--pglite');
     const db = new PGlite(target.pglite);
     client = db;
     close = () => db.close();
     source = target.pglite;
   } else {
-    const { default: pg } = await importDriver<typeof import('pg')>('pg');
+    const { default: pg } = await loadDriver<typeof import('pg')>('pg', '--database');
     const pool = new pg.Pool({ connectionString: target.database, max: 2 });
     client = pool;
     close = () => pool.end();
@@ -75,14 +76,6 @@ export async function openReportDatabase(target: ReportTarget): Promise<ReportDa
     await close().catch(() => undefined);
     if (error instanceof CliError) throw error;
     throw new CliError(`cannot read ${source}: ${error instanceof Error ? error.message : String(error)}`);
-  }
-}
-
-async function importDriver<T>(name: string): Promise<T> {
-  try {
-    return (await import(name)) as T;
-  } catch {
-    throw new CliError(`the report needs the package "${name}": npm install ${name}`);
   }
 }
 

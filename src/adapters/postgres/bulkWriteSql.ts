@@ -55,9 +55,10 @@ $$;
 -- Traces are kept as the JSON text the library wrote (it reads them back
 -- with JSON.parse and never queries inside them): text is stored as it
 -- comes, where jsonb would parse every trace again (about half of a bulk
--- commit's time).
+-- commit's time). Version 7 now creates them so; a schema made by an
+-- earlier build of it is brought to the same.
 ALTER TABLE record_decisions ALTER COLUMN trace TYPE text USING trace::text;
-${keptDecisionsSql("value ->> 'trace'")}
+${keptDecisionsSql()}
 
 -- A change set whose subjects are distinct: their agents in one UPDATE,
 -- everything else but the kept decisions by commit_changes, then the kept

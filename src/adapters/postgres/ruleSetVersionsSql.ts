@@ -6,7 +6,7 @@ import { wrapCommitChangesSql } from './wrapCommitChangesSql.js';
  * and deletes; `save_rule_set` appends one at a time, so positions are
  * committed in the order they are given); `record_decisions` holds, per
  * record, the revision it was made under and, for automatic records, the
- * trace (JSON text, kept as jsonb). The `commit_changes` before it is kept (renamed
+ * trace (JSON text, kept as it was written). The `commit_changes` before it is kept (renamed
  * `commit_changes_before_v7`) and wrapped by one that writes the change
  * set's `decisions` after it, in the same transaction. Like the migrations
  * before it, it can run again over itself and change nothing.
@@ -50,10 +50,10 @@ $$;
 CREATE TABLE IF NOT EXISTS record_decisions (
   record_id text PRIMARY KEY REFERENCES records (id),
   revision text NOT NULL,
-  trace jsonb
+  trace text
 );
 
-${keptDecisionsSql("(value ->> 'trace')::jsonb")}`;
+${keptDecisionsSql()}`;
 
 /**
  * The `commit_changes` of migration 7 and later: the one before it
@@ -61,19 +61,18 @@ ${keptDecisionsSql("(value ->> 'trace')::jsonb")}`;
  * `record_decisions`.
  *
  * @internal
- * @param trace - the SQL of the trace column's value from the item `value` (jsonb until migration 8, text after)
- * @returns the SQL, for a migration
+ * @returns the SQL, for a migration (7, and 8 for schemas whose version 7 still parsed traces into jsonb)
  * @example
  * ```ts
- * const sql = keptDecisionsSql("value ->> 'trace'");
+ * const sql = keptDecisionsSql();
  * ```
  */
-export function keptDecisionsSql(trace: string): string {
+export function keptDecisionsSql(): string {
   return wrapCommitChangesSql(
     'commit_changes_before_v7',
     `  IF jsonb_typeof(changes -> 'decisions') = 'array' THEN
     INSERT INTO record_decisions (record_id, revision, trace)
-    SELECT value ->> 'recordId', value ->> 'revision', ${trace}
+    SELECT value ->> 'recordId', value ->> 'revision', value ->> 'trace'
     FROM jsonb_array_elements(changes -> 'decisions');
   END IF;`,
   );
