@@ -187,3 +187,43 @@ describe('autoAssignMany', () => {
     }, 5);
   }, 180_000);
 });
+
+describe('autoAssignMany with calls of its own service in between', () => {
+  it('decides a batch again when another call assigned after it was decided ahead: round robin and records stay exact', async () => {
+    const store = createMemoryStore();
+    await store.upsertAgents(['x', 'y', 'z'].map((id) => ({ id, presence: 'online' as const })));
+    const ruleSet: RuleSet = {
+      version: 1,
+      timeZone: 'Asia/Shanghai',
+      settings: {
+        manual: { enabled: true, agentConfirmation: false },
+        auto: { enabled: true, agentConfirmation: false },
+        application: { enabled: true, adminApproval: false, agentConfirmation: false },
+      },
+      rules: [{ id: 'team', name: 'Team', enabled: true, agents: [{ id: 'x' }, { id: 'y' }, { id: 'z' }], order: { by: 'roundRobin' } }],
+    };
+    const svc = createAssignmentService({ store, ruleSet, clock: { now: () => new Date(T0) }, autoDrain: false });
+    // onProgress runs after a batch commits and before the next batch's transaction, which was decided ahead meanwhile: a call there makes that decision stale.
+    const walkIns: AssignmentResult[] = [];
+    const summary = await svc.autoAssignMany(
+      Array.from({ length: 40 }, (_, index) => ({ id: `lead-${index}`, fields: {} })),
+      {
+        batchSize: 5,
+        onProgress: async ({ batches }) => {
+          if (batches % 2 === 1) walkIns.push(await svc.autoAssign({ id: `walk-in-${batches}`, fields: {} }));
+        },
+      },
+    );
+    expect(summary.batches).toBe(8);
+    // The order the calls happened in: each batch of five, and a walk-in after batches 1, 3, 5 and 7; round robin gives x, y, z, x, … in that order.
+    const order = Array.from({ length: 8 }, (_, batch) => [
+      ...Array.from({ length: 5 }, (_, index) => `lead-${batch * 5 + index}`),
+      ...(batch % 2 === 0 ? [`walk-in-${batch + 1}`] : []),
+    ]).flat();
+    const effective = await store.queryRecords({ statuses: ['effective'], limit: 500 });
+    const agentOf = new Map(effective.items.map((record) => [record.subject.id, record.agentId]));
+    expect(effective.items).toHaveLength(order.length);
+    expect(order.map((id) => agentOf.get(id))).toEqual(order.map((_, index) => ['x', 'y', 'z'][index % 3]));
+    expect(walkIns.map((result) => result.outcome)).toEqual(['assigned', 'assigned', 'assigned', 'assigned']);
+  });
+});
