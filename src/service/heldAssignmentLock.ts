@@ -79,7 +79,8 @@ export class HeldAssignmentLock {
   expectedNext(ruleSet: TransactionCall['ruleSet'], now: Date): HeldAssignmentLock | null {
     const periods = periodRangesAt(ruleSet, now);
     for (const period of PERIODS) if (periods[period].start.getTime() !== this.#periods[period].start.getTime()) return null;
-    return new HeldAssignmentLock(this.#ruleState, this.#agents, periods);
+    // A new array: the decisions' tables chain each copy to the one before (within a transaction), and a chain running on from batch to batch would keep every batch's snapshots alive.
+    return new HeldAssignmentLock(this.#ruleState, [...this.#agents], periods);
   }
 
   /**
