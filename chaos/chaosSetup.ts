@@ -38,7 +38,7 @@ export interface ChaosTask {
 }
 
 /** The calls the lanes make. */
-export type ChaosOp = 'autoAssign' | 'apply' | 'approve' | 'confirm' | 'decline' | 'assignManually' | 'expirePending' | 'dispatch';
+export type ChaosOp = 'autoAssign' | 'autoAssignMany' | 'apply' | 'approve' | 'confirm' | 'decline' | 'assignManually' | 'expirePending' | 'dispatch';
 
 /** One line of a worker's log (JSON). */
 export type ChaosLine =

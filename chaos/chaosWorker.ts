@@ -63,6 +63,7 @@ let seq = 0;
 
 const WEIGHTS: [ChaosOp, number][] = [
   ['autoAssign', 45],
+  ['autoAssignMany', 3],
   ['apply', 14],
   ['approve', 10],
   ['confirm', 8],
@@ -97,6 +98,13 @@ async function call(op: ChaosOp, key: string | undefined): Promise<ChaosLine | n
       const subject = anySubject();
       const result = await svc.autoAssign({ id: subject, fields: { level: 1 } }, key === undefined ? {} : { idempotencyKey: key });
       return { t: 'ok', op, subject, ...(key === undefined ? {} : { key }), recordId: result.record?.id ?? null, agentId: result.agentId, outcome: result.outcome };
+    }
+    case 'autoAssignMany': {
+      // An import of 150 subjects (repeats split batches) in batches of 120: the set-based path, each batch decided ahead while the one before commits.
+      const prefix = `many.${task.index}.${task.generation}.${++seq}`;
+      const subjects = Array.from({ length: 150 }, () => ({ id: anySubject(), fields: { level: 1 } }));
+      const summary = await svc.autoAssignMany(subjects, { batchSize: 120, idempotencyKey: (subject) => `${prefix}:${subject.id}` });
+      return { t: 'ok', op, outcome: `${summary.subjects} in ${summary.batches} batches` };
     }
     case 'apply':
       return recordLine(op, (await svc.apply({ subject: { id: anySubject() }, agentId: anyAgent(), actor: sales, canView: true })).record);
