@@ -357,6 +357,14 @@ export interface StoreTransaction {
    */
   idempotentResults?(keys: readonly string[]): Promisable<(unknown | undefined)[]>;
   /**
+   * Optional, for stores that keep decisions (`recordDecision`): the kept
+   * trace of a record (`RecordDecision.trace`), or null, read inside the
+   * transaction. With it, an idempotent result that has a record is stored
+   * without its trace, which is read back from here when the result is
+   * given again (a trace is written once, not twice).
+   */
+  keptTrace?(recordId: string): Promisable<string | null>;
+  /**
    * The waiting entries of these subjects (those that wait; in any order).
    * The service reads them after locking the subjects, so they cannot change
    * before the transaction ends.

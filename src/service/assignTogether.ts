@@ -1,5 +1,5 @@
 import type { CompiledRuleSet } from '../core/ruleset/compiledTypes.js';
-import type { AssignmentResult, SubjectRef } from '../core/types.js';
+import type { AssignmentResult, SubjectRef, TraceEntry } from '../core/types.js';
 import type { ChangeSet } from '../ports.js';
 import { ChangeSetBuilder } from './changeSetBuilder.js';
 import { compareSubjects } from './compareSubjects.js';
@@ -8,9 +8,10 @@ import { HeldAssignmentLock } from './heldAssignmentLock.js';
 import { mergeChangeSets } from './mergeChangeSets.js';
 import type { SubjectState } from './readSubjectState.js';
 import { readSubjectStates } from './readSubjectStates.js';
-import { reviveAssignmentResult, storableAssignmentResult } from './reviveAssignmentResult.js';
+import { keptTraceRecord, reviveAssignmentResult, reviveTrace, storableAssignmentResult } from './reviveAssignmentResult.js';
 import { sameData } from './sameData.js';
 import type { TransactionCall } from './serviceContext.js';
+import type { KeptTrace } from './versions/keptTraceOf.js';
 
 /** One `autoAssign` call, checked. @internal */
 export interface AutoAssignRequest {
@@ -30,6 +31,8 @@ export interface AutoAssignRequest {
 export interface DecidedAhead {
   ruleSet: CompiledRuleSet;
   now: Date;
+  /** Whether the results were stored without traces (`TransactionCall.tracesByRecord`). */
+  tracesByRecord: boolean;
   /** The subjects' states the decisions assumed, in lock order. */
   states: SubjectState[];
   /** The lock the decisions assumed. */
@@ -71,9 +74,7 @@ interface Decided {
  * @internal
  * @param call - the transaction attempt (one clock reading for all the calls)
  * @param requests - the calls
- * @param finish - turns the merged change set into the one committed (`autoAssignMany`'s digest notifications); default: as it is
- * @param onDecided - told the lock as the decisions left it, just before the commit (null: no decision took it)
- * @param ahead - the calls decided ahead, if any
+ * @param options - `finish`: turns the merged change set into the one committed (`autoAssignMany`'s digest notifications; default: as it is); `onDecided`: told the lock as the decisions left it, just before the commit (null: no decision took it); `ahead`: the calls decided ahead, if any; `traces`: false when the caller never reads the traces of results given again (a kept trace is then not read back)
  * @returns the results, in the order of `requests`
  * @example
  * ```ts
@@ -83,15 +84,19 @@ interface Decided {
 export async function assignTogether(
   call: TransactionCall,
   requests: readonly AutoAssignRequest[],
-  finish: (changes: ChangeSet) => ChangeSet = (changes) => changes,
-  onDecided: (held: HeldAssignmentLock | null) => void = () => undefined,
-  ahead: DecidedAhead | null = null,
+  options: {
+    finish?: (changes: ChangeSet) => ChangeSet;
+    onDecided?: (held: HeldAssignmentLock | null) => void;
+    ahead?: DecidedAhead | null;
+    traces?: boolean;
+  } = {},
 ): Promise<AssignmentResult[]> {
+  const { finish = (changes: ChangeSet) => changes, onDecided = () => undefined, ahead = null, traces = true } = options;
   const results: AssignmentResult[] = new Array(requests.length);
   const firsts = await firstResults(call, requests);
   const open: number[] = [];
   for (const [index, first] of firsts.entries()) {
-    if (first !== undefined) results[index] = reviveAssignmentResult(first);
+    if (first !== undefined) results[index] = await givenAgain(call, first, traces);
     else open.push(index);
   }
   const lockOrder = [...open].sort((a, b) => compareSubjects(requests[a]!.subject, requests[b]!.subject));
@@ -101,7 +106,8 @@ export async function assignTogether(
   );
   const states = new Map<number, SubjectState>(lockOrder.map((index, position) => [index, read[position]!]));
   const slot: AssignmentLockSlot = { held: null };
-  if (ahead !== null && open.length === requests.length && ahead.ruleSet === call.ruleSet && ahead.now === call.now && sameData(read, ahead.states)) {
+  const sameCall = ahead !== null && ahead.ruleSet === call.ruleSet && ahead.now === call.now && ahead.tracesByRecord === call.tracesByRecord;
+  if (ahead !== null && sameCall && open.length === requests.length && sameData(read, ahead.states)) {
     slot.held = await HeldAssignmentLock.take(call);
     if (slot.held.sameAs(ahead.lock)) {
       onDecided(ahead.after);
@@ -157,6 +163,7 @@ export async function decideAhead(
   return {
     ruleSet: call.ruleSet,
     now: call.now,
+    tracesByRecord: call.tracesByRecord,
     states: assumed,
     lock,
     results: decided.results,
@@ -180,13 +187,24 @@ async function decideEach(
     const { idempotencyKey, reassign } = requests[index]!;
     const builder = new ChangeSetBuilder(call, states.get(index)!);
     const result = await decideAutomatically(call, builder, { reassign }, slot);
-    if (idempotencyKey !== undefined) builder.remember(idempotencyKey, storableAssignmentResult(result));
+    if (idempotencyKey !== undefined) builder.remember(idempotencyKey, storableAssignmentResult(result, call.tracesByRecord));
     const built = builder.build();
     slot.held?.record(built);
     changes.push(built);
     results.push(result);
   }
   return { results, changes, held: slot.held };
+}
+
+/** A stored result as the first call returned it; a trace kept with the record is read back when wanted (else left empty). */
+async function givenAgain(call: TransactionCall, stored: unknown, traces: boolean): Promise<AssignmentResult> {
+  const recordId = keptTraceRecord(stored);
+  const result = reviveAssignmentResult(stored);
+  if (recordId !== null && traces && call.tx.keptTrace !== undefined) {
+    const kept = await call.tx.keptTrace(recordId);
+    if (kept !== null) result.trace = reviveTrace((JSON.parse(kept) as KeptTrace).entries as TraceEntry[]);
+  }
+  return result;
 }
 
 /** The stored result of each request's idempotency key (undefined: no key, or unused): in one step when the store can. */

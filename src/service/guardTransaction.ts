@@ -40,6 +40,7 @@ const TRANSACTION_METHODS: Record<keyof StoreTransaction, 'required' | 'optional
   dueRecords: 'required',
   idempotentResult: 'required',
   idempotentResults: 'optional',
+  keptTrace: 'optional',
   waitingEntries: 'required',
   commit: 'required',
 };

@@ -8,14 +8,15 @@ import type { ServiceContext, TransactionCall } from './serviceContext.js';
 
 /**
  * A transaction attempt's call: its store transaction, rule set, one clock
- * reading (checked: a valid `Date`) and the id generator (each id checked
- * as well-formed text).
+ * reading (checked: a valid `Date`), the id generator (each id checked
+ * as well-formed text), and whether results are stored with their traces.
  *
  * @internal
  * @param context - the service's clock and ids
  * @param ruleSet - the rule set of the call
  * @param tx - the store transaction
  * @param now - a clock reading made already (null: read the clock now)
+ * @param tracesByRecord - whether stored results leave their trace to the record's kept decision (default: when `tx.keptTrace` exists)
  * @returns the call
  * @throws InputError when the clock gives no valid `Date` (or, from `nextId`, the generator a malformed id)
  * @example
@@ -28,8 +29,9 @@ export function newTransactionCall(
   ruleSet: CompiledRuleSet,
   tx: StoreTransaction,
   now: Date | null,
+  tracesByRecord?: boolean,
 ): TransactionCall {
-  return { tx, ruleSet, now: now ?? readClock(context), nextId: () => readId(context.ids(), 'ids()') };
+  return { tx, ruleSet, now: now ?? readClock(context), nextId: () => readId(context.ids(), 'ids()'), tracesByRecord: tracesByRecord ?? tx.keptTrace !== undefined };
 }
 
 /**

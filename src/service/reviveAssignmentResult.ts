@@ -1,20 +1,52 @@
-import type { AssignmentRecord, AssignmentResult } from '../core/types.js';
+import type { AssignmentRecord, AssignmentResult, TraceEntry } from '../core/types.js';
 
 /**
  * An `AssignmentResult` as JSON data, for the idempotency store: instants
  * become ISO strings and the lazily computed trace is computed now, so any
  * store can keep it as JSON and `reviveAssignmentResult` can bring it back.
  *
+ * When the store keeps each record's decision with its trace
+ * (`recordDecision`), a result with a record is stored without its trace,
+ * marked `traceKept`: the trace is read from the kept decision when the
+ * result is given again (`keptTraceRecord`), not written twice.
+ *
  * @internal
  * @param result - the result of the first call
+ * @param traceKept - whether the store keeps the record's decision with the trace
  * @returns plain JSON data
  * @example
  * ```ts
- * builder.remember(key, storableAssignmentResult(result));
+ * builder.remember(key, storableAssignmentResult(result, false));
  * ```
  */
-export function storableAssignmentResult(result: AssignmentResult): unknown {
-  return JSON.parse(JSON.stringify(result));
+export function storableAssignmentResult(result: AssignmentResult, traceKept: boolean): unknown {
+  if (!traceKept || result.record === null) return JSON.parse(JSON.stringify(result));
+  let top: unknown;
+  const plain = JSON.parse(
+    JSON.stringify(result, function (this: unknown, key: string, value: unknown) {
+      if (key === '') top = value;
+      return this === top && key === 'trace' ? [] : value;
+    }),
+  ) as Record<string, unknown>;
+  plain.traceKept = true;
+  return plain;
+}
+
+/**
+ * The record whose kept decision holds the trace of a stored result, or
+ * null when the result holds its own trace.
+ *
+ * @internal
+ * @param stored - what the store returned for the idempotency key
+ * @returns the record id, or null
+ * @example
+ * ```ts
+ * const recordId = keptTraceRecord(stored); // read before reviveAssignmentResult
+ * ```
+ */
+export function keptTraceRecord(stored: unknown): string | null {
+  const { traceKept, record } = stored as { traceKept?: unknown; record?: { id?: unknown } | null };
+  return traceKept === true && typeof record?.id === 'string' ? record.id : null;
 }
 
 /**
@@ -39,10 +71,27 @@ export function reviveAssignmentResult(stored: unknown): AssignmentResult {
   if (result.record !== null) reviveRecord(result.record);
   for (const transition of result.transitions) transition.at = toDate(transition.at);
   for (const effect of result.effects) if ('at' in effect) effect.at = toDate(effect.at);
-  for (const entry of result.trace) if (entry.opensAt !== undefined && entry.opensAt !== null) entry.opensAt = toDate(entry.opensAt);
+  reviveTrace(result.trace);
   // Results stored before fieldFindings existed have none.
   result.fieldFindings ??= [];
+  delete (result as { traceKept?: boolean }).traceKept;
   return result;
+}
+
+/**
+ * Brings back trace entries read as JSON: their `opensAt` become `Date`s.
+ *
+ * @internal
+ * @param entries - trace entries as stored
+ * @returns the same array, revived
+ * @example
+ * ```ts
+ * result.trace = reviveTrace(JSON.parse(kept.trace).entries);
+ * ```
+ */
+export function reviveTrace(entries: TraceEntry[]): TraceEntry[] {
+  for (const entry of entries) if (entry.opensAt !== undefined && entry.opensAt !== null) entry.opensAt = toDate(entry.opensAt);
+  return entries;
 }
 
 function reviveRecord(record: AssignmentRecord): void {

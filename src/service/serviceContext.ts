@@ -31,4 +31,6 @@ export interface TransactionCall {
   now: Date;
   /** A new id from the caller's generator. */
   nextId(): string;
+  /** Whether results given again with a record read their trace from the record's kept decision (`tx.keptTrace`), so results are stored without it. */
+  tracesByRecord: boolean;
 }

@@ -103,6 +103,20 @@ export function bulkConformance({ describe, test }: ConformanceHarness): void {
       );
     });
 
+    test('gives a result again, trace and all, to an autoAssign with a key an import used (a kept trace is read back, not stored twice)', async (store) => {
+      await store.upsertAgents([{ id: 'a' }, { id: 'b' }]);
+      const svc = createAssignmentService({ store, ruleSet: ruleSetWith(['a', 'b']), clock: testClock() });
+      const first = await svc.autoAssign({ id: 'solo' }, { idempotencyKey: 'k-solo' });
+      await svc.autoAssignMany(importedCustomers(120), { batchSize: 110, idempotencyKey: (subject) => `k-${subject.id}` });
+      assert.ok(first.trace.length > 0);
+      assert.deepEqual(JSON.parse(JSON.stringify(await svc.autoAssign({ id: 'solo' }, { idempotencyKey: 'k-solo' }))), JSON.parse(JSON.stringify(first)));
+      const again = await svc.autoAssign({ id: 'm-115' }, { idempotencyKey: 'k-m-115' });
+      assert.equal(again.outcome, 'assigned');
+      assert.ok(again.trace.length > 0, 'the trace of an imported customer is given again');
+      assert.equal(again.trace.at(-1)?.verdict, 'chosen');
+      assert.equal(again.agentId, again.record?.agentId);
+    });
+
     test('answers idempotentResults (when the store has it) for each key in order, undefined for a key never used', async (store) => {
       await store.upsertAgents([{ id: 'a' }]);
       const svc = createAssignmentService({ store, ruleSet: ruleSetWith(['a']), clock: testClock() });

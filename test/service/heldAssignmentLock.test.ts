@@ -12,7 +12,7 @@ describe('HeldAssignmentLock (decisions sharing one transaction)', () => {
     const ruleSet = compileRuleSet(seedWith());
     const now = new Date(T0);
     await store.transaction(async (tx) => {
-      const lock = await HeldAssignmentLock.take({ tx, ruleSet, now, nextId: () => 'x' });
+      const lock = await HeldAssignmentLock.take({ tx, ruleSet, now, nextId: () => 'x', tracesByRecord: false });
       expect(lock.agents.find((agent) => agent.id === 'wang-wu')?.lastAssignedAt).toBeNull();
       const periods = periodRangesAt(ruleSet, now);
       const buckets = { day: periods.day.start, week: periods.week.start, month: periods.month.start, quarter: periods.quarter.start, year: periods.year.start };

@@ -147,6 +147,10 @@ export function openMemoryTransaction(state: MemoryState, limits: InputLimits): 
       open();
       return readIdList(keys, 'keys').map((key) => (state.idempotency.has(key) ? structuredClone(state.idempotency.get(key)) : undefined));
     },
+    keptTrace(recordId) {
+      open();
+      return state.decisions.get(readId(recordId, 'recordId'))?.trace ?? null;
+    },
     waitingEntries(subjects) {
       open();
       return readSubjectRefList(subjects, 'subjects').flatMap((subject) => {

@@ -111,6 +111,7 @@ export function postgresStatements(schema: string, prepared: boolean) {
          (SELECT min(since) FROM ${schema}.waiting WHERE alerted_at IS NULL) AS unalerted_since`,
     ),
     idempotentResult: statement('idempotentResult', `SELECT result FROM ${schema}.idempotency WHERE key = $1`),
+    keptTrace: statement('keptTrace', `SELECT trace FROM ${schema}.record_decisions WHERE record_id = $1`),
     idempotentResults: statement('idempotentResults', `SELECT key, result FROM ${schema}.idempotency WHERE key = ANY($1::text[])`),
     commit: statement('commit', `SELECT ${schema}.commit_changes($1::jsonb, $2::json)`),
     /** `commit` with its values inlined, to travel with `COMMIT` in one round trip. */

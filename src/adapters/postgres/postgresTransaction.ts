@@ -182,6 +182,11 @@ export function openPostgresTransaction(
       const rows = await session.query<{ result: unknown }>(sql.idempotentResult, [readId(key, 'key')]);
       return rows.length === 0 ? undefined : rows[0]!.result;
     },
+    async keptTrace(recordId) {
+      open();
+      const rows = await session.query<{ trace: string | null }>(sql.keptTrace, [readId(recordId, 'recordId')]);
+      return rows[0]?.trace ?? null;
+    },
     async idempotentResults(keys) {
       open();
       const given = readIdList(keys, 'keys');

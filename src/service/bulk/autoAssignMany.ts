@@ -75,6 +75,8 @@ export async function autoAssignMany<S extends SubjectUpdate>(
   // The batch whose commit is in flight, and the lock as its decisions left it.
   let inFlight: { batch: AutoAssignRequest[]; committing: Promise<BatchOutcome> } | null = null;
   let lastLock: HeldAssignmentLock | null = null;
+  // How the previous batch's store kept traces: the next batch is decided ahead storing its results the same way.
+  let lastTracesByRecord = false;
   // Ids go through a queue: those drawn by decisions made ahead and then discarded are the next ones drawn, so records get the ids the same calls one by one would give them.
   const spare: string[] = [];
   const ids = (): string => spare.shift() ?? context.ids();
@@ -99,19 +101,21 @@ export async function autoAssignMany<S extends SubjectUpdate>(
     let ahead: DecidedAhead | null = null;
     if (expected !== null) {
       const drawn: string[] = [];
-      const call = aheadCall({ ...run, ids: () => drawn[drawn.push(ids()) - 1]! }, ruleSet, now!);
+      const call = aheadCall({ ...run, ids: () => drawn[drawn.push(ids()) - 1]! }, ruleSet, now!, lastTracesByRecord);
       ahead = await decideAhead(call, current, expected, (changes) => finisher(digest)(changes, call), () => spare.unshift(...drawn));
     }
     await settle();
-    let decided: (held: HeldAssignmentLock | null) => void = () => undefined;
-    const lockLeft = new Promise<HeldAssignmentLock | null>((resolve) => {
-      decided = resolve;
+    let decided: (held: HeldAssignmentLock | null, tracesByRecord: boolean) => void = () => undefined;
+    const lockLeft = new Promise<{ held: HeldAssignmentLock | null; tracesByRecord: boolean }>((resolve) => {
+      decided = (held, tracesByRecord) => resolve({ held, tracesByRecord });
     });
     const committing = commitBatch(run, ruleSet, current, digest, decided, ahead);
     // Awaited by settle (or, after a failure elsewhere, by the catch below): never left unhandled.
     committing.catch(() => undefined);
     inFlight = { batch: current, committing };
-    lastLock = await Promise.race([lockLeft, committing.then(() => null)]);
+    const left = await Promise.race([lockLeft, committing.then(() => null)]);
+    lastLock = left?.held ?? null;
+    lastTracesByRecord = left?.tracesByRecord ?? false;
   };
   try {
     let index = 0;
@@ -143,14 +147,14 @@ function finisher(digest: boolean): (changes: ChangeSet, call: TransactionCall) 
   return digest ? digestAssignments : (changes) => changes;
 }
 
-/** The call a batch decided ahead runs in: its rule set and clock reading; no store (a decision that needs one is not made ahead). */
-function aheadCall(context: ServiceContext, ruleSet: CompiledRuleSet, now: Date): TransactionCall {
+/** The call a batch decided ahead runs in: its rule set and clock reading, results stored as the previous batch's were; no store (a decision that needs one is not made ahead). */
+function aheadCall(context: ServiceContext, ruleSet: CompiledRuleSet, now: Date, tracesByRecord: boolean): TransactionCall {
   const noStore = new Proxy({} as StoreTransaction, {
     get: () => {
       throw new Error('a decision made ahead of its transaction read the store');
     },
   });
-  return newTransactionCall(context, ruleSet, noStore, now);
+  return newTransactionCall(context, ruleSet, noStore, now, tracesByRecord);
 }
 
 /**
@@ -163,7 +167,7 @@ async function commitBatch(
   ruleSet: CompiledRuleSet,
   batch: readonly AutoAssignRequest[],
   digest: boolean,
-  onDecided: (held: HeldAssignmentLock | null) => void,
+  onDecided: (held: HeldAssignmentLock | null, tracesByRecord: boolean) => void,
   ahead: DecidedAhead | null,
 ): Promise<BatchOutcome> {
   const finish = finisher(digest);
@@ -180,7 +184,8 @@ async function commitBatch(
           return call.tx.commit(changes);
         },
       };
-      const results = await assignTogether({ ...call, tx }, batch, (changes) => finish(changes, call), onDecided, ahead);
+      // The summary never reads a trace: results given again are not read back with theirs.
+      const results = await assignTogether({ ...call, tx }, batch, { finish: (changes) => finish(changes, call), onDecided: (held) => onDecided(held, call.tracesByRecord), ahead, traces: false });
       const written = new Set<string>();
       const queued: string[] = [];
       const changes = committed as ChangeSet | null;
