@@ -293,6 +293,9 @@ export function orderKey(rule: CompiledRule, weight: number, agent: AgentSnapsho
  */
 function rankUntraced(rule: CompiledRule, ctx: PickContext, slots: ParticipantSlots): number {
   const rank = rule.rank!;
+  if (rank.key === null && !rule.proportional && rule.caps === null && rule.agentWhen === null && ctx.exclude === null) {
+    return rankByCount(rule, ctx, slots);
+  }
   const readCount = rank.count;
   const keyOf = rank.key;
   const presenceMask = rule.presenceMask;
@@ -301,7 +304,7 @@ function rankUntraced(rule: CompiledRule, ctx: PickContext, slots: ParticipantSl
   const agentWhen = rule.agentWhen;
   const exclude = ctx.exclude;
   const proportional = rule.proportional;
-  const { positions, seen, plain, weights } = slots;
+  const { positions, seen, plainSeen, weights } = slots;
   const agents = ctx.table.agents;
   const n = positions.length;
   let best = -1;
@@ -321,8 +324,8 @@ function rankUntraced(rule: CompiledRule, ctx: PickContext, slots: ParticipantSl
       const capacity = agent.capacity;
       if (typeof capacity === 'number' && servingTotal(agent) >= capacity) continue;
     }
-    // `plain[i]`: the snapshot has no shift, leave or cap of its own, so only the rule's cap can apply.
-    const ownLimits = plain[i] === 0;
+    // `plainSeen[i]`: the snapshot has no shift, leave or cap of its own, so only the rule's cap can apply.
+    const ownLimits = agent !== plainSeen[i];
     if ((caps !== null || (ownLimits && agent.maxAssigned !== undefined)) && reachedCap(caps, agent) !== null) continue;
     if (agentWhen !== null && !agentWhen(ctx.fields, agent, ctx.nowMs)) continue;
     if (ownLimits && (agent.schedule !== undefined || agent.leave !== undefined) && availabilityAt(agent, ctx.timeZone, ctx.nowMs) !== AVAILABLE) {
@@ -337,6 +340,52 @@ function rankUntraced(rule: CompiledRule, ctx: PickContext, slots: ParticipantSl
     }
   }
   return best;
+}
+
+/**
+ * `rankUntraced` for the common rule: ordered by its count alone (not
+ * proportional, no key of its order), no rule cap, no agent condition and no
+ * agent excluded by the caller. The same checks in the same loop, without
+ * the tests of what such a rule does not have; a participant with a shift,
+ * leave or cap of its own leaves the fast path and has them checked by
+ * `ownLimitsExclude`.
+ */
+function rankByCount(rule: CompiledRule, ctx: PickContext, slots: ParticipantSlots): number {
+  const readCount = rule.rank!.count;
+  const presenceMask = rule.presenceMask;
+  const checkCapacity = !rule.ignoreCapacity;
+  const { positions, plainSeen } = slots;
+  const agents = ctx.table.agents;
+  const n = positions.length;
+  let best = -1;
+  let bestCount = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < n; i++) {
+    const position = positions[i]!;
+    let agent = position >= 0 ? agents[position] : undefined;
+    // Fast path: the very snapshot verified at this position before, without limits of its own.
+    if (agent === undefined || agent !== plainSeen[i]) {
+      agent = ctx.table.agentAt(rule, slots, i);
+      if (agent === undefined || (agent !== plainSeen[i] && ownLimitsExclude(agent, ctx))) continue;
+    }
+    if (agent.enabled === false) continue;
+    if (presenceMask !== 0 && (presenceMask & presenceBit(agent.presence)) === 0) continue;
+    if (checkCapacity) {
+      const capacity = agent.capacity;
+      if (typeof capacity === 'number' && servingTotal(agent) >= capacity) continue;
+    }
+    const count = readCount(agent);
+    if (count < bestCount || best < 0) {
+      bestCount = count;
+      best = i;
+    }
+  }
+  return best;
+}
+
+/** Whether the agent's own cap, shift or leave keeps it from receiving a subject now. */
+function ownLimitsExclude(agent: AgentSnapshot, ctx: PickContext): boolean {
+  if (agent.maxAssigned !== undefined && reachedCap(null, agent) !== null) return true;
+  return (agent.schedule !== undefined || agent.leave !== undefined) && availabilityAt(agent, ctx.timeZone, ctx.nowMs) !== AVAILABLE;
 }
 
 function rankTraced(rule: CompiledRule, ctx: PickContext, slots: ParticipantSlots, trace: TraceEntry): number {
