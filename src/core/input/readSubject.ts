@@ -48,7 +48,7 @@ export function readSubject(
   return {
     id,
     kind,
-    fields: fields === undefined ? {} : fieldsAs === 'data' ? readFields(fields, `${path}.fields`, limits) : plainFields(fields, `${path}.fields`),
+    fields: fields === undefined ? {} : fieldsAs === 'data' ? readFields(fields, `${path}.fields`, limits) : plainFields(fields, path),
     agentId: optionalId(readOwnData(subject, 'agentId'), `${path}.agentId`),
     previousAgentId: optionalId(readOwnData(subject, 'previousAgentId'), `${path}.previousAgentId`),
     pending: pending === true,
@@ -59,7 +59,8 @@ function optionalId(value: unknown, path: string): string | null {
   return value === undefined || value === null ? null : readId(value, path);
 }
 
-function plainFields(value: unknown, path: string): Record<string, unknown> {
-  if (!isPlainObject(value)) throw new InputError(path, 'a plain object of field values', describeValue(value));
+// The path of `fields` is built only to refuse it: this runs on every decision.
+function plainFields(value: unknown, subjectPath: string): Record<string, unknown> {
+  if (!isPlainObject(value)) throw new InputError(`${subjectPath}.fields`, 'a plain object of field values', describeValue(value));
   return value;
 }

@@ -4,7 +4,9 @@ import { describeValue } from '../ruleset/describeValue.js';
 import type { SubjectKind } from '../ruleset/types.js';
 import type { SubjectRef } from '../types.js';
 import { readId } from './readId.js';
+import { INPUT_LIMITS } from './inputLimits.js';
 import { readOneOf } from './readOneOf.js';
+import { textProblem } from './textProblem.js';
 
 const KINDS: readonly SubjectKind[] = ['customer', 'contact'];
 
@@ -27,9 +29,16 @@ export function readSubjectRef(value: unknown, path: string): SubjectRef {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new InputError(path, "an object { id, kind?: 'customer' | 'contact' }", describeValue(value));
   }
+  const id = readOwnData(value, 'id');
   const kind = readOwnData(value, 'kind');
   return {
-    id: readId(readOwnData(value, 'id'), `${path}.id`),
-    kind: kind === undefined ? 'customer' : readOneOf(kind, `${path}.kind`, KINDS),
+    // The member's path is built only to refuse it: this runs on every decision.
+    id: isId(id) ? id : readId(id, `${path}.id`),
+    kind: kind === undefined ? 'customer' : kind === 'customer' || kind === 'contact' ? kind : readOneOf(kind, `${path}.kind`, KINDS),
   };
+}
+
+/** What `readId` accepts, without building the path it names when refusing. */
+function isId(value: unknown): value is string {
+  return typeof value === 'string' && value !== '' && textProblem(value, INPUT_LIMITS.idLength) === null;
 }
