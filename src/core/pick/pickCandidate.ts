@@ -359,27 +359,48 @@ function rankByCount(rule: CompiledRule, ctx: PickContext, slots: ParticipantSlo
   const n = positions.length;
   let best = -1;
   let bestCount = Number.POSITIVE_INFINITY;
-  for (let i = 0; i < n; i++) {
-    const position = positions[i]!;
-    let agent = position >= 0 ? agents[position] : undefined;
-    // Fast path: the very snapshot verified at this position before, without limits of its own.
-    if (agent === undefined || agent !== plainSeen[i]) {
-      agent = ctx.table.agentAt(rule, slots, i);
-      if (agent === undefined || (agent !== plainSeen[i] && ownLimitsExclude(agent, ctx))) continue;
+  let i = 0;
+  while (i < n) {
+    // The inner loop calls nothing, so V8 keeps the arrays' bounds and storage in registers. It stops at
+    // a participant whose snapshot is not the very one verified before without limits of its own.
+    let agent: AgentSnapshot | undefined;
+    for (; i < n; i++) {
+      agent = plainSeen[i];
+      if (agent === undefined || agents[positions[i]!] !== agent) break;
+      if (agent.enabled === false) continue;
+      if (presenceMask !== 0 && (presenceMask & presenceBit(agent.presence)) === 0) continue;
+      if (checkCapacity) {
+        const capacity = agent.capacity;
+        if (typeof capacity === 'number' && servingTotal(agent) >= capacity) continue;
+      }
+      const count = readCount(agent);
+      if (count < bestCount || best < 0) {
+        bestCount = count;
+        best = i;
+      }
     }
-    if (agent.enabled === false) continue;
-    if (presenceMask !== 0 && (presenceMask & presenceBit(agent.presence)) === 0) continue;
-    if (checkCapacity) {
-      const capacity = agent.capacity;
-      if (typeof capacity === 'number' && servingTotal(agent) >= capacity) continue;
+    if (i === n) break;
+    // That participant: verified (again), and its own limits checked.
+    agent = ctx.table.agentAt(rule, slots, i);
+    if (agent !== undefined && (agent === plainSeen[i] || !ownLimitsExclude(agent, ctx)) && isCandidateByCount(agent, presenceMask, checkCapacity)) {
+      const count = readCount(agent);
+      if (count < bestCount || best < 0) {
+        bestCount = count;
+        best = i;
+      }
     }
-    const count = readCount(agent);
-    if (count < bestCount || best < 0) {
-      bestCount = count;
-      best = i;
-    }
+    i++;
   }
   return best;
+}
+
+/** `rankByCount`'s checks of disabled, presence and capacity, for a participant that left the fast loop. */
+function isCandidateByCount(agent: AgentSnapshot, presenceMask: number, checkCapacity: boolean): boolean {
+  if (agent.enabled === false) return false;
+  if (presenceMask !== 0 && (presenceMask & presenceBit(agent.presence)) === 0) return false;
+  if (!checkCapacity) return true;
+  const capacity = agent.capacity;
+  return typeof capacity !== 'number' || servingTotal(agent) < capacity;
 }
 
 /** Whether the agent's own cap, shift or leave keeps it from receiving a subject now. */
