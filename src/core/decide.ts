@@ -137,7 +137,7 @@ function evaluateRule(
       traceEntry(trace, rule, 'not_applicable');
       return SKIPPED;
     }
-    if (rule.when !== null && !rule.when(input.fields, null, input.nowMs)) {
+    if (rule.when !== null && !rule.when(input.fields, null, input)) {
       traceEntry(trace, rule, 'condition_false');
       return SKIPPED;
     }

@@ -372,3 +372,24 @@ describe('explain', () => {
     expect(explain(result)).toMatch(/^s \(customer\) not assigned: every matching rule is outside its schedule\. Retry at 2026-11-30T01:00:00\.000Z\./);
   });
 });
+
+describe('assignCustomer: conditions that read the clock', () => {
+  it('counts daysSince in a rule condition and in an agent condition up to the decision instant', () => {
+    const ruleSet = ruleSetWith({
+      order: { by: 'fewestAssigned', period: 'day' },
+      when: 'daysSince(signedUpAt) >= 30',
+      eligibility: { agentWhen: 'daysSince(agent.since) >= 365' },
+    });
+    const agents: AgentSnapshot[] = [
+      { id: 'a', attributes: { since: '2026-06-01' } },
+      { id: 'b', attributes: { since: '2025-06-01' } },
+    ];
+    const subject = { id: 'c-1', fields: { signedUpAt: '2026-10-20' } };
+    // 36 days after sign-up; only b has been on the team for a year.
+    expect(assignCustomer({ ruleSet, subject, agents, now: '2026-11-25T10:00:00+08:00' })).toMatchObject({ outcome: 'assigned', agentId: 'b' });
+    // 21 days after sign-up: the rule does not apply.
+    expect(assignCustomer({ ruleSet, subject, agents, now: '2026-11-10T10:00:00+08:00' })).toMatchObject({ outcome: 'unassigned', reason: 'no_rule_applies' });
+    // A year and a day after a joined: both are candidates, and a is listed first.
+    expect(assignCustomer({ ruleSet, subject, agents, now: '2027-06-02T10:00:00+08:00' })).toMatchObject({ outcome: 'assigned', agentId: 'a' });
+  });
+});

@@ -101,7 +101,7 @@ function exclusionOf(rule: CompiledRule, agent: AgentSnapshot | undefined, ctx: 
   if (ctx.exclude?.includes(agent.id)) return EXCLUDED;
   const why = standingExclusionOf(rule, agent);
   if (why !== CANDIDATE) return why;
-  if (rule.agentWhen !== null && !rule.agentWhen(ctx.fields, agent, ctx.nowMs)) return AGENT_CONDITION;
+  if (rule.agentWhen !== null && !rule.agentWhen(ctx.fields, agent, ctx)) return AGENT_CONDITION;
   const availability = availabilityAt(agent, ctx.timeZone, ctx.nowMs);
   return availability === AVAILABLE ? CANDIDATE : availability === OFF_SHIFT ? OFF : LEAVE;
 }
@@ -242,7 +242,7 @@ export function retryAtOf(rule: CompiledRule, ctx: PickContext, weekStartsOn: We
     const why = exclusionOf(rule, agent, ctx);
     let next: number | null;
     if (why === OFF || why === LEAVE) next = availabilityOf(agent!, ctx.timeZone)!.nextAvailable(ctx.nowMs, RETRY_HORIZON_MS);
-    else if (why === LIMIT_REACHED && (rule.agentWhen === null || rule.agentWhen(ctx.fields, agent!, ctx.nowMs))) {
+    else if (why === LIMIT_REACHED && (rule.agentWhen === null || rule.agentWhen(ctx.fields, agent!, ctx))) {
       // Disabled, presence and capacity are checked before caps: a capped agent passed them.
       const lifted = capsResetAt(rule.caps, agent!, ctx.nowMs, ctx.timeZone, weekStartsOn);
       const availability = lifted === null || lifted > limit ? null : availabilityOf(agent!, ctx.timeZone);
@@ -327,7 +327,7 @@ function rankUntraced(rule: CompiledRule, ctx: PickContext, slots: ParticipantSl
     // `plainSeen[i]`: the snapshot has no shift, leave or cap of its own, so only the rule's cap can apply.
     const ownLimits = agent !== plainSeen[i];
     if ((caps !== null || (ownLimits && agent.maxAssigned !== undefined)) && reachedCap(caps, agent) !== null) continue;
-    if (agentWhen !== null && !agentWhen(ctx.fields, agent, ctx.nowMs)) continue;
+    if (agentWhen !== null && !agentWhen(ctx.fields, agent, ctx)) continue;
     if (ownLimits && (agent.schedule !== undefined || agent.leave !== undefined) && availabilityAt(agent, ctx.timeZone, ctx.nowMs) !== AVAILABLE) {
       continue;
     }
