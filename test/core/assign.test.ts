@@ -393,3 +393,22 @@ describe('assignCustomer: conditions that read the clock', () => {
     expect(assignCustomer({ ruleSet, subject, agents, now: '2027-06-02T10:00:00+08:00' })).toMatchObject({ outcome: 'assigned', agentId: 'a' });
   });
 });
+
+describe('assignCustomer: retryAt over many closed rules', () => {
+  it('gives the earliest opening among all closed rules, wherever they stand in a long list', () => {
+    // 40 rules closed at 10:00; rule k opens at 11:00 on day 1 + (k * 7) % 40 after it, except rule 33, which opens first.
+    const rules = Array.from({ length: 40 }, (_, k) => ({
+      id: `r${k}`,
+      name: `Rule ${k}`,
+      enabled: true,
+      agents: [{ id: 'a' }],
+      order: { by: 'roundRobin' as const },
+      schedule: { dates: [{ from: `2026-12-${String(1 + ((k * 7) % 40) % 28 + 1).padStart(2, '0')}`, to: '2026-12-31' }], hours: [{ from: '11:00', to: '12:00' }] },
+    }));
+    rules[33]!.schedule = { dates: [{ from: '2026-11-25', to: '2026-12-31' }], hours: [{ from: '11:00', to: '12:00' }] };
+    const ruleSet = ruleSetWith({}, { rules });
+    const result = assignCustomer({ ruleSet, subject: { id: 'c-1' }, agents: [{ id: 'a' }], now: WEEKDAY_10AM });
+    expect(result).toMatchObject({ outcome: 'unassigned', reason: 'outside_schedule' });
+    expect(result.retryAt).toEqual(new Date('2026-11-25T11:00:00+08:00'));
+  });
+});

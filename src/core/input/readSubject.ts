@@ -43,20 +43,25 @@ export function readSubject(
   const { id, kind } = readSubjectRef(value, path);
   const subject = value as object;
   const fields = readOwnData(subject, 'fields');
-  const pending = readOwnData(subject, 'pending');
+  const pending = readOptional(subject, 'pending');
   if (pending !== undefined && typeof pending !== 'boolean') throw new InputError(`${path}.pending`, 'a boolean', describeValue(pending));
   return {
     id,
     kind,
     fields: fields === undefined ? {} : fieldsAs === 'data' ? readFields(fields, `${path}.fields`, limits) : plainFields(fields, path),
-    agentId: optionalId(readOwnData(subject, 'agentId'), `${path}.agentId`),
-    previousAgentId: optionalId(readOwnData(subject, 'previousAgentId'), `${path}.previousAgentId`),
+    agentId: optionalId(readOptional(subject, 'agentId'), path, 'agentId'),
+    previousAgentId: optionalId(readOptional(subject, 'previousAgentId'), path, 'previousAgentId'),
     pending: pending === true,
   };
 }
 
-function optionalId(value: unknown, path: string): string | null {
-  return value === undefined || value === null ? null : readId(value, path);
+function optionalId(value: unknown, subjectPath: string, key: string): string | null {
+  return value === undefined || value === null ? null : readId(value, `${subjectPath}.${key}`);
+}
+
+/** `readOwnData` for a member most subjects leave out: asking whether it is there costs less than its descriptor. */
+function readOptional(subject: object, key: string): unknown {
+  return Object.hasOwn(subject, key) ? readOwnData(subject, key) : undefined;
 }
 
 // The path of `fields` is built only to refuse it: this runs on every decision.
