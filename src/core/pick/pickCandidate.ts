@@ -367,24 +367,24 @@ function rankByCount(rule: CompiledRule, ctx: PickContext, slots: ParticipantSlo
     for (; i < n; i++) {
       agent = plainSeen[i];
       if (agent === undefined || agents[positions[i]!] !== agent) break;
+      // The count first: a participant that cannot beat the best so far (ties go to the earlier) needs no eligibility check.
+      const count = readCount(agent);
+      if (count >= bestCount) continue;
       if (agent.enabled === false) continue;
       if (presenceMask !== 0 && (presenceMask & presenceBit(agent.presence)) === 0) continue;
       if (checkCapacity) {
         const capacity = agent.capacity;
         if (typeof capacity === 'number' && servingTotal(agent) >= capacity) continue;
       }
-      const count = readCount(agent);
-      if (count < bestCount || best < 0) {
-        bestCount = count;
-        best = i;
-      }
+      bestCount = count;
+      best = i;
     }
     if (i === n) break;
     // That participant: verified (again), and its own limits checked.
     agent = ctx.table.agentAt(rule, slots, i);
     if (agent !== undefined && (agent === plainSeen[i] || !ownLimitsExclude(agent, ctx)) && isCandidateByCount(agent, presenceMask, checkCapacity)) {
       const count = readCount(agent);
-      if (count < bestCount || best < 0) {
+      if (count < bestCount) {
         bestCount = count;
         best = i;
       }
