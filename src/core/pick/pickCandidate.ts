@@ -412,7 +412,9 @@ function ownLimitsExclude(agent: AgentSnapshot, ctx: PickContext): boolean {
 function rankTraced(rule: CompiledRule, ctx: PickContext, slots: ParticipantSlots, trace: TraceEntry): number {
   const { weights, ids, via } = slots;
   const excluded = trace.excluded!;
-  const candidates = trace.candidates!;
+  // Sized for every participant, then cut to the candidates: pushing one by one would copy the list as it grows.
+  const candidates: TraceCandidate[] = new Array(weights.length);
+  let written = 0;
   // Count orders without selectors: each candidate is one literal written here (the common case).
   const counted = rule.order.by !== 'longestIdle' && rule.order.by !== 'leastUtilised' && via === null;
   const readCount = rule.rank!.count;
@@ -427,13 +429,14 @@ function rankTraced(rule: CompiledRule, ctx: PickContext, slots: ParticipantSlot
     }
     const weight = weights[i]!;
     const key = orderKey(rule, weight, agent!);
-    if (counted) candidates.push({ agentId: ids[i]!, position: i, weight, count: readCount(agent!), key });
-    else candidates.push(rankedCandidate(rule, slots, i, agent!, key));
+    candidates[written++] = counted ? { agentId: ids[i]!, position: i, weight, count: readCount(agent!), key } : rankedCandidate(rule, slots, i, agent!, key);
     if (key < bestKey || best < 0) {
       bestKey = key;
       best = i;
     }
   }
+  candidates.length = written;
+  trace.candidates = candidates;
   return best;
 }
 
