@@ -321,6 +321,34 @@ describe('assignCustomer: inputs', () => {
     expect(() => assignCustomer(throwing)).toThrow('input.now must be a data property, got a getter that throws');
   });
 
+  it("reads the subject's own members once each, a getter included, and refuses one that throws naming it", () => {
+    const ruleSet = ruleSetWith({ when: "region == 'north'" });
+    let reads = 0;
+    const subject = {
+      get id() {
+        reads++;
+        return 'c-1';
+      },
+      fields: { region: 'north' },
+    };
+    expect(assignCustomer({ ruleSet, subject, agents: [{ id: 'a' }], now: WEEKDAY_10AM }).subject).toEqual({ id: 'c-1', kind: 'customer' });
+    expect(reads).toBe(1);
+    // Inherited members are not the subject's: a polluted prototype gives neither an id nor fields.
+    const inherited = Object.create({ id: 'c-2', fields: { region: 'north' } }) as { id: string };
+    expect(() => assignCustomer({ ruleSet, subject: inherited, agents: [{ id: 'a' }], now: WEEKDAY_10AM })).toThrow(/^subject\.id must be/);
+    for (const member of ['id', 'kind', 'fields', 'pending', 'agentId', 'previousAgentId']) {
+      const throwing = Object.defineProperty({ id: 'c-3' }, member, {
+        enumerable: true,
+        get() {
+          throw new Error('unplugged');
+        },
+      });
+      expect(() => assignCustomer({ ruleSet, subject: throwing, agents: [{ id: 'a' }], now: WEEKDAY_10AM })).toThrow(
+        `subject.${member} must be a data property, got a getter that throws`,
+      );
+    }
+  });
+
   it('compiles a rule set once and reuses it', () => {
     const rs = ruleSetWith({});
     expect(compileRuleSet(rs)).toBe(compileRuleSet(rs));

@@ -1,5 +1,4 @@
 import { InputError } from '../errors.js';
-import { readOwnData } from '../expr/readOwnData.js';
 import { describeValue } from '../ruleset/describeValue.js';
 import type { SubjectKind } from '../ruleset/types.js';
 import type { SubjectRef } from '../types.js';
@@ -9,11 +8,14 @@ import { readOneOf } from './readOneOf.js';
 import { textProblem } from './textProblem.js';
 
 const KINDS: readonly SubjectKind[] = ['customer', 'contact'];
+const hasOwn = Object.hasOwn;
 
 /**
  * Reads what names a subject: an object with an `id` (see `readId`) and an
  * optional `kind` (`'customer'` by default, or `'contact'`). Other keys are
- * ignored, so a stored subject can be passed as it is.
+ * ignored, so a stored subject can be passed as it is. Only own members are
+ * read, each once: an inherited `id` is not one, and an own getter runs once
+ * (as any read of your data would; one that throws is refused).
  *
  * @param value - what the caller gave
  * @param path - where it is, for the error (e.g. `'subject'`)
@@ -29,8 +31,20 @@ export function readSubjectRef(value: unknown, path: string): SubjectRef {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new InputError(path, "an object { id, kind?: 'customer' | 'contact' }", describeValue(value));
   }
-  const id = readOwnData(value, 'id');
-  const kind = readOwnData(value, 'kind');
+  // Own members only, each read once by name: a getter runs once, as any read of your data would, and one that throws is refused.
+  const subject = value as { readonly id?: unknown; readonly kind?: unknown };
+  let id: unknown;
+  let kind: unknown;
+  try {
+    id = hasOwn(subject, 'id') ? subject.id : undefined;
+  } catch {
+    throw new InputError(`${path}.id`, 'a data property', 'a getter that throws');
+  }
+  try {
+    kind = hasOwn(subject, 'kind') ? subject.kind : undefined;
+  } catch {
+    throw new InputError(`${path}.kind`, 'a data property', 'a getter that throws');
+  }
   return {
     // The member's path is built only to refuse it: this runs on every decision.
     id: isId(id) ? id : readId(id, `${path}.id`),
