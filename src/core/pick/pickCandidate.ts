@@ -345,10 +345,13 @@ function rankUntraced(rule: CompiledRule, ctx: PickContext, slots: ParticipantSl
 /**
  * `rankUntraced` for the common rule: ordered by its count alone (not
  * proportional, no key of its order), no rule cap, no agent condition and no
- * agent excluded by the caller. The same checks in the same loop, without
- * the tests of what such a rule does not have; a participant with a shift,
- * leave or cap of its own leaves the fast path and has them checked by
- * `ownLimitsExclude`.
+ * agent excluded by the caller. The same choice without the tests of what
+ * such a rule does not have, and with the count compared before the
+ * eligibility checks (counts are finite, ties go to the earlier participant:
+ * one whose count is not below the best so far can never be picked). A
+ * participant whose snapshot is new, replaced or absent, or has a shift,
+ * leave or cap of its own, is taken out of the fast loop, verified, and has
+ * those checked by `ownLimitsExclude`.
  */
 function rankByCount(rule: CompiledRule, ctx: PickContext, slots: ParticipantSlots): number {
   const readCount = rule.rank!.count;
