@@ -159,9 +159,10 @@ class Assignment implements AssignmentResult {
  * ```
  */
 export function assignCustomer(input: AssignCustomerInput): AssignmentResult {
-  const { input: checked, nowMs } = readAssignInput(input);
+  const checked = readAssignInput(input);
   const ruleSet = resolveRuleSet(checked.ruleSet);
-  return decideAssignment(checked, ruleSet, nowMs);
+  // \`now\` as read: epoch milliseconds.
+  return decideAssignment(checked, ruleSet, checked.now as number);
 }
 
 const INPUT_KEYS = ['ruleSet', 'subject', 'agents', 'ruleState', 'now', 'reassign', 'excludeAgentIds', 'recordId'] as const;
@@ -173,7 +174,7 @@ const INPUT_KEYS = ['ruleSet', 'subject', 'agents', 'ruleState', 'now', 'reassig
  * refused with "did you mean"), but into locals through a `switch` instead
  * of a record keyed by name: this runs on every decision.
  */
-function readAssignInput(input: unknown): { input: AssignCustomerInput; nowMs: number } {
+function readAssignInput(input: unknown): AssignCustomerInput {
   if (!isPlainObject(input)) {
     if (input === undefined) throw new InputError('input', 'an object { ruleSet, subject, agents, now, … }', describeValue(input));
     throw new InputError('input', 'an object', describeValue(input));
@@ -187,39 +188,42 @@ function readAssignInput(input: unknown): { input: AssignCustomerInput; nowMs: n
   let excludeGiven: unknown;
   let recordIdGiven: unknown;
   for (const name of Object.keys(input)) {
-    if (!(INPUT_KEYS as readonly string[]).includes(name)) {
-      throw new InputError(`input.${name}`, INPUT_KEYS.join(', '), 'an unknown key', { reason: 'unknown_key', suggestion: closestName(name, INPUT_KEYS) });
-    }
-    let value: unknown;
+    let known = true;
     try {
-      value = input[name];
+      // A named read per member: each site sees one name, where a read by a variable key is a slower generic lookup.
+      switch (name) {
+        case 'ruleSet':
+          ruleSet = input.ruleSet;
+          break;
+        case 'subject':
+          subjectGiven = input.subject;
+          break;
+        case 'agents':
+          agentsGiven = input.agents;
+          break;
+        case 'ruleState':
+          ruleStateGiven = input.ruleState;
+          break;
+        case 'now':
+          now = input.now;
+          break;
+        case 'reassign':
+          reassignGiven = input.reassign;
+          break;
+        case 'excludeAgentIds':
+          excludeGiven = input.excludeAgentIds;
+          break;
+        case 'recordId':
+          recordIdGiven = input.recordId;
+          break;
+        default:
+          known = false;
+      }
     } catch {
       throw new InputError(`input.${name}`, 'a data property', 'a getter that throws');
     }
-    switch (name) {
-      case 'ruleSet':
-        ruleSet = value;
-        break;
-      case 'subject':
-        subjectGiven = value;
-        break;
-      case 'agents':
-        agentsGiven = value;
-        break;
-      case 'ruleState':
-        ruleStateGiven = value;
-        break;
-      case 'now':
-        now = value;
-        break;
-      case 'reassign':
-        reassignGiven = value;
-        break;
-      case 'excludeAgentIds':
-        excludeGiven = value;
-        break;
-      default:
-        recordIdGiven = value;
+    if (!known) {
+      throw new InputError(`input.${name}`, INPUT_KEYS.join(', '), 'an unknown key', { reason: 'unknown_key', suggestion: closestName(name, INPUT_KEYS) });
     }
   }
   const subject = readSubject(subjectGiven, 'subject', undefined, 'object');
@@ -242,7 +246,7 @@ function readAssignInput(input: unknown): { input: AssignCustomerInput; nowMs: n
     excludeAgentIds,
     recordId,
   };
-  return { input: checked, nowMs };
+  return checked;
 }
 
 function decideAssignment(input: AssignCustomerInput, ruleSet: CompiledRuleSet, nowMs: number): AssignmentResult {

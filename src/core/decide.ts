@@ -137,7 +137,7 @@ function evaluateRule(
       traceEntry(trace, rule, 'not_applicable');
       return SKIPPED;
     }
-    if (rule.when !== null && !rule.when(input.fields, null, input.nowMs)) {
+    if (rule.when !== null && !rule.when(input.fields, null, input)) {
       traceEntry(trace, rule, 'condition_false');
       return SKIPPED;
     }
@@ -179,15 +179,22 @@ export function decide(input: DecisionInput, trace: TraceEntry[] | null): Decisi
   let sawNoCandidate = false;
   // Rules without a candidate: the earliest instant one of their participants comes on shift, back from leave or past a cap.
   let comesOn: number | null = null;
-  let closed: CompiledRule[] | null = null;
+  // Closed rules, for the retry instant when nobody is picked: the first 30 as bits, so a decision that picks allocates nothing.
+  let closedBits = 0;
+  let closedOthers: CompiledRule[] | null = null;
   for (let r = 0; r < rules.length; r++) {
     const rule = rules[r]!;
     const outcome = evaluateRule(input, rule, false, trace);
     if (typeof outcome === 'object') return { rule, pick: outcome, reason: null, retryAtMs: null };
-    if (outcome === CLOSED) closed = addTo(closed, rule);
-    else if (outcome === NO_CANDIDATE) {
+    if (outcome === CLOSED) {
+      if (r < CLOSED_BITS) closedBits |= 1 << r;
+      else closedOthers = addTo(closedOthers, rule);
+    } else if (outcome === NO_CANDIDATE) {
       comesOn = earlier(comesOn, retryAtOf(rule, input, input.ruleSet.weekStartsOn));
-      if (rule.onNoAgent === 'stop') return { rule: null, pick: null, reason: 'no_eligible_agent', retryAtMs: reopening(comesOn, closed, input.nowMs) };
+      if (rule.onNoAgent === 'stop') {
+        const closed = closedRules(rules, closedBits, closedOthers);
+        return { rule: null, pick: null, reason: 'no_eligible_agent', retryAtMs: reopening(comesOn, closed, input.nowMs) };
+      }
       sawNoCandidate = true;
     }
   }
@@ -195,15 +202,28 @@ export function decide(input: DecisionInput, trace: TraceEntry[] | null): Decisi
   if (fallback !== null) {
     const outcome = evaluateRule(input, fallback, true, trace);
     if (typeof outcome === 'object') return { rule: fallback, pick: outcome, reason: null, retryAtMs: null };
-    if (outcome === CLOSED) closed = addTo(closed, fallback);
+    if (outcome === CLOSED) closedOthers = addTo(closedOthers, fallback);
     else if (outcome === NO_CANDIDATE) {
       comesOn = earlier(comesOn, retryAtOf(fallback, input, input.ruleSet.weekStartsOn));
       sawNoCandidate = true;
     }
   }
+  const closed = closedRules(rules, closedBits, closedOthers);
   if (sawNoCandidate) return { rule: null, pick: null, reason: 'no_eligible_agent', retryAtMs: reopening(comesOn, closed, input.nowMs) };
   if (closed !== null) return { rule: null, pick: null, reason: 'outside_schedule', retryAtMs: earliestOpening(closed, input.nowMs) };
   return { rule: null, pick: null, reason: 'no_rule_applies', retryAtMs: null };
+}
+
+/** How many rules, from the first, `decide` marks closed by a bit. */
+const CLOSED_BITS = 30;
+
+/** The closed rules `decide` marked, in rule order (the default rule last), or null when none. */
+function closedRules(rules: readonly CompiledRule[], bits: number, others: CompiledRule[] | null): CompiledRule[] | null {
+  if (bits === 0) return others;
+  const closed: CompiledRule[] = [];
+  for (let r = 0; r < CLOSED_BITS && r < rules.length; r++) if ((bits & (1 << r)) !== 0) closed.push(rules[r]!);
+  if (others !== null) closed.push(...others);
+  return closed;
 }
 
 /** When the rules may decide differently by time alone: a participant comes on, or a rule that was closed opens. */

@@ -1,3 +1,4 @@
+import type { SubjectKind } from './ruleset/types.js';
 import type { RecordType, SubjectRef } from './types.js';
 
 /**
@@ -11,8 +12,15 @@ import type { RecordType, SubjectRef } from './types.js';
  * ```
  */
 export function deriveRecordId(type: RecordType, subject: SubjectRef, atMs: number): string {
-  return `${type}:${subject.kind}:${subject.id}:${epochDigits(atMs)}`;
+  return `${PREFIXES[type][subject.kind]}${subject.id}:${epochDigits(atMs)}`;
 }
+
+// `type:kind:` as one constant string: each `+` of a template literal makes a new string, and this runs once per decision.
+const PREFIXES: { readonly [T in RecordType]: { readonly [K in SubjectKind]: string } } = {
+  auto: { customer: 'auto:customer:', contact: 'auto:contact:' },
+  manual: { customer: 'manual:customer:', contact: 'manual:contact:' },
+  application: { customer: 'application:customer:', contact: 'application:contact:' },
+};
 
 const THOUSAND = 1_000;
 const MILLION = 1_000_000;

@@ -321,6 +321,34 @@ describe('assignCustomer: inputs', () => {
     expect(() => assignCustomer(throwing)).toThrow('input.now must be a data property, got a getter that throws');
   });
 
+  it("reads the subject's own members once each, a getter included, and refuses one that throws naming it", () => {
+    const ruleSet = ruleSetWith({ when: "region == 'north'" });
+    let reads = 0;
+    const subject = {
+      get id() {
+        reads++;
+        return 'c-1';
+      },
+      fields: { region: 'north' },
+    };
+    expect(assignCustomer({ ruleSet, subject, agents: [{ id: 'a' }], now: WEEKDAY_10AM }).subject).toEqual({ id: 'c-1', kind: 'customer' });
+    expect(reads).toBe(1);
+    // Inherited members are not the subject's: a polluted prototype gives neither an id nor fields.
+    const inherited = Object.create({ id: 'c-2', fields: { region: 'north' } }) as { id: string };
+    expect(() => assignCustomer({ ruleSet, subject: inherited, agents: [{ id: 'a' }], now: WEEKDAY_10AM })).toThrow(/^subject\.id must be/);
+    for (const member of ['id', 'kind', 'fields', 'pending', 'agentId', 'previousAgentId']) {
+      const throwing = Object.defineProperty({ id: 'c-3' }, member, {
+        enumerable: true,
+        get() {
+          throw new Error('unplugged');
+        },
+      });
+      expect(() => assignCustomer({ ruleSet, subject: throwing, agents: [{ id: 'a' }], now: WEEKDAY_10AM })).toThrow(
+        `subject.${member} must be a data property, got a getter that throws`,
+      );
+    }
+  });
+
   it('compiles a rule set once and reuses it', () => {
     const rs = ruleSetWith({});
     expect(compileRuleSet(rs)).toBe(compileRuleSet(rs));
@@ -370,5 +398,45 @@ describe('explain', () => {
     const rs = ruleSetWith({ schedule: { hours: [{ from: '09:00', to: '18:00' }] } });
     const result = assignCustomer({ ruleSet: rs, subject: { id: 's' }, agents: [{ id: 'a' }], now: '2026-11-27T20:00:00+08:00' });
     expect(explain(result)).toMatch(/^s \(customer\) not assigned: every matching rule is outside its schedule\. Retry at 2026-11-30T01:00:00\.000Z\./);
+  });
+});
+
+describe('assignCustomer: conditions that read the clock', () => {
+  it('counts daysSince in a rule condition and in an agent condition up to the decision instant', () => {
+    const ruleSet = ruleSetWith({
+      order: { by: 'fewestAssigned', period: 'day' },
+      when: 'daysSince(signedUpAt) >= 30',
+      eligibility: { agentWhen: 'daysSince(agent.since) >= 365' },
+    });
+    const agents: AgentSnapshot[] = [
+      { id: 'a', attributes: { since: '2026-06-01' } },
+      { id: 'b', attributes: { since: '2025-06-01' } },
+    ];
+    const subject = { id: 'c-1', fields: { signedUpAt: '2026-10-20' } };
+    // 36 days after sign-up; only b has been on the team for a year.
+    expect(assignCustomer({ ruleSet, subject, agents, now: '2026-11-25T10:00:00+08:00' })).toMatchObject({ outcome: 'assigned', agentId: 'b' });
+    // 21 days after sign-up: the rule does not apply.
+    expect(assignCustomer({ ruleSet, subject, agents, now: '2026-11-10T10:00:00+08:00' })).toMatchObject({ outcome: 'unassigned', reason: 'no_rule_applies' });
+    // A year and a day after a joined: both are candidates, and a is listed first.
+    expect(assignCustomer({ ruleSet, subject, agents, now: '2027-06-02T10:00:00+08:00' })).toMatchObject({ outcome: 'assigned', agentId: 'a' });
+  });
+});
+
+describe('assignCustomer: retryAt over many closed rules', () => {
+  it('gives the earliest opening among all closed rules, wherever they stand in a long list', () => {
+    // 40 rules closed at 10:00; rule k opens at 11:00 on day 1 + (k * 7) % 40 after it, except rule 33, which opens first.
+    const rules = Array.from({ length: 40 }, (_, k) => ({
+      id: `r${k}`,
+      name: `Rule ${k}`,
+      enabled: true,
+      agents: [{ id: 'a' }],
+      order: { by: 'roundRobin' as const },
+      schedule: { dates: [{ from: `2026-12-${String(1 + ((k * 7) % 40) % 28 + 1).padStart(2, '0')}`, to: '2026-12-31' }], hours: [{ from: '11:00', to: '12:00' }] },
+    }));
+    rules[33]!.schedule = { dates: [{ from: '2026-11-25', to: '2026-12-31' }], hours: [{ from: '11:00', to: '12:00' }] };
+    const ruleSet = ruleSetWith({}, { rules });
+    const result = assignCustomer({ ruleSet, subject: { id: 'c-1' }, agents: [{ id: 'a' }], now: WEEKDAY_10AM });
+    expect(result).toMatchObject({ outcome: 'unassigned', reason: 'outside_schedule' });
+    expect(result.retryAt).toEqual(new Date('2026-11-25T11:00:00+08:00'));
   });
 });

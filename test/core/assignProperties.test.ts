@@ -1,6 +1,7 @@
 import {
   type AgentSnapshot,
   assignCustomer,
+  compileRuleSet,
   createAssigner,
   isScheduleOpen,
   periodRange,
@@ -306,6 +307,45 @@ describe('assignCustomer invariants', () => {
         expect(JSON.parse(JSON.stringify(second))).toEqual(JSON.parse(JSON.stringify(first)));
       }),
       { numRuns: 150 },
+    );
+  });
+
+  it('decides over an agents array it kept from earlier decisions, snapshots replaced and counts changed in place, as over a fresh copy', () => {
+    // Mostly the case the scan has a fast path for: rules ordered by a count alone, agents without limits of their own.
+    const plainAgentArb = fc.tuple(agentArb, fc.boolean()).map(([agent, keepLimits]) => {
+      if (keepLimits) return agent;
+      const { schedule: _s, leave: _l, maxAssigned: _m, ...plain } = agent;
+      return plain;
+    });
+    const simple = (rule: Rule): Rule => ({
+      ...rule,
+      proportional: false,
+      order: { by: 'fewestAssigned', period: 'day' },
+      eligibility: { presence: rule.eligibility?.presence ?? PRESENCES },
+    });
+    const simpleRuleSetArb = fc
+      .tuple(ruleSetArb, fc.boolean())
+      .map(([ruleSet, simplify]): RuleSet => (simplify ? { ...ruleSet, rules: ruleSet.rules.map(simple) } : ruleSet));
+    // Between two decisions: the snapshot at a place replaced (same id, any profile), or its day count changed on the same object.
+    const change = fc.record({ place: fc.nat(4), replacement: fc.option(plainAgentArb, { freq: 2 }), day: fc.nat(6) });
+    const stepsArb = fc.array(fc.tuple(subjectArb, instantArb, change), { minLength: 2, maxLength: 8 });
+    const plainAgentsArb = fc.uniqueArray(plainAgentArb, { selector: (a) => a.id, maxLength: 5 });
+    fc.assert(
+      fc.property(simpleRuleSetArb, plainAgentsArb, stepsArb, (plain, initial, steps) => {
+        const ruleSet = compileRuleSet(plain);
+        const kept = initial.map((agent) => ({ ...agent }));
+        for (const [subject, now, { place, replacement, day }] of steps) {
+          if (kept.length > 0) {
+            const k = place % kept.length;
+            if (replacement !== null) kept[k] = { ...replacement, id: kept[k]!.id };
+            else kept[k]!.assigned = { ...kept[k]!.assigned, day };
+          }
+          const result = assignCustomer({ ruleSet, subject, agents: kept, now });
+          const fresh = assignCustomer({ ruleSet, subject, agents: kept.map((agent) => ({ ...agent })), now });
+          expect([result.outcome, result.agentId, result.ruleId, result.reason]).toEqual([fresh.outcome, fresh.agentId, fresh.ruleId, fresh.reason]);
+        }
+      }),
+      { numRuns: 500 },
     );
   });
 });

@@ -9,10 +9,18 @@ import { type StaticType, typeOfConstant } from './staticType.js';
 import { valuesEqual } from './valuesEqual.js';
 
 /**
- * A compiled expression: evaluates against the subject's fields (or, compiled
- * with field slots, the slot values), the agent (or null) and `now` (epoch ms).
+ * The instant an expression is evaluated at: epoch ms, or an object holding
+ * it as `nowMs`. A decision passes its own input object: an instant is not a
+ * small integer, so passing the number itself would box it into a new heap
+ * number on every call of every rule's condition.
  */
-export type Evaluator = (fields: FieldValues, agent: AgentSnapshot | null, now: number) => unknown;
+export type EvaluationNow = number | { readonly nowMs: number };
+
+/**
+ * A compiled expression: evaluates against the subject's fields (or, compiled
+ * with field slots, the slot values), the agent (or null) and `now`.
+ */
+export type Evaluator = (fields: FieldValues, agent: AgentSnapshot | null, now: EvaluationNow) => unknown;
 
 /**
  * One compiled node of a condition, in either form: the closure plus what the
@@ -581,7 +589,7 @@ export function existsNode(value: ValueNode): ValueNode {
  */
 export function daysSinceNode(value: ValueNode): ValueNode {
   const read = value.evaluate;
-  return { evaluate: (f, a, n) => daysSince(read(f, a, n), n), type: 'number', constant: false, boolean: false };
+  return { evaluate: (f, a, n) => daysSince(read(f, a, n), typeof n === 'number' ? n : n.nowMs), type: 'number', constant: false, boolean: false };
 }
 
 /**

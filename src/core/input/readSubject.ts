@@ -1,5 +1,4 @@
 import { InputError } from '../errors.js';
-import { readOwnData } from '../expr/readOwnData.js';
 import { describeValue } from '../ruleset/describeValue.js';
 import { isPlainObject } from '../ruleset/isPlainObject.js';
 import type { SubjectInput } from '../types.js';
@@ -8,11 +7,15 @@ import { readFields } from './readFields.js';
 import { readId } from './readId.js';
 import { readSubjectRef } from './readSubjectRef.js';
 
+const hasOwn = Object.hasOwn;
+
 /**
  * Reads a subject as the decision functions take it (`assignCustomer`,
  * `createAssigner().assign/preview`): id and kind as `readSubjectRef`,
  * `fields` as `readFields` (absent: none), `agentId` and `previousAgentId`
- * ids or null, `pending` a boolean.
+ * ids or null, `pending` a boolean. Each member is read once, and only when
+ * it is the subject's own (an own getter runs once; one that throws is
+ * refused naming the member).
  *
  * A decision reads `fields` only through own data properties (conditions
  * never call a getter, reach a prototype or serialise anything), so the
@@ -41,25 +44,41 @@ export function readSubject(
   fieldsAs: 'data' | 'object' = 'data',
 ): Required<SubjectInput> {
   const { id, kind } = readSubjectRef(value, path);
-  const subject = value as object;
-  const fields = readOwnData(subject, 'fields');
-  const pending = readOwnData(subject, 'pending');
+  // Own members only, each read once by name (as `readSubjectRef` reads id and kind).
+  const subject = value as { readonly fields?: unknown; readonly pending?: unknown; readonly agentId?: unknown; readonly previousAgentId?: unknown };
+  let fields: unknown;
+  let pending: unknown;
+  let agentId: unknown;
+  let previousAgentId: unknown;
+  let member = 'fields';
+  try {
+    fields = hasOwn(subject, 'fields') ? subject.fields : undefined;
+    member = 'pending';
+    pending = hasOwn(subject, 'pending') ? subject.pending : undefined;
+    member = 'agentId';
+    agentId = hasOwn(subject, 'agentId') ? subject.agentId : undefined;
+    member = 'previousAgentId';
+    previousAgentId = hasOwn(subject, 'previousAgentId') ? subject.previousAgentId : undefined;
+  } catch {
+    throw new InputError(`${path}.${member}`, 'a data property', 'a getter that throws');
+  }
   if (pending !== undefined && typeof pending !== 'boolean') throw new InputError(`${path}.pending`, 'a boolean', describeValue(pending));
   return {
     id,
     kind,
-    fields: fields === undefined ? {} : fieldsAs === 'data' ? readFields(fields, `${path}.fields`, limits) : plainFields(fields, `${path}.fields`),
-    agentId: optionalId(readOwnData(subject, 'agentId'), `${path}.agentId`),
-    previousAgentId: optionalId(readOwnData(subject, 'previousAgentId'), `${path}.previousAgentId`),
+    fields: fields === undefined ? {} : fieldsAs === 'data' ? readFields(fields, `${path}.fields`, limits) : plainFields(fields, path),
+    agentId: optionalId(agentId, path, 'agentId'),
+    previousAgentId: optionalId(previousAgentId, path, 'previousAgentId'),
     pending: pending === true,
   };
 }
 
-function optionalId(value: unknown, path: string): string | null {
-  return value === undefined || value === null ? null : readId(value, path);
+function optionalId(value: unknown, subjectPath: string, key: string): string | null {
+  return value === undefined || value === null ? null : readId(value, `${subjectPath}.${key}`);
 }
 
-function plainFields(value: unknown, path: string): Record<string, unknown> {
-  if (!isPlainObject(value)) throw new InputError(path, 'a plain object of field values', describeValue(value));
+// The path of `fields` is built only to refuse it: this runs on every decision.
+function plainFields(value: unknown, subjectPath: string): Record<string, unknown> {
+  if (!isPlainObject(value)) throw new InputError(`${subjectPath}.fields`, 'a plain object of field values', describeValue(value));
   return value;
 }

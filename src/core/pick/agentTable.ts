@@ -23,8 +23,12 @@ export interface ParticipantSlots {
   readonly positions: Int32Array;
   /** The snapshot object last verified at each participant's position. */
   readonly seen: (AgentSnapshot | undefined)[];
-  /** 1 when that snapshot has no shift, leave or cap of its own (the hot loop then skips those checks). */
-  readonly plain: Uint8Array;
+  /**
+   * The same snapshot when it has no shift, leave or cap of its own, else
+   * undefined: the hot loop's one identity check then also says that those
+   * checks can be skipped.
+   */
+  readonly plainSeen: (AgentSnapshot | undefined)[];
   /** Participant ids: those listed by id, then the agents the rule's selectors bring, in id order. */
   readonly ids: readonly string[];
   /** Participant id → its index in `ids`. */
@@ -253,7 +257,7 @@ export class AgentTable {
       if (agent != null && agent.id === slots.ids[i]) {
         verifyAgentSnapshot(agent, position);
         slots.seen[i] = agent;
-        slots.plain[i] = isPlain(agent);
+        slots.plainSeen[i] = isPlain(agent) ? agent : undefined;
         return agent;
       }
     } else if (this.verified && slots === this.index.slots.get(rule)) {
@@ -279,13 +283,13 @@ export class AgentTable {
     const agent = this.agents[position]!;
     verifyAgentSnapshot(agent, position);
     slots.seen[i] = agent;
-    slots.plain[i] = isPlain(agent);
+    slots.plainSeen[i] = isPlain(agent) ? agent : undefined;
     return agent;
   }
 }
 
-function isPlain(agent: AgentSnapshot): number {
-  return agent.schedule === undefined && agent.leave === undefined && agent.maxAssigned === undefined ? 1 : 0;
+function isPlain(agent: AgentSnapshot): boolean {
+  return agent.schedule === undefined && agent.leave === undefined && agent.maxAssigned === undefined;
 }
 
 function listedSlots(
@@ -300,7 +304,7 @@ function listedSlots(
   return {
     positions,
     seen: new Array(positions.length).fill(undefined),
-    plain: new Uint8Array(positions.length),
+    plainSeen: new Array(positions.length).fill(undefined),
     ids,
     positionOf,
     weights,

@@ -101,7 +101,7 @@ function exclusionOf(rule: CompiledRule, agent: AgentSnapshot | undefined, ctx: 
   if (ctx.exclude?.includes(agent.id)) return EXCLUDED;
   const why = standingExclusionOf(rule, agent);
   if (why !== CANDIDATE) return why;
-  if (rule.agentWhen !== null && !rule.agentWhen(ctx.fields, agent, ctx.nowMs)) return AGENT_CONDITION;
+  if (rule.agentWhen !== null && !rule.agentWhen(ctx.fields, agent, ctx)) return AGENT_CONDITION;
   const availability = availabilityAt(agent, ctx.timeZone, ctx.nowMs);
   return availability === AVAILABLE ? CANDIDATE : availability === OFF_SHIFT ? OFF : LEAVE;
 }
@@ -242,7 +242,7 @@ export function retryAtOf(rule: CompiledRule, ctx: PickContext, weekStartsOn: We
     const why = exclusionOf(rule, agent, ctx);
     let next: number | null;
     if (why === OFF || why === LEAVE) next = availabilityOf(agent!, ctx.timeZone)!.nextAvailable(ctx.nowMs, RETRY_HORIZON_MS);
-    else if (why === LIMIT_REACHED && (rule.agentWhen === null || rule.agentWhen(ctx.fields, agent!, ctx.nowMs))) {
+    else if (why === LIMIT_REACHED && (rule.agentWhen === null || rule.agentWhen(ctx.fields, agent!, ctx))) {
       // Disabled, presence and capacity are checked before caps: a capped agent passed them.
       const lifted = capsResetAt(rule.caps, agent!, ctx.nowMs, ctx.timeZone, weekStartsOn);
       const availability = lifted === null || lifted > limit ? null : availabilityOf(agent!, ctx.timeZone);
@@ -293,6 +293,9 @@ export function orderKey(rule: CompiledRule, weight: number, agent: AgentSnapsho
  */
 function rankUntraced(rule: CompiledRule, ctx: PickContext, slots: ParticipantSlots): number {
   const rank = rule.rank!;
+  if (rank.key === null && !rule.proportional && rule.caps === null && rule.agentWhen === null && ctx.exclude === null) {
+    return rankByCount(rule, ctx, slots);
+  }
   const readCount = rank.count;
   const keyOf = rank.key;
   const presenceMask = rule.presenceMask;
@@ -301,7 +304,7 @@ function rankUntraced(rule: CompiledRule, ctx: PickContext, slots: ParticipantSl
   const agentWhen = rule.agentWhen;
   const exclude = ctx.exclude;
   const proportional = rule.proportional;
-  const { positions, seen, plain, weights } = slots;
+  const { positions, seen, plainSeen, weights } = slots;
   const agents = ctx.table.agents;
   const n = positions.length;
   let best = -1;
@@ -321,10 +324,10 @@ function rankUntraced(rule: CompiledRule, ctx: PickContext, slots: ParticipantSl
       const capacity = agent.capacity;
       if (typeof capacity === 'number' && servingTotal(agent) >= capacity) continue;
     }
-    // `plain[i]`: the snapshot has no shift, leave or cap of its own, so only the rule's cap can apply.
-    const ownLimits = plain[i] === 0;
+    // `plainSeen[i]`: the snapshot has no shift, leave or cap of its own, so only the rule's cap can apply.
+    const ownLimits = agent !== plainSeen[i];
     if ((caps !== null || (ownLimits && agent.maxAssigned !== undefined)) && reachedCap(caps, agent) !== null) continue;
-    if (agentWhen !== null && !agentWhen(ctx.fields, agent, ctx.nowMs)) continue;
+    if (agentWhen !== null && !agentWhen(ctx.fields, agent, ctx)) continue;
     if (ownLimits && (agent.schedule !== undefined || agent.leave !== undefined) && availabilityAt(agent, ctx.timeZone, ctx.nowMs) !== AVAILABLE) {
       continue;
     }
@@ -339,10 +342,82 @@ function rankUntraced(rule: CompiledRule, ctx: PickContext, slots: ParticipantSl
   return best;
 }
 
+/**
+ * `rankUntraced` for the common rule: ordered by its count alone (not
+ * proportional, no key of its order), no rule cap, no agent condition and no
+ * agent excluded by the caller. The same choice without the tests of what
+ * such a rule does not have, and with the count compared before the
+ * eligibility checks (counts are finite, ties go to the earlier participant:
+ * one whose count is not below the best so far can never be picked). A
+ * participant whose snapshot is new, replaced or absent, or has a shift,
+ * leave or cap of its own, is taken out of the fast loop, verified, and has
+ * those checked by `ownLimitsExclude`.
+ */
+function rankByCount(rule: CompiledRule, ctx: PickContext, slots: ParticipantSlots): number {
+  const readCount = rule.rank!.count;
+  const presenceMask = rule.presenceMask;
+  const checkCapacity = !rule.ignoreCapacity;
+  const { positions, plainSeen } = slots;
+  const agents = ctx.table.agents;
+  const n = positions.length;
+  let best = -1;
+  let bestCount = Number.POSITIVE_INFINITY;
+  let i = 0;
+  while (i < n) {
+    // The inner loop calls nothing, so V8 keeps the arrays' bounds and storage in registers. It stops at
+    // a participant whose snapshot is not the very one verified before without limits of its own.
+    let agent: AgentSnapshot | undefined;
+    for (; i < n; i++) {
+      agent = plainSeen[i];
+      if (agent === undefined || agents[positions[i]!] !== agent) break;
+      // The count first: a participant that cannot beat the best so far (ties go to the earlier) needs no eligibility check.
+      const count = readCount(agent);
+      if (count >= bestCount) continue;
+      if (agent.enabled === false) continue;
+      if (presenceMask !== 0 && (presenceMask & presenceBit(agent.presence)) === 0) continue;
+      if (checkCapacity) {
+        const capacity = agent.capacity;
+        if (typeof capacity === 'number' && servingTotal(agent) >= capacity) continue;
+      }
+      bestCount = count;
+      best = i;
+    }
+    if (i === n) break;
+    // That participant: verified (again), and its own limits checked.
+    agent = ctx.table.agentAt(rule, slots, i);
+    if (agent !== undefined && (agent === plainSeen[i] || !ownLimitsExclude(agent, ctx)) && isCandidateByCount(agent, presenceMask, checkCapacity)) {
+      const count = readCount(agent);
+      if (count < bestCount) {
+        bestCount = count;
+        best = i;
+      }
+    }
+    i++;
+  }
+  return best;
+}
+
+/** `rankByCount`'s checks of disabled, presence and capacity, for a participant that left the fast loop. */
+function isCandidateByCount(agent: AgentSnapshot, presenceMask: number, checkCapacity: boolean): boolean {
+  if (agent.enabled === false) return false;
+  if (presenceMask !== 0 && (presenceMask & presenceBit(agent.presence)) === 0) return false;
+  if (!checkCapacity) return true;
+  const capacity = agent.capacity;
+  return typeof capacity !== 'number' || servingTotal(agent) < capacity;
+}
+
+/** Whether the agent's own cap, shift or leave keeps it from receiving a subject now. */
+function ownLimitsExclude(agent: AgentSnapshot, ctx: PickContext): boolean {
+  if (agent.maxAssigned !== undefined && reachedCap(null, agent) !== null) return true;
+  return (agent.schedule !== undefined || agent.leave !== undefined) && availabilityAt(agent, ctx.timeZone, ctx.nowMs) !== AVAILABLE;
+}
+
 function rankTraced(rule: CompiledRule, ctx: PickContext, slots: ParticipantSlots, trace: TraceEntry): number {
   const { weights, ids, via } = slots;
   const excluded = trace.excluded!;
-  const candidates = trace.candidates!;
+  // Sized for every participant, then cut to the candidates: pushing one by one would copy the list as it grows.
+  const candidates: TraceCandidate[] = new Array(weights.length);
+  let written = 0;
   // Count orders without selectors: each candidate is one literal written here (the common case).
   const counted = rule.order.by !== 'longestIdle' && rule.order.by !== 'leastUtilised' && via === null;
   const readCount = rule.rank!.count;
@@ -357,13 +432,14 @@ function rankTraced(rule: CompiledRule, ctx: PickContext, slots: ParticipantSlot
     }
     const weight = weights[i]!;
     const key = orderKey(rule, weight, agent!);
-    if (counted) candidates.push({ agentId: ids[i]!, position: i, weight, count: readCount(agent!), key });
-    else candidates.push(rankedCandidate(rule, slots, i, agent!, key));
+    candidates[written++] = counted ? { agentId: ids[i]!, position: i, weight, count: readCount(agent!), key } : rankedCandidate(rule, slots, i, agent!, key);
     if (key < bestKey || best < 0) {
       bestKey = key;
       best = i;
     }
   }
+  candidates.length = written;
+  trace.candidates = candidates;
   return best;
 }
 

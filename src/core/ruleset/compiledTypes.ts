@@ -5,7 +5,7 @@
  */
 import type { Caps } from '../availability/reachedCap.js';
 import type { RankedOrder } from '../pick/orders/rankedOrder.js';
-import type { Evaluator } from '../expr/valueNode.js';
+import type { EvaluationNow, Evaluator } from '../expr/valueNode.js';
 import type { AgentSnapshot } from '../types.js';
 import type { Period, RuleSet, Settings, SubjectKind, WeekStartsOn } from './types.js';
 
@@ -17,7 +17,7 @@ import type { Period, RuleSet, Settings, SubjectKind, WeekStartsOn } from './typ
 export type FieldValues = Readonly<Record<string, unknown>> | readonly unknown[];
 
 /** A compiled predicate: `true` only when the condition evaluates to exactly `true`. */
-export type ConditionTest = (fields: FieldValues, agent: AgentSnapshot | null, now: number) => boolean;
+export type ConditionTest = (fields: FieldValues, agent: AgentSnapshot | null, now: EvaluationNow) => boolean;
 
 /** A compiled schedule: wall-clock windows in one zone. */
 export interface CompiledSchedule {
