@@ -88,6 +88,7 @@ describe('dedicated-agent report', () => {
     expect(byOption.status).toBe(0);
     // The two runs are seconds apart: the waiting queue is told as it is at each run's own minute, and its ages from then.
     const withoutNow = (text: string) => text.replace(/^.* 时有 (\d+) 位客户等待分配$/m, '(now) $1').replace(/^已等待：.*$/m, '(ages)');
+    expect(withoutNow(byOption.stdout)).toMatch(/^\(now\) 3\n\(ages\)$/m);
     expect(withoutNow(byEnv.stdout)).toBe(withoutNow(byOption.stdout));
     expect(byOption.stdout).toMatch(/^分配报表，2026-11-01 00:00/);
     expect(byOption.stdout).toContain('7 条分配记录，3 位专属客服（日期与小时按 Asia/Shanghai）');
