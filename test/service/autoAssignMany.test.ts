@@ -12,7 +12,7 @@ import { createMemoryStore } from 'dedicated-agent/memory';
 import { createPostgresStore } from 'dedicated-agent/postgres';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { drainOutbox, storeState } from '../../src/testing/conformanceFixtures.js';
+import { drainOutbox, ruleSetWith, storeState } from '../../src/testing/conformanceFixtures.js';
 
 const T0 = Date.parse('2026-11-02T10:00:00+08:00');
 const AGENTS = ['a', 'b', 'c', 'd'];
@@ -192,16 +192,7 @@ describe('autoAssignMany with calls of its own service in between', () => {
   it('decides a batch again when another call assigned after it was decided ahead: round robin and records stay exact', async () => {
     const store = createMemoryStore();
     await store.upsertAgents(['x', 'y', 'z'].map((id) => ({ id, presence: 'online' as const })));
-    const ruleSet: RuleSet = {
-      version: 1,
-      timeZone: 'Asia/Shanghai',
-      settings: {
-        manual: { enabled: true, agentConfirmation: false },
-        auto: { enabled: true, agentConfirmation: false },
-        application: { enabled: true, adminApproval: false, agentConfirmation: false },
-      },
-      rules: [{ id: 'team', name: 'Team', enabled: true, agents: [{ id: 'x' }, { id: 'y' }, { id: 'z' }], order: { by: 'roundRobin' } }],
-    };
+    const ruleSet = ruleSetWith(['x', 'y', 'z']);
     const svc = createAssignmentService({ store, ruleSet, clock: { now: () => new Date(T0) }, autoDrain: false });
     // onProgress runs after a batch commits and before the next batch's transaction, which was decided ahead meanwhile: a call there makes that decision stale.
     const walkIns: AssignmentResult[] = [];
