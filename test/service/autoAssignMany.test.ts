@@ -218,3 +218,17 @@ describe('autoAssignMany with calls of its own service in between', () => {
     expect(walkIns.map((result) => result.outcome)).toEqual(['assigned', 'assigned', 'assigned', 'assigned']);
   });
 });
+
+describe('autoAssignMany when the id generator fails', () => {
+  it('reports a malformed id as the typed error a call would give, with the batches before it committed, even when it shows while deciding ahead', async () => {
+    const store = createMemoryStore();
+    await store.upsertAgents([{ id: 'x', presence: 'online' }]);
+    let drawn = 0;
+    // Each customer takes two ids (record, notification): the 12th falls in the second batch, which is decided ahead.
+    const svc = createAssignmentService({ store, ruleSet: ruleSetWith(['x']), clock: { now: () => new Date(T0) }, ids: () => (++drawn === 12 ? '' : `id-${drawn}`), autoDrain: false });
+    const leads = Array.from({ length: 15 }, (_, index) => ({ id: `lead-${index}`, fields: {} }));
+    await expect(svc.autoAssignMany(leads, { batchSize: 5 })).rejects.toMatchObject({ code: 'invalid_input', path: 'ids()' });
+    const effective = await store.queryRecords({ statuses: ['effective'], limit: 100 });
+    expect(effective.items.map((record) => record.subject.id).sort()).toEqual(['lead-0', 'lead-1', 'lead-2', 'lead-3', 'lead-4']);
+  });
+});

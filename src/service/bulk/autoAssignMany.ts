@@ -102,7 +102,14 @@ export async function autoAssignMany<S extends SubjectUpdate>(
     if (expected !== null) {
       const drawn: string[] = [];
       const call = aheadCall({ ...run, ids: () => drawn[drawn.push(ids()) - 1]! }, ruleSet, now!, lastTracesByRecord);
-      ahead = await decideAhead(call, current, expected, (changes) => finisher(digest)(changes, call), () => spare.unshift(...drawn));
+      const giveBack = () => void spare.unshift(...drawn);
+      try {
+        ahead = await decideAhead(call, current, expected, (changes) => finisher(digest)(changes, call), giveBack);
+      } catch {
+        // Deciding ahead is only a head start: whatever stopped it (a malformed id from the generator, say), the transaction decides as always and reports it.
+        giveBack();
+        ahead = null;
+      }
     }
     await settle();
     let decided: (held: HeldAssignmentLock | null, tracesByRecord: boolean) => void = () => undefined;
