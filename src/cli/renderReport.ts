@@ -12,7 +12,7 @@ import { queueChart } from './queueChart.js';
 import { shareChart } from './shareChart.js';
 import type { ScenarioResult, SimulationResult } from './simulationResult.js';
 import { escapeMarkup } from './escapeMarkup.js';
-import { REPORT_STYLE } from './reportStyle.js';
+import { reportPageHead } from './reportPageHead.js';
 
 /** What the report says about how it was made. */
 export interface ReportContext {
@@ -216,17 +216,7 @@ export function renderReport(result: SimulationResult, context: ReportContext): 
   const sections = result.scenarios.map((scenario, i) => scenarioSection(scenario, comparing ? `${'AB'[i]}: ` : w.ruleSetTag, colourOf, w)).join('\n');
   const [fromCustomers, fromAgents, end] = w.sources(count(result.scenarios[0]!.total));
   const [generatedBy, generatedAt] = w.footer(escapeMarkup(context.generatedAt.toISOString()));
-  return `<!doctype html>
-<html lang="${w.htmlLang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeMarkup(title)}</title>
-<style>${REPORT_STYLE}</style>
-</head>
-<body>
-<main>
-<h1>${escapeMarkup(title)}</h1>
+  return `${reportPageHead(w.htmlLang, title)}
 <p class="sub">${fromCustomers}<code>${escapeMarkup(context.customersSource)}</code>${fromAgents}<code>${escapeMarkup(context.agentsSource)}</code>${end}</p>
 ${changesSection(result, w, context.locale ?? 'en')}
 ${sections}

@@ -3,11 +3,11 @@ import type { AgentStats, AssignmentStats, DurationFigures, Locale, WaitingStats
 import { messagesFor } from '../index.js';
 import { dailyChart } from './dailyChart.js';
 import { escapeMarkup } from './escapeMarkup.js';
+import { reportPageHead } from './reportPageHead.js';
 import { formatDuration } from './formatDuration.js';
 import { formatLocalTime } from './formatLocalTime.js';
 import type { StatsWords } from './i18n/cliMessages.js';
 import { cliMessagesFor } from './i18n/cliMessagesFor.js';
-import { REPORT_STYLE } from './reportStyle.js';
 import { ruleColours } from './ruleColours.js';
 import { shareChart } from './shareChart.js';
 import { statsChartInputs } from './statsChartInputs.js';
@@ -157,17 +157,7 @@ export function renderStatsReport(stats: AssignmentStats, context: StatsReportCo
   const [shareBold, shareRest] = w.shareCaption;
   const [dailyBold, dailyRest] = w.dailyCaption(stats.timeZone);
   const [footerBefore, footerAfter] = w.footer(context.generatedAt.toISOString());
-  return `<!doctype html>
-<html lang="${w.htmlLang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeMarkup(title)}</title>
-<style>${REPORT_STYLE}</style>
-</head>
-<body>
-<main>
-<h1>${escapeMarkup(title)}</h1>
+  return `${reportPageHead(w.htmlLang, title)}
 <p class="sub">${escapeMarkup(w.summary(count(stats.records), count(stats.agents?.length ?? 0), stats.timeZone))}${escapeMarkup(w.source[0])}<code>${escapeMarkup(context.source)}</code>${escapeMarkup(w.source[1])}</p>
 <figure><figcaption><b>${escapeMarkup(shareBold)}</b>${escapeMarkup(shareRest)}</figcaption>
 ${shareChart(share, ruleColour)}${legend(share.rules.map((rule) => rule.id), ruleColour, w.fairTarget)}</figure>
