@@ -1,5 +1,5 @@
 import type { CompiledRuleSet } from '../core/ruleset/compiledTypes.js';
-import type { AssignmentResult, SubjectRef, TraceEntry } from '../core/types.js';
+import type { AssignmentResult, SubjectRef } from '../core/types.js';
 import type { ChangeSet } from '../ports.js';
 import { ChangeSetBuilder } from './changeSetBuilder.js';
 import { compareSubjects } from './compareSubjects.js';
@@ -8,10 +8,10 @@ import { HeldAssignmentLock } from './heldAssignmentLock.js';
 import { mergeChangeSets } from './mergeChangeSets.js';
 import type { SubjectState } from './readSubjectState.js';
 import { readSubjectStates } from './readSubjectStates.js';
-import { keptTraceRecord, reviveAssignmentResult, reviveTrace, storableAssignmentResult } from './reviveAssignmentResult.js';
+import { keptTraceRecord, reviveAssignmentResult, storableAssignmentResult } from './reviveAssignmentResult.js';
 import { sameData } from './sameData.js';
 import type { TransactionCall } from './serviceContext.js';
-import type { KeptTrace } from './versions/keptTraceOf.js';
+import { resultFromKeptTrace } from './versions/resultFromKeptTrace.js';
 
 /** One `autoAssign` call, checked. @internal */
 export interface AutoAssignRequest {
@@ -202,7 +202,8 @@ async function givenAgain(call: TransactionCall, stored: unknown, traces: boolea
   const result = reviveAssignmentResult(stored);
   if (recordId !== null && traces && call.tx.keptTrace !== undefined) {
     const kept = await call.tx.keptTrace(recordId);
-    if (kept !== null) result.trace = reviveTrace((JSON.parse(kept) as KeptTrace).entries as TraceEntry[]);
+    const rebuilt = kept === null || result.record === null ? null : resultFromKeptTrace(result.record, kept);
+    if (rebuilt !== null) result.trace = rebuilt.trace;
   }
   return result;
 }

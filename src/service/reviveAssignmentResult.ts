@@ -1,4 +1,4 @@
-import type { AssignmentRecord, AssignmentResult, TraceEntry } from '../core/types.js';
+import type { AssignmentRecord, AssignmentResult, TraceEntry, TraceExclusion } from '../core/types.js';
 
 /**
  * An `AssignmentResult` as JSON data, for the idempotency store: instants
@@ -71,7 +71,7 @@ export function reviveAssignmentResult(stored: unknown): AssignmentResult {
   if (result.record !== null) reviveRecord(result.record);
   for (const transition of result.transitions) transition.at = toDate(transition.at);
   for (const effect of result.effects) if ('at' in effect) effect.at = toDate(effect.at);
-  reviveTrace(result.trace);
+  result.trace = reviveTrace(result.trace);
   // Results stored before fieldFindings existed have none.
   result.fieldFindings ??= [];
   delete (result as { traceKept?: boolean }).traceKept;
@@ -79,19 +79,37 @@ export function reviveAssignmentResult(stored: unknown): AssignmentResult {
 }
 
 /**
- * Brings back trace entries read as JSON: their `opensAt` become `Date`s.
+ * Brings back trace entries read as JSON: every instant in them (`opensAt`,
+ * an exclusion's `until`, a candidate's `lastAssignedAt`) becomes a `Date`
+ * again. Used for results given again and for traces kept with records.
  *
  * @internal
  * @param entries - trace entries as stored
- * @returns the same array, revived
+ * @returns revived copies of the entries
  * @example
  * ```ts
  * result.trace = reviveTrace(JSON.parse(kept.trace).entries);
  * ```
  */
-export function reviveTrace(entries: TraceEntry[]): TraceEntry[] {
-  for (const entry of entries) if (entry.opensAt !== undefined && entry.opensAt !== null) entry.opensAt = toDate(entry.opensAt);
-  return entries;
+export function reviveTrace(entries: readonly TraceEntry[]): TraceEntry[] {
+  return entries.map(reviveEntry);
+}
+
+function reviveEntry(entry: TraceEntry): TraceEntry {
+  const revived: TraceEntry = { ...entry };
+  if (typeof entry.opensAt === 'string') revived.opensAt = new Date(entry.opensAt);
+  if (entry.excluded !== undefined) revived.excluded = entry.excluded.map(reviveExclusion);
+  if (entry.stickyFallback !== undefined) revived.stickyFallback = reviveExclusion(entry.stickyFallback);
+  if (entry.candidates !== undefined) {
+    revived.candidates = entry.candidates.map((candidate) =>
+      typeof candidate.lastAssignedAt === 'string' ? { ...candidate, lastAssignedAt: new Date(candidate.lastAssignedAt) } : candidate,
+    );
+  }
+  return revived;
+}
+
+function reviveExclusion(exclusion: TraceExclusion): TraceExclusion {
+  return typeof exclusion.until === 'string' ? { ...exclusion, until: new Date(exclusion.until) } : exclusion;
 }
 
 function reviveRecord(record: AssignmentRecord): void {

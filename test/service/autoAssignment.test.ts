@@ -1,4 +1,4 @@
-import { type AssignmentStore, ConcurrencyError, type RuleSet, StoreError } from 'dedicated-agent';
+import { type AssignmentStore, ConcurrencyError, createAssignmentService, type RuleSet, StoreError } from 'dedicated-agent';
 import { createMemoryStore } from 'dedicated-agent/memory';
 import { describe, expect, it } from 'vitest';
 import { HOUR, T0, agent, delivered, scenario, seedWith } from './serviceFixtures.js';
@@ -192,5 +192,31 @@ describe('conflicts and store failures', () => {
     const store: AssignmentStore = { ...memory, queryRecords: () => Promise.reject(new Error('timeout')) };
     const { svc } = await scenario(seedWith(), { store });
     await expect(svc.records()).rejects.toBeInstanceOf(StoreError);
+  });
+});
+
+describe('a result given again for a key', () => {
+  it('has the instants of its trace back as Dates (each candidate’s lastAssignedAt), whether the trace is read from the kept decision or stored with the result', async () => {
+    const ruleSet = {
+      ...seedWith(),
+      rules: [{ id: 'idle', name: 'Idle first', enabled: true, agents: [{ id: 'a' }, { id: 'b' }], order: { by: 'longestIdle' as const } }],
+    };
+    for (const keepsDecisions of [true, false]) {
+      const memory = createMemoryStore();
+      // A store without kept decisions stores the trace with the result instead.
+      const store: AssignmentStore = keepsDecisions
+        ? memory
+        : { ...memory, transaction: (work) => memory.transaction((tx) => work({ ...tx, keptTrace: undefined })), recordDecision: undefined };
+      await store.upsertAgents([{ id: 'a' }, { id: 'b' }]);
+      let now = T0;
+      const svc = createAssignmentService({ store, ruleSet, clock: { now: () => new Date(now) }, autoDrain: false });
+      await svc.autoAssign({ id: 'first' });
+      now += HOUR;
+      const first = await svc.autoAssign({ id: 'second' }, { idempotencyKey: 'k' });
+      const again = await svc.autoAssign({ id: 'second' }, { idempotencyKey: 'k' });
+      const instants = (result: typeof first) => result.trace.flatMap((entry) => (entry.candidates ?? []).map((candidate) => candidate.lastAssignedAt));
+      expect(instants(first).some((at) => at instanceof Date)).toBe(true);
+      expect(instants(again)).toEqual(instants(first));
+    }
   });
 });

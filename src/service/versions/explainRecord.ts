@@ -1,10 +1,11 @@
 import { NotFoundError } from '../../core/errors.js';
 import { readId } from '../../core/input/readId.js';
 import { type ExplainOptions, explain } from '../../core/trace.js';
-import type { AssignmentRecord, AssignmentResult } from '../../core/types.js';
+import type { AssignmentRecord } from '../../core/types.js';
 import { callStore } from '../callStore.js';
 import type { ServiceContext } from '../serviceContext.js';
 import { recordStory } from './recordStory.js';
+import { recordResult } from './recordResult.js';
 import { resultFromKeptTrace } from './resultFromKeptTrace.js';
 
 /** `service.explainRecord`'s answer: a record's decision in words, and what it rests on. */
@@ -48,25 +49,7 @@ export async function explainRecord(context: ServiceContext, recordId: string, o
   const result = decision === null || decision.trace === null ? null : resultFromKeptTrace(record, decision.trace);
   if (result !== null) return { recordId: id, revision: decision!.revision, basis: 'trace', text: explain(result, options) };
   // Read through explain's own option check, so both paths refuse the same options.
-  explain(emptyResult(record), options);
+  explain(recordResult(record), options);
   const agentName = options?.agentName ?? ((agentId: string) => agentId);
   return { recordId: id, revision: decision?.revision ?? null, basis: 'record', text: recordStory(record, agentName, decision !== null, options?.locale ?? 'en').join('\n') };
-}
-
-function emptyResult(record: AssignmentRecord): AssignmentResult {
-  return {
-    outcome: 'assigned',
-    agentId: record.agentId,
-    ruleId: record.ruleId,
-    reason: null,
-    retryAt: null,
-    record,
-    transitions: [],
-    effects: [],
-    ruleState: {},
-    trace: [],
-    fieldFindings: [],
-    at: record.createdAt,
-    subject: record.subject,
-  };
 }

@@ -1,5 +1,7 @@
 import type { SubjectFieldFinding } from '../../core/ruleset/checkSubjectFields.js';
-import type { AssignmentRecord, AssignmentResult, TraceEntry, TraceExclusion } from '../../core/types.js';
+import type { AssignmentRecord, AssignmentResult, TraceEntry } from '../../core/types.js';
+import { reviveTrace } from '../reviveAssignmentResult.js';
+import { recordResult } from './recordResult.js';
 
 /**
  * Rebuilds, from a record and the trace kept with it (`keptTraceOf`), the
@@ -35,35 +37,10 @@ export function resultFromKeptTrace(record: AssignmentRecord, kept: string): Ass
     Array.isArray(fieldFindings);
   if (!readable) return null;
   return {
+    ...recordResult(record),
     outcome,
-    agentId: record.agentId,
-    ruleId: record.ruleId,
-    reason: null,
-    retryAt: null,
-    record,
-    transitions: [],
-    effects: [],
-    ruleState: {},
-    trace: (entries as TraceEntry[]).map(reviveEntry),
+    trace: reviveTrace(entries as TraceEntry[]),
     fieldFindings: fieldFindings as SubjectFieldFinding[],
     at: new Date(at),
-    subject: { ...record.subject },
   };
-}
-
-function reviveEntry(entry: TraceEntry): TraceEntry {
-  const revived: TraceEntry = { ...entry };
-  if (typeof entry.opensAt === 'string') revived.opensAt = new Date(entry.opensAt);
-  if (entry.excluded !== undefined) revived.excluded = entry.excluded.map(reviveExclusion);
-  if (entry.stickyFallback !== undefined) revived.stickyFallback = reviveExclusion(entry.stickyFallback);
-  if (entry.candidates !== undefined) {
-    revived.candidates = entry.candidates.map((candidate) =>
-      typeof candidate.lastAssignedAt === 'string' ? { ...candidate, lastAssignedAt: new Date(candidate.lastAssignedAt) } : candidate,
-    );
-  }
-  return revived;
-}
-
-function reviveExclusion(exclusion: TraceExclusion): TraceExclusion {
-  return typeof exclusion.until === 'string' ? { ...exclusion, until: new Date(exclusion.until) } : exclusion;
 }
